@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "esimtool",
+    products: [
+        .library(name: "ESIMKit", targets: ["ESIMKit"]),
+        .library(name: "ESIMMarkup", targets: ["ESIMMarkup"]),
+        .executable(name: "esimtool", targets: ["esimtool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libxml2, found through pkg-config. Only ESIMMarkup imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "ESIMMarkup",
+            dependencies: ["CLibXML2"]
+        ),
+        // The domain: pure Swift, no Foundation, no C.
+        .target(
+            name: "ESIMKit"
+        ),
+        .executableTarget(
+            name: "esimtool",
+            dependencies: [
+                "ESIMKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Throughput benchmarks; run with `swift run -c release esimtool-bench`.
+        .executableTarget(
+            name: "esimtool-bench",
+            dependencies: ["ESIMKit"]
+        ),
+        .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
+        .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),
+        .testTarget(
+            name: "esimtoolTests",
+            dependencies: [
+                "esimtool",
+                "ESIMKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)

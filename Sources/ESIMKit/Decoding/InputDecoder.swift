@@ -1,0 +1,144 @@
+/// What `esimtool decode` can read.
+public enum InputKind: String, Hashable, Sendable, CaseIterable, Codable {
+    case activationCode
+    case iccid
+    case eid
+    case imsi
+
+    /// A short human name.
+    public var displayName: String {
+        switch self {
+        case .activationCode: return "activation code"
+        case .iccid: return "ICCID"
+        case .eid: return "EID"
+        case .imsi: return "IMSI"
+        }
+    }
+}
+
+/// The outcome of decoding one input of any kind. Invalid input is a value here, not a
+/// thrown error, so bulk decoding can report it and carry on.
+public enum DecodeResult: Hashable, Sendable {
+    case activationCode(Result<DecodedActivationCode, ActivationCodeError>)
+    case iccid(Result<DecodedICCID, IdentifierError>)
+    case eid(Result<EID, IdentifierError>)
+    case imsi(Result<DecodedIMSI, IdentifierError>)
+
+    public var kind: InputKind {
+        switch self {
+        case .activationCode: return .activationCode
+        case .iccid: return .iccid
+        case .eid: return .eid
+        case .imsi: return .imsi
+        }
+    }
+
+    public var isValid: Bool {
+        switch self {
+        case .activationCode(let result): return (try? result.get()) != nil
+        case .iccid(let result): return (try? result.get()) != nil
+        case .eid(let result): return (try? result.get()) != nil
+        case .imsi(let result): return (try? result.get()) != nil
+        }
+    }
+
+    /// Warning messages of a valid result, as `(code, message)`.
+    public var warnings: [(code: String, message: String)] {
+        switch self {
+        case .activationCode(.success(let decoded)): return decoded.warnings.map { ($0.code.rawValue, $0.message) }
+        case .iccid(.success(let decoded)): return decoded.warnings.map { ($0.code.rawValue, $0.message) }
+        case .imsi(.success(let decoded)): return decoded.warnings.map { ($0.code.rawValue, $0.message) }
+        default: return []
+        }
+    }
+
+    /// Whether the result is invalid only because strict decoding promoted a warning.
+    public var failedOnlyUnderStrict: Bool {
+        switch self {
+        case .activationCode(.failure(let error)):
+            return ActivationCodeWarning.Code(rawValue: error.code.rawValue) != nil
+        case .iccid(.failure(let error)), .eid(.failure(let error)), .imsi(.failure(let error)):
+            return IdentifierWarning.Code(rawValue: error.code.rawValue) != nil
+        default:
+            return false
+        }
+    }
+
+    /// The error of an invalid result, as `(code, message, offset)`.
+    public var failure: (code: String, message: String, offset: Int)? {
+        switch self {
+        case .activationCode(.failure(let error)): return (error.code.rawValue, error.message, error.offset)
+        case .iccid(.failure(let error)), .eid(.failure(let error)), .imsi(.failure(let error)):
+            return (error.code.rawValue, error.message, error.offset)
+        default: return nil
+        }
+    }
+}
+
+/// Decodes activation codes, setup links, ICCIDs, EIDs and IMSIs, telling them apart.
+public enum InputDecoder {
+    /// Guesses what `text` is. Anything with `$`, `LPA:`, `%24` or a URL scheme is an
+    /// activation code; digit strings go by length and prefix (32 → EID, `89…` → ICCID,
+    /// up to 15 → IMSI); a 20-hex-digit string starting `98` is a card-format ICCID.
+    public static func detectKind(_ text: String) -> InputKind {
+        var digits = 0
+        var hexLetters = 0
+        var trailingF = 0
+        var other = false
+        var first: UInt8?
+        var second: UInt8?
+        for byte in text.utf8 {
+            if byte == ASCII.dollar || byte == ASCII.percent || byte == ASCII.colon { return .activationCode }
+            if byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte) { continue }
+            if ASCII.isDigit(byte) {
+                digits += 1
+                if trailingF > 0 { hexLetters += trailingF; trailingF = 0 }
+            } else if byte | 0x20 == 0x66 {
+                trailingF += 1
+            } else if ASCII.isHexDigit(byte) {
+                hexLetters += 1 + trailingF
+                trailingF = 0
+            } else {
+                other = true
+            }
+            if first == nil { first = byte } else if second == nil { second = byte }
+        }
+        if other || digits == 0 { return .activationCode }
+        let length = digits + hexLetters + trailingF
+        let startsWith89 = first == 0x38 && second == 0x39
+        let startsWith98 = first == 0x39 && second == 0x38
+        if hexLetters > 0 || (trailingF > 0 && !startsWith89) {
+            return length == 20 && startsWith98 ? .iccid : .activationCode
+        }
+        if trailingF > 0 { return .iccid }
+        if startsWith98 && length == 20 { return .iccid }
+        if digits >= 21 { return .eid }
+        if startsWith89 || digits >= 16 { return .iccid }
+        return .imsi
+    }
+
+    /// Decodes `text` as `kind`, or as the kind ``detectKind(_:)`` picks. With `strict`,
+    /// warnings make the result invalid.
+    public static func decode(_ text: String, as kind: InputKind? = nil, strict: Bool = false) -> DecodeResult {
+        switch kind ?? detectKind(text) {
+        case .activationCode:
+            return .activationCode(Result { () throws(ActivationCodeError) in
+                try ActivationCode.decode(text, strict: strict)
+            })
+        case .iccid:
+            return .iccid(Result { () throws(IdentifierError) in
+                let decoded = try ICCID.decode(text)
+                if strict, let warning = decoded.warnings.first { throw warning.asError }
+                return decoded
+            })
+        case .eid:
+            return .eid(Result { () throws(IdentifierError) in try EID(text) })
+        case .imsi:
+            return .imsi(Result { () throws(IdentifierError) in
+                let decoded = try IMSI.decode(text)
+                if strict, let warning = decoded.warnings.first { throw warning.asError }
+                return decoded
+            })
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import ESIMKit
+
+extension InputKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "activation-code", "activationcode", "code", "lpa": self = .activationCode
+        case "iccid": self = .iccid
+        case "eid": self = .eid
+        case "imsi": self = .imsi
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { ["activation-code", "iccid", "eid", "imsi"] }
+}
+
+struct DecodeCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Decode an activation code, setup link, ICCID, EID or IMSI.",
+        discussion: """
+        The kind is detected: text with '$' or 'LPA:' is an activation code, an \
+        esimsetup.apple.com or esimsetup.android.com link wraps one, 32 digits are an \
+        EID, 18-20 digits starting 89 an ICCID, up to 15 digits an IMSI.
+
+        Default mode accepts what phones accept and warns about deviations from \
+        SGP.22; --strict makes every warning an error.
+
+        Exit status: 0 all valid, 1 any invalid, 64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("The text to decode; '-' reads it from standard input.", valueName: "input"))
+    var input: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Decode as this kind instead of detecting it.", valueName: "kind"))
+    var kind: InputKind?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Decode each line of a file ('-' for standard input); blank lines and lines starting with '#' are skipped.",
+        valueName: "path"))
+    var file: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print JSON (one object per input; JSON Lines with --file).")
+    var json = false
+
+    func validate() throws {
+        if input != nil && file != nil {
+            throw ValidationError("Give either an input or --file, not both.")
+        }
+        if input == nil && file == nil {
+            throw ValidationError("Give an input to decode, '-' for standard input, or --file <path>.")
+        }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        if let file { return decodeLines(LineSource(path: file), console: console) }
+        guard var text = input else { return .usage }
+        if text == "-" {
+            var lines: [String] = []
+            while let line = console.readLine() { lines.append(line) }
+            let nonEmpty = lines.filter { !$0.allSatisfy(\.isWhitespace) }
+            if nonEmpty.count > 1 {
+                console.error("standard input holds \(nonEmpty.count) lines; use --file - to decode one per line")
+                return .usage
+            }
+            text = nonEmpty.first ?? ""
+        }
+        let result = InputDecoder.decode(text, as: kind, strict: strict)
+        if json {
+            console.out(DecodeJSON.line(result))
+            return result.isValid ? .ok : .rejected
+        }
+        if let failure = result.failure {
+            let subject = result.kind.displayName
+            console.error("\(subject): \(failure.message) (offset \(failure.offset))")
+            for line in DecodeRenderer.caret(input: text, offset: failure.offset) { console.err(line) }
+            if result.failedOnlyUnderStrict {
+                console.err("  (a deviation phones accept; --strict makes it an error)")
+            }
+            return .rejected
+        }
+        for line in DecodeRenderer.block(result) { console.out(line) }
+        for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
+        return .ok
+    }
+
+    private func decodeLines(_ source: LineSource, console: Console) -> ExitStatus {
+        var valid = 0
+        var warned = 0
+        var invalid = 0
+        let failure = source.forEachLine(console: console) { line, number in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { return }
+            let result = InputDecoder.decode(line, as: kind, strict: strict)
+            if !result.isValid {
+                invalid += 1
+            } else if result.warnings.isEmpty {
+                valid += 1
+            } else {
+                warned += 1
+            }
+            console.out(json ? DecodeJSON.line(result) : DecodeRenderer.line(result, number: number))
+        }
+        if let failure {
+            console.error(failure)
+            return .rejected
+        }
+        let total = valid + warned + invalid
+        console.err("\(total) input\(total == 1 ? "" : "s"): \(valid + warned) valid (\(warned) with warnings), \(invalid) invalid")
+        return invalid == 0 ? .ok : .rejected
+    }
+}
+
+/// The JSON text of a decode result (schema in the README).
+enum DecodeJSON {
+    static func line(_ result: DecodeResult) -> String {
+        // Encoding our own Encodable types cannot fail; a failure would be a bug worth seeing.
+        do {
+            return try OrderedJSONEncoder().encode(result)
+        } catch {
+            return #"{"kind":"\#(result.kind.rawValue)","valid":false,"error":{"code":"internal","message":"JSON encoding failed","offset":0}}"#
+        }
+    }
+}

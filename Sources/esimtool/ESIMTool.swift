@@ -1,0 +1,40 @@
+import ArgumentParser
+
+@main
+struct ESIMTool: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "esimtool",
+        abstract: "Decode and check eSIM activation codes and SIM identifiers, offline.",
+        discussion: """
+        Exit status: 0 when every input is valid (warnings allowed unless --strict), \
+        1 when any input is invalid or cannot be read, 64 on a usage error.
+        """,
+        version: version,
+        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self]
+    )
+}
+
+/// The process exit statuses every command uses.
+enum ExitStatus: Int32 {
+    case ok = 0
+    /// Some input was invalid or unreadable, or a check failed.
+    case rejected = 1
+    /// The command line itself was wrong (ArgumentParser uses the same value).
+    case usage = 64
+}
+
+/// Runs a command's `execute` against the real terminal and exits with its status.
+protocol ConsoleCommand: ParsableCommand {
+    func execute(console: Console) -> ExitStatus
+}
+
+extension ConsoleCommand {
+    func run() throws {
+        let console = Console.standard()
+        let status = execute(console: console)
+        console.flush()
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}

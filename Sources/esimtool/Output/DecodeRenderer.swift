@@ -1,0 +1,144 @@
+import ESIMKit
+
+/// Human-readable text for decode results: a labelled block for one input, a line per
+/// input for `--file`, and error context with a caret under the offending character.
+enum DecodeRenderer {
+    static func block(_ result: DecodeResult) -> [String] {
+        switch result {
+        case .activationCode(.success(let decoded)): return activationCode(decoded)
+        case .iccid(.success(let decoded)): return iccid(decoded)
+        case .eid(.success(let eid)): return self.eid(eid)
+        case .imsi(.success(let decoded)): return imsi(decoded)
+        default: return []
+        }
+    }
+
+    static func activationCode(_ decoded: DecodedActivationCode) -> [String] {
+        let code = decoded.code
+        var rows: [(String, String)] = [
+            ("SM-DP+ address", code.smdpAddress),
+            ("Matching ID", code.matchingID.isEmpty ? "(none)" : code.matchingID),
+        ]
+        if let oid = code.smdpOID { rows.append(("SM-DP+ OID", oid)) }
+        rows.append(("Confirmation code", code.confirmationCodeRequired
+            ? "required: the operator gives it to you separately; it is never in the QR code"
+            : "not required"))
+        if let keyID = code.ciPublicKeyID { rows.append(("CI public key ID", keyID)) }
+        if let seventh = code.deleteNotificationForDeviceChange { rows.append(("Field 7", seventh)) }
+        if let wrapper = decoded.wrapper {
+            rows.append(("Setup link", "\(wrapper == .apple ? "Apple" : "Android") (\(wrapper.host))"))
+        }
+        rows.append(("Canonical", code.canonicalText))
+        return ["Activation code (GSMA SGP.22 §4.1)"] + table(rows)
+    }
+
+    static func iccid(_ decoded: DecodedICCID) -> [String] {
+        let iccid = decoded.iccid
+        var rows: [(String, String)] = [("Digits", grouped(iccid.digits))]
+        if decoded.encoding == .swappedBCD { rows.append(("Read from", "card (nibble-swapped BCD)")) }
+        rows.append(("Industry", "89 (telecommunications)"))
+        if let code = iccid.countryCode, let written = iccid.countryCodeDigits {
+            rows.append(("Country code", "+\(code) (written \(written)): \(regionList(iccid.regions))"))
+        } else {
+            rows.append(("Country code", "not an assigned E.164 code"))
+        }
+        rows.append(("Check digit", "\(iccid.checkDigit) (Luhn, valid)"))
+        return ["ICCID (ITU-T E.118)"] + table(rows)
+    }
+
+    static func eid(_ eid: EID) -> [String] {
+        var rows: [(String, String)] = [("Digits", grouped(eid.digits))]
+        if let layout = eid.layout {
+            let regions = eid.regions.isEmpty ? "" : ": " + regionList(eid.regions)
+            rows += [
+                ("Numbering", "SGP.02 (starts with 89)"),
+                ("Country code", layout.countryCode + regions),
+                ("Issuer", layout.issuerIdentifier),
+                ("Platform/OS", layout.platformAndOSVersion),
+                ("Issuer info", layout.additionalIssuerInformation),
+                ("Serial", layout.individualIdentificationNumber),
+            ]
+        } else {
+            rows.append(("Numbering", "SGP.29 (EIN/ESIN; fields not split)"))
+        }
+        rows.append(("Check digits", "\(eid.checkDigits) (ISO 7064 MOD 97-10, valid)"))
+        return ["EID (eUICC identifier)"] + table(rows)
+    }
+
+    static func imsi(_ decoded: DecodedIMSI) -> [String] {
+        let imsi = decoded.imsi
+        var rows: [(String, String)] = [("Digits", imsi.digits)]
+        rows.append(("MCC", imsi.mcc + (imsi.regions.isEmpty ? " (unassigned)" : ": " + regionList(imsi.regions))))
+        switch imsi.mncLength {
+        case .known(let length):
+            rows.append(("MNC", "\(imsi.mnc ?? "") (\(length) digits, from the MNC-length table)"))
+            rows.append(("MSIN", imsi.msin ?? ""))
+        case .ambiguous:
+            for reading in imsi.readings {
+                rows.append(("MNC \(reading.mnc.count) digits", "MNC \(reading.mnc), MSIN \(reading.msin)"))
+            }
+            rows.append(("MNC length", "ambiguous: not in the table; the SIM's EF_AD decides"))
+        }
+        return ["IMSI (3GPP TS 23.003)"] + table(rows)
+    }
+
+    /// One line for `--file` output.
+    static func line(_ result: DecodeResult, number: Int) -> String {
+        let prefix = "\(number): "
+        if let failure = result.failure {
+            return prefix + "invalid \(result.kind.displayName): \(failure.message) (offset \(failure.offset))"
+        }
+        let summary: String
+        switch result {
+        case .activationCode(.success(let decoded)): summary = decoded.code.canonicalText
+        case .iccid(.success(let decoded)): summary = decoded.iccid.digits
+        case .eid(.success(let eid)): summary = eid.digits
+        case .imsi(.success(let decoded)):
+            let imsi = decoded.imsi
+            summary = imsi.mnc.map { "\(imsi.digits) (MCC \(imsi.mcc), MNC \($0))" }
+                ?? "\(imsi.digits) (MCC \(imsi.mcc), MNC length ambiguous)"
+        default: summary = ""
+        }
+        let warnings = result.warnings
+        let note = warnings.isEmpty ? "" : "  [warnings: " + warnings.map(\.code).joined(separator: ", ") + "]"
+        return prefix + "valid \(result.kind.displayName): \(summary)\(note)"
+    }
+
+    /// The input with a caret under `offset`, for single-line inputs of modest length.
+    static func caret(input: String, offset: Int) -> [String] {
+        let scalars = Array(input.unicodeScalars)
+        guard offset <= scalars.count, !scalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return [] }
+        let window = 72
+        let start = max(0, min(offset - window / 2, scalars.count - window))
+        let end = min(scalars.count, start + window)
+        var shown = ""
+        for scalar in scalars[start..<end] {
+            // Keep one column per character: show controls and invisibles as '?'.
+            shown.unicodeScalars.append(scalar.value < 0x20 || scalar.value >= 0x7F ? "?" : scalar)
+        }
+        let lead = start > 0 ? "…" : ""
+        let trail = end < scalars.count ? "…" : ""
+        return ["  " + lead + shown + trail,
+                "  " + String(repeating: " ", count: lead.count + offset - start) + "^"]
+    }
+
+    static func table(_ rows: [(String, String)]) -> [String] {
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }
+    }
+
+    static func grouped(_ digits: String) -> String {
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && index % 4 == 0 { result += " " }
+            result.append(character)
+        }
+        return result
+    }
+
+    static func regionList(_ regions: [String]) -> String {
+        guard let first = regions.first else { return "non-geographic" }
+        let main = RegionNames.name(first) + " (\(first))"
+        return regions.count == 1 ? main : main + " and \(regions.count - 1) more"
+    }
+}
