@@ -32,6 +32,11 @@ public final class HTMLDocument {
         defer { unmanaged.release() }
         context.pointee._private = unmanaged.toOpaque()
         if let sax = context.pointee.sax {
+            // libxml2 hands errors to `serror` only for SAX2-initialised handlers; the HTML
+            // handler is set up as SAX1, which would send them to the (silenced) generic
+            // channel. Beyond that, the field only selects SAX2 element callbacks, which
+            // the HTML handler does not have.
+            sax.pointee.initialized = UInt32(XML_SAX2_MAGIC)
             sax.pointee.serror = { userData, error in
                 guard let userData, let error else { return }
                 let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)

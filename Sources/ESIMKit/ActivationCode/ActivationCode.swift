@@ -8,7 +8,7 @@
 /// Fields 6 and 7 were added in SGP.22 v3. This type is the semantic value; how a
 /// particular text deviated from the spec is reported by ``decode(_:strict:)`` as
 /// warnings beside it, and ``canonicalText`` is the one spelling without deviations.
-public struct ActivationCode: Hashable, Sendable {
+public struct ActivationCode: Sendable {
     /// The only format SGP.22 defines (field 1).
     public static let format = "1"
     /// The longest activation code SGP.22 allows, in characters.
@@ -17,32 +17,149 @@ public struct ActivationCode: Hashable, Sendable {
     /// before it is scanned.
     public static let maximumInputLength = 4096
 
-    /// Field 2: the SM-DP+ server to contact, a host name (or, against the spec, an IP
-    /// literal and port).
-    public var smdpAddress: String
-    /// Field 3: the token that identifies this download at the SM-DP+ (`AC_Token`).
-    /// Empty when the code carries none.
-    public var matchingID: String
-    /// Field 4: the SM-DP+ object identifier, dotted decimal.
-    public var smdpOID: String?
+    /// A field's place in ``storage``, as UTF-8 offsets (inputs are at most 4096 bytes).
+    struct Span: Hashable, Sendable {
+        var start: UInt16
+        var end: UInt16
+
+        static let empty = Span(start: 0, end: 0)
+        var isEmpty: Bool { start == end }
+        var range: Range<Int> { Int(start)..<Int(end) }
+
+        init(start: UInt16, end: UInt16) {
+            self.start = start
+            self.end = end
+        }
+
+        init(_ range: Range<Int>) {
+            self.init(start: UInt16(truncatingIfNeeded: range.lowerBound), end: UInt16(truncatingIfNeeded: range.upperBound))
+        }
+    }
+
+    /// The text the fields were read from: the decoder keeps the caller's string, so a
+    /// decoded code costs no copies; a field becomes a `String` when it is asked for.
+    var storage: String
+    var addressSpan: Span
+    var matchingIDSpan: Span
+    var oidSpan: Span
+    var keyIDSpan: Span
+    var seventhSpan: Span
+
     /// Field 5: the user must type a confirmation code, which the operator hands out
     /// separately; it is never part of the activation code.
     public var confirmationCodeRequired: Bool
-    /// Field 6 (SGP.22 v3): which CI public key the SM-DP+ certificate chains to,
-    /// as hexadecimal.
-    public var ciPublicKeyID: String?
-    /// Field 7 (SGP.22 v3), kept verbatim.
-    public var deleteNotificationForDeviceChange: String?
 
+    init(storage: String, address: Span, matchingID: Span, oid: Span, confirmationCodeRequired: Bool,
+         keyID: Span, seventh: Span) {
+        self.storage = storage
+        self.addressSpan = address
+        self.matchingIDSpan = matchingID
+        self.oidSpan = oid
+        self.confirmationCodeRequired = confirmationCodeRequired
+        self.keyIDSpan = keyID
+        self.seventhSpan = seventh
+    }
+
+    /// A code from its fields. Nothing is checked here; ``validated(strict:)`` applies
+    /// the decoder's rules. An empty optional field is the same as an absent one.
     public init(smdpAddress: String, matchingID: String, smdpOID: String? = nil,
                 confirmationCodeRequired: Bool = false, ciPublicKeyID: String? = nil,
                 deleteNotificationForDeviceChange: String? = nil) {
-        self.smdpAddress = smdpAddress
-        self.matchingID = matchingID
-        self.smdpOID = smdpOID
-        self.confirmationCodeRequired = confirmationCodeRequired
-        self.ciPublicKeyID = ciPublicKeyID
-        self.deleteNotificationForDeviceChange = deleteNotificationForDeviceChange
+        var storage = ""
+        var spans: [Span] = []
+        for field in [smdpAddress, matchingID, smdpOID ?? "", ciPublicKeyID ?? "", deleteNotificationForDeviceChange ?? ""] {
+            let start = storage.utf8.count
+            storage += field
+            spans.append(Span(start..<storage.utf8.count))
+            storage += "$"
+        }
+        self.init(storage: storage, address: spans[0], matchingID: spans[1], oid: spans[2],
+                  confirmationCodeRequired: confirmationCodeRequired, keyID: spans[3], seventh: spans[4])
+    }
+
+    private func field(_ span: Span) -> Substring.UTF8View {
+        let utf8 = storage.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
+        let end = utf8.index(start, offsetBy: Int(span.end - span.start))
+        return utf8[start..<end]
+    }
+
+    private func string(_ span: Span) -> String {
+        guard !span.isEmpty else { return "" }
+        return storage.utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[span.range]), as: UTF8.self)
+        } ?? String(Substring(field(span)))
+    }
+
+    private func optionalString(_ span: Span) -> String? {
+        span.isEmpty ? nil : string(span)
+    }
+
+    /// Field 2: the SM-DP+ server to contact, a host name (or, against the spec, an IP
+    /// literal and port).
+    public var smdpAddress: String {
+        get { string(addressSpan) }
+        set { self = replacing(smdpAddress: newValue) }
+    }
+
+    /// Field 3: the token that identifies this download at the SM-DP+ (`AC_Token`).
+    /// Empty when the code carries none.
+    public var matchingID: String {
+        get { string(matchingIDSpan) }
+        set { self = replacing(matchingID: newValue) }
+    }
+
+    /// Field 4: the SM-DP+ object identifier, dotted decimal.
+    public var smdpOID: String? {
+        get { optionalString(oidSpan) }
+        set { self = replacing(smdpOID: .some(newValue)) }
+    }
+
+    /// Field 6 (SGP.22 v3): which CI public key the SM-DP+ certificate chains to,
+    /// as hexadecimal.
+    public var ciPublicKeyID: String? {
+        get { optionalString(keyIDSpan) }
+        set { self = replacing(ciPublicKeyID: .some(newValue)) }
+    }
+
+    /// Field 7 (SGP.22 v3), kept verbatim.
+    public var deleteNotificationForDeviceChange: String? {
+        get { optionalString(seventhSpan) }
+        set { self = replacing(deleteNotificationForDeviceChange: .some(newValue)) }
+    }
+
+    private func replacing(smdpAddress: String? = nil, matchingID: String? = nil, smdpOID: String?? = nil,
+                           ciPublicKeyID: String?? = nil,
+                           deleteNotificationForDeviceChange: String?? = nil) -> ActivationCode {
+        ActivationCode(smdpAddress: smdpAddress ?? self.smdpAddress, matchingID: matchingID ?? self.matchingID,
+                       smdpOID: smdpOID ?? self.smdpOID, confirmationCodeRequired: confirmationCodeRequired,
+                       ciPublicKeyID: ciPublicKeyID ?? self.ciPublicKeyID,
+                       deleteNotificationForDeviceChange: deleteNotificationForDeviceChange
+                           ?? self.deleteNotificationForDeviceChange)
+    }
+
+    /// The five text fields, in order, as views into ``storage``.
+    private var fields: [Substring.UTF8View] {
+        [field(addressSpan), field(matchingIDSpan), field(oidSpan), field(keyIDSpan), field(seventhSpan)]
+    }
+}
+
+extension ActivationCode: Hashable {
+    /// Equal when every field is equal, whatever text each was decoded from.
+    public static func == (lhs: ActivationCode, rhs: ActivationCode) -> Bool {
+        guard lhs.confirmationCodeRequired == rhs.confirmationCodeRequired else { return false }
+        for (left, right) in zip(lhs.fields, rhs.fields) where !left.elementsEqual(right) {
+            return false
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(confirmationCodeRequired)
+        for field in fields {
+            hasher.combine(field.count)
+            for byte in field { hasher.combine(byte) }
+        }
     }
 }
 
@@ -73,11 +190,19 @@ extension ActivationCode {
     /// returned as warnings, or thrown when `strict` is true; anything else throws.
     public static func decode(_ text: String, strict: Bool = false) throws(ActivationCodeError) -> DecodedActivationCode {
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
-            ActivationCodeParser.decode(bytes, strict: strict)
+            ActivationCodeParser.decode(bytes, of: text, strict: strict)
         } ?? Array(text.utf8).withUnsafeBufferPointer { bytes in
-            ActivationCodeParser.decode(bytes, strict: strict)
+            ActivationCodeParser.decode(bytes, of: text, strict: strict)
         }
         return try result.get()
+    }
+
+    /// Decodes with the one-pass common-shape check switched off, so tests can compare
+    /// both paths.
+    static func decodeInDetail(_ text: String, strict: Bool) -> Result<DecodedActivationCode, ActivationCodeError> {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            ActivationCodeParser.decode(bytes, of: text, strict: strict, detailedOnly: true)
+        }
     }
 
     /// The code in its canonical spelling: `LPA:` prefix, and no trailing empty fields

@@ -10,16 +10,32 @@ extension ActivationCodeParser {
         guard !range.isEmpty else {
             throw error(.emptyAddress, "the SM-DP+ address is empty", at: range.lowerBound)
         }
+        // One pass: a scheme or a path ends the check at once, in reading order; colons,
+        // dots and non-numeric characters are noted for the structure checks below.
+        var firstColon = -1
+        var secondColon = -1
+        var firstDot = -1
+        var firstNonNumeric = -1
         for index in range {
-            switch bytes[index] {
-            case ASCII.colon where index + 2 < range.upperBound
-                && bytes[index + 1] == ASCII.slash && bytes[index + 2] == ASCII.slash:
-                throw error(.addressHasScheme,
-                            "the SM-DP+ address is a URL; write only the host name, without 'https://'",
-                            at: range.lowerBound)
+            let byte = bytes[index]
+            if ASCII.isDigit(byte) { continue }
+            if byte == ASCII.dot {
+                if firstDot < 0 { firstDot = index }
+                continue
+            }
+            if firstNonNumeric < 0 { firstNonNumeric = index }
+            if ASCII.isLetter(byte) || byte == ASCII.hyphen { continue }
+            switch byte {
+            case ASCII.colon:
+                if index + 2 < range.upperBound && bytes[index + 1] == ASCII.slash && bytes[index + 2] == ASCII.slash {
+                    throw error(.addressHasScheme,
+                                "the SM-DP+ address is a URL; write only the host name, without 'https://'",
+                                at: range.lowerBound)
+                }
+                if firstColon < 0 { firstColon = index } else if secondColon < 0 { secondColon = index }
             case ASCII.slash, 0x3F, 0x23, 0x5C: // / ? # \
                 throw error(.addressHasPath,
-                            "the SM-DP+ address has a path or query after the host (\(ASCII.describe(bytes[index])))",
+                            "the SM-DP+ address has a path or query after the host (\(ASCII.describe(byte)))",
                             at: index)
             default:
                 continue
@@ -48,15 +64,12 @@ extension ActivationCodeParser {
             return
         }
 
-        var colon: Int?
-        for index in range where bytes[index] == ASCII.colon {
-            if colon != nil {
-                throw error(.invalidIPAddress,
-                            "the SM-DP+ address has more than one ':'; an IPv6 address must be in brackets",
-                            at: index)
-            }
-            colon = index
+        if secondColon >= 0 {
+            throw error(.invalidIPAddress,
+                        "the SM-DP+ address has more than one ':'; an IPv6 address must be in brackets",
+                        at: secondColon)
         }
+        let colon: Int? = firstColon >= 0 ? firstColon : nil
         if let colon {
             hostEnd = colon
             guard colon > range.lowerBound else {
@@ -64,17 +77,8 @@ extension ActivationCodeParser {
             }
         }
         let host = range.lowerBound..<hostEnd
-
-        var numericOnly = true
-        for index in host where !(ASCII.isDigit(bytes[index]) || bytes[index] == ASCII.dot) {
-            numericOnly = false
-            break
-        }
-        var hasDot = false
-        for index in host where bytes[index] == ASCII.dot {
-            hasDot = true
-            break
-        }
+        let numericOnly = firstNonNumeric < 0 || firstNonNumeric >= hostEnd
+        let hasDot = firstDot >= 0 && firstDot < hostEnd
         let isIPv4 = numericOnly && hasDot
         if isIPv4 {
             try checkIPv4(host)

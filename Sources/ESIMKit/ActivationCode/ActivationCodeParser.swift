@@ -1,15 +1,22 @@
 /// Maps positions in the bytes being parsed back to character offsets in the input as
-/// the user gave it. Plain input is a shifted view; a percent-decoded `carddata` value
-/// carries a table, because `%24` is three characters of input but one byte here.
+/// the user gave it. Plain input is a shifted view. For a percent-decoded `carddata`
+/// value (`%24` is three characters of input but one byte here) the encoded text is
+/// walked again, which happens only when a diagnostic is reported.
 struct OffsetMap {
     var base: Int
-    /// `table[i]` is the input offset of decoded byte `i`; one extra entry maps the end.
-    var table: [Int]?
+    /// The percent-encoded text the parsed bytes were decoded from, if any.
+    var encoded: UnsafeBufferPointer<UInt8>?
 
     @inline(__always)
     func callAsFunction(_ index: Int) -> Int {
-        guard let table else { return base + index }
-        return table[min(index, table.count - 1)]
+        guard let encoded else { return base + index }
+        var position = 0
+        var decoded = 0
+        while decoded < index, position < encoded.count {
+            position += encoded[position] == ASCII.percent ? 3 : 1
+            decoded += 1
+        }
+        return base + min(position, encoded.count)
     }
 }
 
@@ -17,17 +24,24 @@ struct OffsetMap {
 /// once or twice, and allocates only the field strings it returns (and, for setup
 /// links, the decoded `carddata`).
 struct ActivationCodeParser {
+    /// The text being parsed: `bytes` are its UTF-8 from `sourceOffset` on. Decoded
+    /// codes keep it as their storage.
+    let source: String
+    let sourceOffset: Int
     let bytes: UnsafeBufferPointer<UInt8>
     let map: OffsetMap
     let strict: Bool
     let wrapper: SetupLink?
     var warnings: [ActivationCodeWarning] = []
+    /// Skips the one-pass common-shape check; tests compare both paths with it.
+    var forceDetailedPath = false
 
     typealias Outcome = Result<DecodedActivationCode, ActivationCodeError>
 
     // MARK: Entry
 
-    static func decode(_ input: UnsafeBufferPointer<UInt8>, strict: Bool) -> Outcome {
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, of source: String, strict: Bool,
+                       detailedOnly: Bool = false) -> Outcome {
         guard input.count <= ActivationCode.maximumInputLength else {
             return .failure(ActivationCodeError(
                 .inputTooLong,
@@ -43,9 +57,12 @@ struct ActivationCodeParser {
         }
         let text = UnsafeBufferPointer(rebasing: input[start..<end])
         if let link = SetupLinkScanner.linkStart(text) {
-            return SetupLinkScanner.decode(text, base: start, schemeEnd: link, strict: strict)
+            return SetupLinkScanner.decode(text, base: start, schemeEnd: link, strict: strict,
+                                           detailedOnly: detailedOnly)
         }
-        var parser = ActivationCodeParser(bytes: text, map: OffsetMap(base: start), strict: strict, wrapper: nil)
+        var parser = ActivationCodeParser(source: source, sourceOffset: start, bytes: text,
+                                          map: OffsetMap(base: start), strict: strict, wrapper: nil)
+        parser.forceDetailedPath = detailedOnly
         return parser.outcome()
     }
 
@@ -71,6 +88,13 @@ struct ActivationCodeParser {
 
     // MARK: Fields
 
+    /// `LPA:` in any letter case at `index`.
+    @inline(__always)
+    func hasSchemePrefix(at index: Int) -> Bool {
+        index + 4 <= bytes.count && bytes[index] | 0x20 == 0x6C && bytes[index + 1] | 0x20 == 0x70
+            && bytes[index + 2] | 0x20 == 0x61 && bytes[index + 3] == ASCII.colon
+    }
+
     /// The index of the next `$` at or after `index`, or `bytes.count`.
     @inline(__always)
     func nextDelimiter(from index: Int) -> Int {
@@ -79,13 +103,63 @@ struct ActivationCodeParser {
         return index
     }
 
+    /// Where fields 3 to 7 lie, as found by ``splitFields(after:)``.
+    struct FieldLayout {
+        var address: Range<Int>
+        /// How many fields the code has, counting those past the seventh.
+        var count = 2
+        var matchingID: Range<Int>
+        var oid: Range<Int>
+        var flag: Range<Int>
+        var keyID: Range<Int>
+        var seventh: Range<Int>
+        /// The `$` that opens an eighth field, if any.
+        var extraFieldsStart: Int?
+
+        init(address: Range<Int>) {
+            self.address = address
+            let empty = address.upperBound..<address.upperBound
+            (matchingID, oid, flag, keyID, seventh) = (empty, empty, empty, empty, empty)
+        }
+    }
+
+    /// Splits the fields that follow one ending at `fieldEnd` (a `$` or the end).
+    func splitFields(after fieldEnd: Int, into layout: inout FieldLayout) {
+        var fieldEnd = fieldEnd
+        while fieldEnd < bytes.count {
+            let start = fieldEnd + 1
+            let end = nextDelimiter(from: start)
+            layout.count += 1
+            switch layout.count {
+            case 3: layout.matchingID = start..<end
+            case 4: layout.oid = start..<end
+            case 5: layout.flag = start..<end
+            case 6: layout.keyID = start..<end
+            case 7: layout.seventh = start..<end
+            default:
+                // An eighth field: remember where, stop reading fields.
+                layout.extraFieldsStart = fieldEnd
+                return
+            }
+            fieldEnd = end
+        }
+    }
+
     mutating func parse() throws(ActivationCodeError) -> DecodedActivationCode {
-        try checkCharacters()
+        if !forceDetailedPath, let decoded = try parseCommonShape() {
+            return decoded
+        }
+        return try parseInDetail()
+    }
+
+    /// Every rule in order; authoritative for errors, warnings and unusual shapes.
+    mutating func parseInDetail() throws(ActivationCodeError) -> DecodedActivationCode {
+        try checkCharacters(0..<bytes.count)
 
         var cursor = 0
-        if ASCII.hasPrefix(bytes, at: 0, lowercased: "lpa:") {
+        if hasSchemePrefix(at: 0) {
             cursor = 4
-            if ASCII.hasPrefix(bytes, at: 4, lowercased: "lpa:") {
+            if hasSchemePrefix(at: 4) {
                 throw error(.duplicatePrefix, "the 'LPA:' prefix appears twice", at: 4)
             }
         }
@@ -105,69 +179,121 @@ struct ActivationCodeParser {
         let addressStart = formatEnd + 1
         let addressEnd = nextDelimiter(from: addressStart)
         try checkAddress(addressStart..<addressEnd)
-        var fieldCount = 2
-        var fieldEnd = addressEnd
-        var extraFieldsStart: Int?
 
-        // Fields 3 to 7, each starting after the previous `$`.
-        var ranges: (matchingID: Range<Int>, oid: Range<Int>, flag: Range<Int>, keyID: Range<Int>, seventh: Range<Int>)
-            = (addressEnd..<addressEnd, addressEnd..<addressEnd, addressEnd..<addressEnd,
-               addressEnd..<addressEnd, addressEnd..<addressEnd)
-        while fieldEnd < bytes.count {
-            let start = fieldEnd + 1
-            let end = nextDelimiter(from: start)
-            fieldCount += 1
-            switch fieldCount {
-            case 3: ranges.matchingID = start..<end
-            case 4: ranges.oid = start..<end
-            case 5: ranges.flag = start..<end
-            case 6: ranges.keyID = start..<end
-            case 7: ranges.seventh = start..<end
-            default:
-                // An eighth field: remember where, stop reading fields.
-                extraFieldsStart = fieldEnd
-                fieldEnd = bytes.count
-                continue
-            }
-            fieldEnd = end
-        }
-
-        if fieldCount == 2 {
+        var layout = FieldLayout(address: addressStart..<addressEnd)
+        splitFields(after: addressEnd, into: &layout)
+        if layout.count == 2 {
             try warn(.missingMatchingID,
                      "there is no matching-ID field; write '$' after the address for an empty one",
                      at: addressEnd)
         } else {
-            try checkMatchingID(ranges.matchingID)
+            try checkMatchingID(layout.matchingID)
         }
-        let oid = try checkOID(ranges.oid)
-        let confirmationRequired = try checkFlag(ranges.flag, present: fieldCount >= 5)
-        let keyID = try checkKeyID(ranges.keyID, flagRange: ranges.flag)
-        let seventh = ranges.seventh.isEmpty ? nil : String(ascii: bytes, ranges.seventh)
-        if let extraFieldsStart {
+        return try finish(layout)
+    }
+
+    /// The shape nearly every real code has, checked in one pass: printable ASCII, an
+    /// optional `LPA:`, format `1`, a host name of LDH labels and an LDH matching ID.
+    /// Returns `nil` for anything else, which ``parseInDetail()`` then decides; the
+    /// fields after the matching ID go through the same checks on both paths.
+    mutating func parseCommonShape() throws(ActivationCodeError) -> DecodedActivationCode? {
+        // Local copies keep the loops free of reloads through `self`.
+        let count = bytes.count
+        guard count >= 4, let text = bytes.baseAddress else { return nil }
+        var index = hasSchemePrefix(at: 0) ? 4 : 0
+        guard index + 1 < count, text[index] == ASCII.one, text[index + 1] == ASCII.dollar else { return nil }
+        index += 2
+
+        // A host name: labels of 1-63 LDH characters, no hyphen at either end, at least
+        // two labels, at most 253 characters, and a top-level label that is not all digits.
+        let addressStart = index
+        var labelStart = index
+        var labels = 1
+        var labelAllDigits = true
+        while index < count {
+            let byte = text[index]
+            if ASCII.isLetter(byte) || byte == ASCII.hyphen {
+                labelAllDigits = false
+            } else if ASCII.isDigit(byte) {
+                // a digit keeps the label numeric so far
+            } else if byte == ASCII.dot {
+                let length = index &- labelStart
+                guard length >= 1, length <= Self.maximumLabelLength, text[labelStart] != ASCII.hyphen,
+                      text[index &- 1] != ASCII.hyphen else { return nil }
+                labels &+= 1
+                labelStart = index &+ 1
+                labelAllDigits = true
+            } else if byte == ASCII.dollar {
+                break
+            } else {
+                return nil
+            }
+            index &+= 1
+        }
+        let addressEnd = index
+        let lastLength = addressEnd &- labelStart
+        guard addressEnd < count, labels >= 2, !labelAllDigits, lastLength >= 1,
+              lastLength <= Self.maximumLabelLength, text[labelStart] != ASCII.hyphen,
+              text[addressEnd &- 1] != ASCII.hyphen,
+              addressEnd &- addressStart <= Self.maximumHostNameLength else { return nil }
+
+        // The matching ID: letters, digits and '-'.
+        index &+= 1
+        let matchingIDStart = index
+        while index < count {
+            let byte = text[index]
+            if ASCII.isLDH(byte) {
+                index &+= 1
+            } else if byte == ASCII.dollar {
+                break
+            } else {
+                return nil
+            }
+        }
+
+        var layout = FieldLayout(address: addressStart..<addressEnd)
+        layout.count = 3
+        layout.matchingID = matchingIDStart..<index
+        if index < count {
+            // Fields 4 to 7 (usually absent) may hold anything; check their characters as
+            // the detailed path would, then share its field checks.
+            try checkCharacters(index..<count)
+            splitFields(after: index, into: &layout)
+        }
+        return try finish(layout)
+    }
+
+    /// Fields 4 to 7, the whole-code warnings, and the result.
+    mutating func finish(_ layout: FieldLayout) throws(ActivationCodeError) -> DecodedActivationCode {
+        let oid = try checkOID(layout.oid)
+        let confirmationRequired = try checkFlag(layout.flag, present: layout.count >= 5)
+        let keyID = try checkKeyID(layout.keyID, flagRange: layout.flag)
+        if let extraFieldsStart = layout.extraFieldsStart {
             try warn(.extraFields, "SGP.22 defines 7 fields; the 8th and any after it are ignored",
                      at: extraFieldsStart)
         }
-
         if bytes.count > ActivationCode.maximumSpecifiedLength {
             try warn(.tooLong,
                      "the code is \(bytes.count) characters; SGP.22 allows at most \(ActivationCode.maximumSpecifiedLength)",
                      at: ActivationCode.maximumSpecifiedLength)
         }
-
+        func span(_ range: Range<Int>?) -> ActivationCode.Span {
+            guard let range, !range.isEmpty else { return .empty }
+            return ActivationCode.Span(range.lowerBound + sourceOffset..<range.upperBound + sourceOffset)
+        }
         let code = ActivationCode(
-            smdpAddress: String(ascii: bytes, addressStart..<addressEnd),
-            matchingID: ranges.matchingID.isEmpty ? "" : String(ascii: bytes, ranges.matchingID),
-            smdpOID: oid.map { String(ascii: bytes, $0) },
-            confirmationCodeRequired: confirmationRequired,
-            ciPublicKeyID: keyID.map { String(ascii: bytes, $0) },
-            deleteNotificationForDeviceChange: seventh)
+            storage: source, address: span(layout.address), matchingID: span(layout.matchingID),
+            oid: span(oid), confirmationCodeRequired: confirmationRequired, keyID: span(keyID),
+            seventh: span(layout.seventh))
         return DecodedActivationCode(code: code, wrapper: wrapper, warnings: warnings)
     }
 
-    /// Rejects control and non-ASCII characters anywhere, and a percent-encoded `$`.
-    func checkCharacters() throws(ActivationCodeError) {
-        for index in 0..<bytes.count {
+    /// Rejects control and non-ASCII characters, and a percent-encoded `$`, in `range`.
+    func checkCharacters(_ range: Range<Int>) throws(ActivationCodeError) {
+        for index in range {
             let byte = bytes[index]
+            // One comparison covers everything printable but '%': 0x20...0x7E.
+            guard byte &- 0x20 > 0x5E || byte == ASCII.percent else { continue }
             if byte >= 0x80 {
                 let name = ASCII.scalar(in: bytes, at: index).map { "U+" + ASCII.hex4($0.value) }
                     ?? "byte 0x" + String(byte, radix: 16, uppercase: true)
@@ -177,8 +303,7 @@ struct ActivationCodeParser {
             if ASCII.isControl(byte) {
                 throw error(.controlCharacter, "control character \(ASCII.describe(byte))", at: index)
             }
-            if byte == ASCII.percent, index + 2 < bytes.count, bytes[index + 1] == 0x32,
-               bytes[index + 2] | 0x20 == 0x34 {
+            if index + 2 < bytes.count, bytes[index + 1] == 0x32, bytes[index + 2] | 0x20 == 0x34 {
                 let context = wrapper == nil
                     ? "percent-encoded '$' (%24) outside a setup link; decode it first"
                     : "percent-encoded '$' (%24) inside carddata; the link is encoded twice"

@@ -15,6 +15,15 @@ public enum SetupLink: String, Hashable, Sendable, CaseIterable, Codable {
     }
 
     static let path = "/esim_qrcode_provisioning"
+    static let pathBytes: StaticString = "/esim_qrcode_provisioning"
+
+    /// The host in lower case, for byte comparison.
+    var hostBytes: StaticString {
+        switch self {
+        case .apple: return "esimsetup.apple.com"
+        case .android: return "esimsetup.android.com"
+        }
+    }
 
     /// Everything before the encoded code.
     public var urlPrefix: String {

@@ -11,8 +11,19 @@ enum SetupLinkScanner {
         return index + 3
     }
 
+    /// Whether `text[range]` spells `expected` (lower-case ASCII), ignoring letter case.
+    static func equalsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ expected: StaticString) -> Bool {
+        guard range.count == expected.utf8CodeUnitCount else { return false }
+        let pattern = expected.utf8Start
+        for offset in 0..<range.count {
+            let byte = text[range.lowerBound + offset]
+            if (ASCII.isLetter(byte) ? byte | 0x20 : byte) != pattern[offset] { return false }
+        }
+        return true
+    }
+
     static func decode(_ text: UnsafeBufferPointer<UInt8>, base: Int, schemeEnd: Int,
-                       strict: Bool) -> ActivationCodeParser.Outcome {
+                       strict: Bool, detailedOnly: Bool) -> ActivationCodeParser.Outcome {
         func failure(_ code: ActivationCodeError.Code, _ message: String, at index: Int) -> ActivationCodeParser.Outcome {
             .failure(ActivationCodeError(code, message, offset: base + index))
         }
@@ -27,7 +38,7 @@ enum SetupLinkScanner {
             }
             return failure(.controlCharacter, "control character \(ASCII.describe(byte)) in the setup link", at: index)
         }
-        guard schemeEnd == 8, ASCII.hasPrefix(text, at: 0, lowercased: "https://") else {
+        guard equalsIgnoringCase(text, 0..<schemeEnd, "https://") else {
             return failure(.unrecognizedLink,
                            "only https eSIM setup links are recognised (esimsetup.apple.com or esimsetup.android.com)",
                            at: 0)
@@ -37,10 +48,7 @@ enum SetupLinkScanner {
             hostEnd += 1
         }
         let link = SetupLink.allCases.first { candidate in
-            hostEnd - schemeEnd == candidate.host.utf8.count
-                && candidate.host.utf8.withContiguousStorageIfAvailable { host in
-                    (0..<host.count).allSatisfy { text[schemeEnd + $0] | 0x20 == host[$0] }
-                } == true
+            equalsIgnoringCase(text, schemeEnd..<hostEnd, candidate.hostBytes)
         }
         guard let link else {
             return failure(.unrecognizedLink,
@@ -49,9 +57,7 @@ enum SetupLinkScanner {
         }
         var pathEnd = hostEnd
         while pathEnd < text.count, text[pathEnd] != 0x3F, text[pathEnd] != 0x23 { pathEnd += 1 }
-        let path = SetupLink.path.utf8
-        guard pathEnd - hostEnd == path.count,
-              zip(hostEnd..<pathEnd, path).allSatisfy({ text[$0.0] == $0.1 }) else {
+        guard equalsIgnoringCase(text, hostEnd..<pathEnd, SetupLink.pathBytes) else {
             return failure(.unrecognizedLink,
                            "the \(link.host) link does not have the path \(SetupLink.path)", at: hostEnd)
         }
@@ -64,7 +70,7 @@ enum SetupLinkScanner {
         while parameter < queryEnd {
             var end = parameter
             while end < queryEnd, text[end] != 0x26 { end += 1 }
-            if ASCII.hasPrefix(UnsafeBufferPointer(rebasing: text[..<end]), at: parameter, lowercased: "carddata=") {
+            if equalsIgnoringCase(text, parameter..<min(parameter + 9, end), "carddata=") {
                 valueRange = parameter + 9..<end
                 break
             }
@@ -75,31 +81,51 @@ enum SetupLinkScanner {
                            at: valueRange?.lowerBound ?? queryEnd)
         }
 
-        var decoded: [UInt8] = []
-        var table: [Int] = []
-        decoded.reserveCapacity(valueRange.count)
-        table.reserveCapacity(valueRange.count + 1)
-        var index = valueRange.lowerBound
-        while index < valueRange.upperBound {
-            if text[index] == ASCII.percent {
-                guard index + 2 < valueRange.upperBound,
-                      let high = ASCII.hexValue(text[index + 1]), let low = ASCII.hexValue(text[index + 2]) else {
+        let value = UnsafeBufferPointer(rebasing: text[valueRange])
+        var decodedLength = 0
+        var index = 0
+        while index < value.count {
+            if value[index] == ASCII.percent {
+                guard index + 2 < value.count, ASCII.hexValue(value[index + 1]) != nil,
+                      ASCII.hexValue(value[index + 2]) != nil else {
                     return failure(.invalidPercentEncoding,
-                                   "'%' in carddata is not followed by two hexadecimal digits", at: index)
+                                   "'%' in carddata is not followed by two hexadecimal digits",
+                                   at: valueRange.lowerBound + index)
                 }
-                decoded.append(high << 4 | low)
-                table.append(base + index)
                 index += 3
             } else {
-                decoded.append(text[index])
-                table.append(base + index)
                 index += 1
             }
+            decodedLength += 1
         }
-        table.append(base + valueRange.upperBound)
-        return decoded.withUnsafeBufferPointer { bytes in
-            var parser = ActivationCodeParser(bytes: bytes, map: OffsetMap(base: base, table: table),
+        // Bytes that are not UTF-8 come out as U+FFFD, which the parser then rejects as
+        // non-ASCII at the right place.
+        let source = String(unsafeUninitializedCapacity: decodedLength) { buffer in
+            var read = 0
+            var written = 0
+            while read < value.count {
+                if value[read] == ASCII.percent, let high = ASCII.hexValue(value[read + 1]),
+                   let low = ASCII.hexValue(value[read + 2]) {
+                    buffer[written] = high << 4 | low
+                    read += 3
+                } else {
+                    buffer[written] = value[read]
+                    read += 1
+                }
+                written += 1
+            }
+            return written
+        }
+        let map = OffsetMap(base: base + valueRange.lowerBound, encoded: value)
+        return source.utf8.withContiguousStorageIfAvailable { bytes in
+            var parser = ActivationCodeParser(source: source, sourceOffset: 0, bytes: bytes, map: map,
                                               strict: strict, wrapper: link)
+            parser.forceDetailedPath = detailedOnly
+            return parser.outcome()
+        } ?? Array(source.utf8).withUnsafeBufferPointer { bytes in
+            var parser = ActivationCodeParser(source: source, sourceOffset: 0, bytes: bytes, map: map,
+                                              strict: strict, wrapper: link)
+            parser.forceDetailedPath = detailedOnly
             return parser.outcome()
         }
     }

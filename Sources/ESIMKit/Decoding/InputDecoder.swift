@@ -117,6 +117,12 @@ public enum InputDecoder {
         return .imsi
     }
 
+    /// Whether a line of a batch file is skipped: blank, or a `#` comment.
+    public static func isSkippedLine(_ line: some StringProtocol) -> Bool {
+        guard let first = line.utf8.first(where: { !ASCII.isWhitespace($0) }) else { return true }
+        return first == 0x23
+    }
+
     /// Decodes `text` as `kind`, or as the kind ``detectKind(_:)`` picks. With `strict`,
     /// warnings make the result invalid.
     public static func decode(_ text: String, as kind: InputKind? = nil, strict: Bool = false) -> DecodeResult {

@@ -32,20 +32,6 @@ enum ASCII {
         return nil
     }
 
-    /// Whether `bytes[start...]` begins with `prefix`, ignoring ASCII case.
-    /// `prefix` must be lower-case.
-    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lowercased prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard bytes.count - start >= count else { return false }
-        let pattern = prefix.utf8Start
-        for index in 0..<count {
-            let expected = pattern[index]
-            let actual = isLetter(expected) ? bytes[start + index] | 0x20 : bytes[start + index]
-            if actual != expected { return false }
-        }
-        return true
-    }
-
     /// How a character is named in an error message: `'x'`, `space`, `U+0007`.
     static func describe(_ byte: UInt8) -> String {
         switch byte {

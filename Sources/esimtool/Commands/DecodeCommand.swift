@@ -93,8 +93,7 @@ struct DecodeCommand: ConsoleCommand {
         var warned = 0
         var invalid = 0
         let failure = source.forEachLine(console: console) { line, number in
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { return }
+            if InputDecoder.isSkippedLine(line) { return }
             let result = InputDecoder.decode(line, as: kind, strict: strict)
             if !result.isValid {
                 invalid += 1

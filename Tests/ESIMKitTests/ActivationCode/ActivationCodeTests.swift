@@ -371,3 +371,45 @@ extension ActivationCode {
                               confirmationCodeRequired: Bool.random(using: &generator), ciPublicKeyID: keyID)
     }
 }
+
+/// The decoder takes a one-pass route for the common shape and the full rule-by-rule
+/// route otherwise; they must agree on every input.
+@Suite("ActivationCode fast and detailed paths")
+struct ActivationCodePathTests {
+    static func bothPaths(_ input: String) {
+        for strict in [false, true] {
+            let fast = Result { () throws(ActivationCodeError) in try ActivationCode.decode(input, strict: strict) }
+            let detailed = ActivationCode.decodeInDetail(input, strict: strict)
+            #expect(fast == detailed, "\(input) strict=\(strict)")
+        }
+    }
+
+    @Test("every table input gives the same result on both paths")
+    func tables() {
+        let inputs = ActivationCodeTests.errors.map(\.0) + ActivationCodeTests.warnings.map(\.0)
+            + ActivationCodeTests.acceptedSilently.map(\.0) + ActivationCodeTests.specExamples.map(\.text)
+            + ActivationCodeTests.dripFeedCodes
+        for input in inputs { Self.bothPaths(input) }
+    }
+
+    @Test("random single-character edits of valid codes give the same result on both paths")
+    func mutations() throws {
+        var generator = SplitMix64(seed: 0xD1FF)
+        let alphabet: [Character] = Array("aZ09-._$:%24/ @\u{7}é1$$.-") + ["\u{0}", "\t"]
+        for _ in 0..<3000 {
+            var characters = Array(ActivationCode.random(using: &generator).canonicalText)
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let position = Int.random(in: 0...characters.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: characters.insert(alphabet.randomElement(using: &generator)!, at: position)
+                case 1 where position < characters.count: characters.remove(at: position)
+                default:
+                    if position < characters.count {
+                        characters[position] = alphabet.randomElement(using: &generator)!
+                    }
+                }
+            }
+            Self.bothPaths(String(characters))
+        }
+    }
+}

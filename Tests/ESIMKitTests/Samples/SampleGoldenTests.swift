@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ESIMKit
+
+/// Every input under `Samples/` decodes to the JSON stored beside it.
+///
+/// Set `ESIMTOOL_RECORD_GOLDEN=1` to rewrite the expected files; that run fails on purpose.
+@Suite("Sample golden files")
+struct SampleGoldenTests {
+    static let samplesDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples")
+
+    static var recording: Bool { ProcessInfo.processInfo.environment["ESIMTOOL_RECORD_GOLDEN"] == "1" }
+
+    /// Sample inputs, relative to `Samples/`: `.txt` holds one input, `.lines` a batch.
+    static let cases: [String] = {
+        let root = samplesDirectory.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".lines") }
+            .filter { $0.hasPrefix("ActivationCodes/") || $0.hasPrefix("Identifiers/") || $0.hasPrefix("Batches/") }
+            .sorted()
+    }()
+
+    static func render(_ path: String) throws -> String {
+        let text = try String(contentsOf: samplesDirectory.appendingPathComponent(path), encoding: .utf8)
+        let encoder = OrderedJSONEncoder()
+        if path.hasSuffix(".lines") {
+            return try text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !InputDecoder.isSkippedLine($0) }
+                .map { try encoder.encode(InputDecoder.decode(String($0))) + "\n" }
+                .joined()
+        }
+        let input = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return try encoder.encode(InputDecoder.decode(input)) + "\n"
+    }
+
+    static func expectedURL(_ path: String) -> URL {
+        let base = path.hasSuffix(".lines") ? String(path.dropLast(6)) + ".expected.jsonl"
+                                            : String(path.dropLast(4)) + ".expected.json"
+        return samplesDirectory.appendingPathComponent(base)
+    }
+
+    @Test("the samples directory is found and not empty")
+    func found() {
+        #expect(Self.cases.count >= 10, "no samples under \(Self.samplesDirectory.path)")
+    }
+
+    @Test("decoding matches the expected JSON", arguments: cases)
+    func golden(_ path: String) throws {
+        let actual = try Self.render(path)
+        let url = Self.expectedURL(path)
+        if Self.recording {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(url.lastPathComponent); unset ESIMTOOL_RECORD_GOLDEN and review the diff")
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(path)")
+    }
+}
