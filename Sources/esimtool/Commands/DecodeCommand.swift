@@ -81,6 +81,9 @@ struct DecodeCommand: ConsoleCommand {
             if result.failedOnlyUnderStrict {
                 console.err("  (a deviation phones accept; --strict makes it an error)")
             }
+            if failure.code == ActivationCodeError.Code.missingDelimiter.rawValue, input != "-" {
+                console.err("  (in a shell, put the code in single quotes: '$' starts a variable there)")
+            }
             return .rejected
         }
         for line in DecodeRenderer.block(result) { console.out(line) }
