@@ -17,22 +17,22 @@ public struct ActivationCode: Sendable {
     /// before it is scanned.
     public static let maximumInputLength = 4096
 
-    /// A field's place in ``storage``, as UTF-8 offsets (inputs are at most 4096 bytes).
+    /// A field's place in ``storage``, as UTF-8 offsets.
     struct Span: Hashable, Sendable {
-        var start: UInt16
-        var end: UInt16
+        var start: UInt32
+        var end: UInt32
 
         static let empty = Span(start: 0, end: 0)
         var isEmpty: Bool { start == end }
         var range: Range<Int> { Int(start)..<Int(end) }
 
-        init(start: UInt16, end: UInt16) {
+        init(start: UInt32, end: UInt32) {
             self.start = start
             self.end = end
         }
 
         init(_ range: Range<Int>) {
-            self.init(start: UInt16(truncatingIfNeeded: range.lowerBound), end: UInt16(truncatingIfNeeded: range.upperBound))
+            self.init(start: UInt32(range.lowerBound), end: UInt32(range.upperBound))
         }
     }
 

@@ -90,7 +90,7 @@ extension ActivationCodeParser {
     }
 
     /// The address deviations phones accept, in reading order.
-    private mutating func warnAddress(ipLiteralAt: Int?, portAt: Int?) throws(ActivationCodeError) {
+    mutating func warnAddress(ipLiteralAt: Int?, portAt: Int?) throws(ActivationCodeError) {
         if let ipLiteralAt {
             try warn(.ipAddressLiteral, "the SM-DP+ address is an IP address; SGP.22 expects a host name",
                      at: ipLiteralAt)

@@ -20,9 +20,13 @@ struct OffsetMap {
     }
 }
 
-/// The SGP.22 §4.1 activation-code decoder. It works on UTF-8 bytes, reads every byte
-/// once or twice, and allocates only the field strings it returns (and, for setup
-/// links, the decoded `carddata`).
+/// The SGP.22 §4.1 activation-code decoder. It works on UTF-8 bytes and allocates
+/// nothing for plain input: the result keeps the caller's string and field offsets into
+/// it. (A setup link costs one string, the decoded `carddata`.)
+///
+/// Codes of the common shape are checked in one pass (``parseCommonShape()``); anything
+/// else, including every error and warning, is decided rule by rule in reading order
+/// (``parseInDetail()``). Both share the checks of fields 4 to 7.
 struct ActivationCodeParser {
     /// The text being parsed: `bytes` are its UTF-8 from `sourceOffset` on. Decoded
     /// codes keep it as their storage.
@@ -223,19 +227,33 @@ struct ActivationCodeParser {
                 labels &+= 1
                 labelStart = index &+ 1
                 labelAllDigits = true
-            } else if byte == ASCII.dollar {
+            } else if byte == ASCII.dollar || byte == ASCII.colon {
                 break
             } else {
                 return nil
             }
             index &+= 1
         }
-        let addressEnd = index
-        let lastLength = addressEnd &- labelStart
-        guard addressEnd < count, labels >= 2, !labelAllDigits, lastLength >= 1,
+        let hostEnd = index
+        let lastLength = hostEnd &- labelStart
+        guard hostEnd < count, labels >= 2, !labelAllDigits, lastLength >= 1,
               lastLength <= Self.maximumLabelLength, text[labelStart] != ASCII.hyphen,
-              text[addressEnd &- 1] != ASCII.hyphen,
-              addressEnd &- addressStart <= Self.maximumHostNameLength else { return nil }
+              text[hostEnd &- 1] != ASCII.hyphen,
+              hostEnd &- addressStart <= Self.maximumHostNameLength else { return nil }
+
+        // A port (a warning): 1-5 digits, 1-65535.
+        if text[index] == ASCII.colon {
+            index &+= 1
+            let portStart = index
+            var port = 0
+            while index < count, ASCII.isDigit(text[index]), index &- portStart < 5 {
+                port = port &* 10 &+ Int(text[index] &- ASCII.zero)
+                index &+= 1
+            }
+            guard index < count, text[index] == ASCII.dollar, port >= 1, port <= 65535 else { return nil }
+            try warnAddress(ipLiteralAt: nil, portAt: hostEnd)
+        }
+        let addressEnd = index
 
         // The matching ID: letters, digits and '-'.
         index &+= 1

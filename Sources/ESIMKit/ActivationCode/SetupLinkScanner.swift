@@ -47,9 +47,9 @@ enum SetupLinkScanner {
         while hostEnd < text.count, text[hostEnd] != ASCII.slash, text[hostEnd] != 0x3F, text[hostEnd] != 0x23 {
             hostEnd += 1
         }
-        let link = SetupLink.allCases.first { candidate in
-            equalsIgnoringCase(text, schemeEnd..<hostEnd, candidate.hostBytes)
-        }
+        let host = schemeEnd..<hostEnd
+        let link: SetupLink? = equalsIgnoringCase(text, host, SetupLink.apple.hostBytes) ? .apple
+            : equalsIgnoringCase(text, host, SetupLink.android.hostBytes) ? .android : nil
         guard let link else {
             return failure(.unrecognizedLink,
                            "a link, but not an eSIM setup link (esimsetup.apple.com or esimsetup.android.com)",

@@ -27,6 +27,12 @@ struct DecodeCommand: ConsoleCommand {
         Default mode accepts what phones accept and warns about deviations from \
         SGP.22; --strict makes every warning an error.
 
+        Examples:
+          esimtool decode 'LPA:1$smdp.example.com$ABC-123'
+          esimtool decode --json 'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=…'
+          esimtool decode 8901260000000000048F
+          esimtool decode --file codes.txt --json > results.jsonl
+
         Exit status: 0 all valid, 1 any invalid, 64 usage error.
         """)
 

@@ -413,3 +413,38 @@ struct ActivationCodePathTests {
         }
     }
 }
+
+@Suite("ActivationCode fields")
+struct ActivationCodeFieldTests {
+    @Test("a code built from fields keeps them, and setters rebuild it")
+    func memberwise() throws {
+        var code = ActivationCode(smdpAddress: "smdp.example.com", matchingID: "ABC", smdpOID: "",
+                                  confirmationCodeRequired: true)
+        #expect(code.smdpOID == nil) // empty and absent are the same field
+        #expect(code.canonicalText == "LPA:1$smdp.example.com$ABC$$1")
+        code.matchingID = "XYZ-9"
+        code.smdpOID = "1.3.6.1.4.1.31746"
+        code.smdpAddress = "rsp.example.net"
+        #expect(code.canonicalText == "LPA:1$rsp.example.net$XYZ-9$1.3.6.1.4.1.31746$1")
+        #expect(try ActivationCode(code.canonicalText) == code)
+    }
+
+    @Test("equality and hashing follow the fields, not the text they came from")
+    func equality() throws {
+        let a = try ActivationCode("  lpa:1$smdp.example.com$ABC$$1$$ ")
+        let b = ActivationCode(smdpAddress: "smdp.example.com", matchingID: "ABC", confirmationCodeRequired: true)
+        let c = try ActivationCode("LPA:1$smdp.example.com$ABD$$1")
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        #expect(a != c)
+        #expect(Set([a, b, c]).count == 2)
+    }
+
+    @Test("very long fields given to the memberwise initialiser are kept whole and then rejected")
+    func longFields() {
+        let long = String(repeating: "a", count: 70_000)
+        let code = ActivationCode(smdpAddress: "smdp.example.com", matchingID: long)
+        #expect(code.matchingID.count == 70_000)
+        #expect(throws: ActivationCodeError.self) { try code.validated() }
+    }
+}
