@@ -1,21 +1,33 @@
-/// An error from parsing or querying markup.
+/// An error from reading, parsing or querying markup.
 ///
-/// Tests assert on ``code``; ``message`` is for people.
+/// Tests assert on ``code``; ``message`` is one line for people; ``line`` (for documents)
+/// or ``offset`` (for expressions, selectors and JSON) says where.
 public struct MarkupError: Error, Hashable, Sendable {
-    /// What went wrong, as a value tests can compare.
-    public enum Code: String, Hashable, Sendable, CaseIterable {
+    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
         /// The input is larger than ``MarkupLimits/maximumInputBytes``.
         case inputTooLarge
+        /// The file could not be read.
+        case unreadableFile
         /// libxml2 could not build a document at all.
         case unparseableDocument
+        /// Elements nest deeper than ``MarkupLimits/maximumDepth``.
+        case tooDeep
+        /// The document has more elements than ``MarkupLimits/maximumElementCount``.
+        case tooManyElements
         /// An XPath expression did not compile or could not be evaluated.
         case invalidXPath
+        /// A CSS selector is malformed.
+        case invalidSelector
+        /// A CSS selector uses syntax this translator does not support.
+        case unsupportedSelector
+        /// Embedded data is not valid JSON.
+        case invalidJSON
+        /// A JSON path is malformed.
+        case invalidJSONPath
     }
 
     public var code: Code
     public var message: String
-    /// 1-based line in the document or, for XPath errors, the 0-based character offset
-    /// into the expression; `nil` when unknown.
     public var line: Int?
     public var offset: Int?
 
@@ -36,17 +48,42 @@ extension MarkupError: CustomStringConvertible {
     }
 }
 
-/// A problem libxml2 recovered from while parsing; kept on the document.
+/// Something libxml2 or the encoding detection recovered from; kept on the document.
 public struct MarkupDiagnostic: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// libxml2 reported a problem in the markup and recovered.
+        case parser
+        /// The declared character set did not fit the bytes; another one was used.
+        case encoding
+    }
+
+    public var kind: Kind
     public var message: String
-    /// 1-based line number, or 0 when libxml2 did not know it.
+    /// 1-based line number, or 0 when not known.
     public var line: Int
+    /// libxml2's error number (`xmlParserErrors`), 0 for our own diagnostics.
+    public var code: Int
+
+    public init(kind: Kind, message: String, line: Int, code: Int = 0) {
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.code = code
+    }
 }
 
-/// Named limits every document obeys.
+/// Named limits every document obeys. Input beyond them is refused with a ``MarkupError``.
 public enum MarkupLimits {
     /// The largest input accepted, in bytes (64 MiB).
     public static let maximumInputBytes = 64 << 20
-    /// How many parse diagnostics a document keeps; the rest are counted, not stored.
+    /// The deepest element nesting accepted in HTML.
+    public static let maximumDepth = 10_000
+    /// The deepest element nesting accepted in XML (libxml2's own cap without
+    /// XML_PARSE_HUGE is 256).
+    public static let maximumXMLDepth = 250
+    /// The most elements in one document.
+    public static let maximumElementCount = 4_000_000
+    /// How many parse diagnostics a document keeps; the rest are counted in
+    /// ``HTMLDocument/droppedDiagnostics``.
     public static let maximumDiagnostics = 200
 }

@@ -1,0 +1,140 @@
+import CLibXML2
+
+/// A node in a parsed document. Holding a node keeps its whole document alive; nodes
+/// are compared by identity.
+public struct MarkupNode {
+    let storage: DocumentStorage
+    let pointer: xmlNodePtr
+
+    init(storage: DocumentStorage, pointer: xmlNodePtr) {
+        self.storage = storage
+        self.pointer = pointer
+    }
+
+    public enum Kind: Hashable, Sendable {
+        case document, element, text, comment, attribute, processingInstruction, other
+    }
+
+    public var kind: Kind {
+        switch pointer.pointee.type {
+        case XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE: return .document
+        case XML_ELEMENT_NODE: return .element
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return .text
+        case XML_COMMENT_NODE: return .comment
+        case XML_ATTRIBUTE_NODE: return .attribute
+        case XML_PI_NODE: return .processingInstruction
+        default: return .other
+        }
+    }
+
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The element or attribute name (`div`, `href`); `text` for text nodes.
+    public var name: String {
+        pointer.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of the node and everything under it, entities already decoded.
+    public var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { esim_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// ``text`` with white space folded, no-break and other Unicode spaces as plain
+    /// spaces, and zero-width characters removed; see ``TextNormalization``.
+    public var normalizedText: String {
+        TextNormalization.normalize(text)
+    }
+
+    /// The 1-based source line of the node, when libxml2 recorded one.
+    public var line: Int {
+        Int(xmlGetLineNo(pointer))
+    }
+
+    /// The value of an attribute, or `nil` when the element has none by that name.
+    public func attribute(_ name: String) -> String? {
+        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
+        defer { esim_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// All attributes, in document order.
+    public var attributes: [(name: String, value: String)] {
+        guard isElement else { return [] }
+        var result: [(String, String)] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            result.append((name, self.attribute(name) ?? ""))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// Child nodes of every kind.
+    public var children: [MarkupNode] {
+        var result: [MarkupNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            result.append(MarkupNode(storage: storage, pointer: current))
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Child elements only.
+    public var elementChildren: [MarkupNode] {
+        children.filter(\.isElement)
+    }
+
+    /// The parent node; `nil` for the document node.
+    public var parent: MarkupNode? {
+        guard kind != .document, let parent = pointer.pointee.parent else { return nil }
+        return MarkupNode(storage: storage, pointer: parent)
+    }
+
+    // MARK: Queries
+
+    /// Evaluates an XPath 1.0 expression with this node as the context node.
+    public func evaluate(xpath expression: String) throws(MarkupError) -> XPathValue {
+        try evaluate(XPathExpression(expression))
+    }
+
+    /// Evaluates a compiled expression with this node as the context node.
+    public func evaluate(_ expression: XPathExpression) throws(MarkupError) -> XPathValue {
+        try expression.evaluate(on: self)
+    }
+
+    /// The nodes a relative XPath expression selects from here (empty for other results).
+    public func select(xpath expression: String) throws(MarkupError) -> [MarkupNode] {
+        if case .nodes(let nodes) = try evaluate(xpath: expression) { return nodes }
+        return []
+    }
+
+    /// The descendant elements a CSS selector matches, in document order.
+    public func select(css selector: String) throws(MarkupError) -> [MarkupNode] {
+        let compiled = try CSSSelector(selector, caseInsensitiveNames: storage.isHTML)
+        return try select(xpath: compiled.xpath)
+    }
+
+    /// The first descendant element a CSS selector matches.
+    public func first(css selector: String) throws(MarkupError) -> MarkupNode? {
+        try select(css: selector).first
+    }
+}
+
+extension MarkupNode: Hashable {
+    public static func == (lhs: MarkupNode, rhs: MarkupNode) -> Bool { lhs.pointer == rhs.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+}
+
+extension MarkupNode: CustomStringConvertible {
+    public var description: String {
+        switch kind {
+        case .element: return "<\(name)> (line \(line))"
+        case .document: return "document"
+        default: return "\(kind) \(TextNormalization.normalize(text).prefix(40))"
+        }
+    }
+}

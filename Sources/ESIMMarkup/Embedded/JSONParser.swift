@@ -1,0 +1,231 @@
+/// A strict RFC 8259 JSON parser over UTF-8 bytes, with named limits and errors that
+/// give the byte offset.
+enum JSONParser {
+    /// Deepest nesting of arrays and objects accepted.
+    static let maximumDepth = 512
+
+    /// Parses one complete JSON text (white space around it allowed).
+    static func parse(_ text: String) throws(MarkupError) -> JSONValue {
+        var copy = text
+        return try copy.withUTF8 { bytes in
+            Result { () throws(MarkupError) in
+                var parser = Cursor(bytes: bytes)
+                let value = try parser.value(depth: 0)
+                parser.skipWhitespace()
+                guard parser.position == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+                return value
+            }
+        }.get()
+    }
+
+    /// Parses the JSON value that starts at `start` and returns it with the offset just
+    /// past it; what follows is not looked at.
+    static func parsePrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(MarkupError) -> (JSONValue, Int) {
+        var parser = Cursor(bytes: bytes, position: start)
+        let value = try parser.value(depth: 0)
+        return (value, parser.position)
+    }
+
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        func error(_ message: String) -> MarkupError {
+            MarkupError(.invalidJSON, "JSON: \(message)", offset: position)
+        }
+
+        mutating func skipWhitespace() {
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x09, 0x0A, 0x0D: position += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func value(depth: Int) throws(MarkupError) -> JSONValue {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input") }
+            switch bytes[position] {
+            case 0x7B: return try object(depth: depth + 1)
+            case 0x5B: return try array(depth: depth + 1)
+            case 0x22: return .string(try string())
+            case 0x74: try literal("true"); return .bool(true)
+            case 0x66: try literal("false"); return .bool(false)
+            case 0x6E: try literal("null"); return .null
+            case 0x2D, 0x30...0x39: return .number(try number())
+            default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(MarkupError) {
+            let count = word.utf8CodeUnitCount
+            guard position + count <= bytes.count,
+                  (0..<count).allSatisfy({ bytes[position + $0] == word.utf8Start[$0] }) else {
+                throw error("invalid literal")
+            }
+            position += count
+        }
+
+        mutating func object(depth: Int) throws(MarkupError) -> JSONValue {
+            guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+            position += 1
+            var members: [JSONMember] = []
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == 0x7D {
+                position += 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == 0x22 else { throw error("expected a quoted key") }
+                let key = try string()
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == 0x3A else { throw error("expected ':' after a key") }
+                position += 1
+                members.append(JSONMember(key: key, value: try value(depth: depth)))
+                skipWhitespace()
+                guard position < bytes.count else { throw error("unexpected end of input in an object") }
+                if bytes[position] == 0x2C {
+                    position += 1
+                    continue
+                }
+                guard bytes[position] == 0x7D else { throw error("expected ',' or '}'") }
+                position += 1
+                return .object(members)
+            }
+        }
+
+        mutating func array(depth: Int) throws(MarkupError) -> JSONValue {
+            guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+            position += 1
+            var items: [JSONValue] = []
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == 0x5D {
+                position += 1
+                return .array(items)
+            }
+            while true {
+                items.append(try value(depth: depth))
+                skipWhitespace()
+                guard position < bytes.count else { throw error("unexpected end of input in an array") }
+                if bytes[position] == 0x2C {
+                    position += 1
+                    continue
+                }
+                guard bytes[position] == 0x5D else { throw error("expected ',' or ']'") }
+                position += 1
+                return .array(items)
+            }
+        }
+
+        mutating func number() throws(MarkupError) -> String {
+            let start = position
+            if bytes[position] == 0x2D { position += 1 }
+            func digits() -> Int {
+                let from = position
+                while position < bytes.count, bytes[position] &- 0x30 < 10 { position += 1 }
+                return position - from
+            }
+            guard position < bytes.count else { throw error("a number needs digits") }
+            if bytes[position] == 0x30 {
+                position += 1
+            } else if digits() == 0 {
+                throw error("a number needs digits")
+            }
+            if position < bytes.count, bytes[position] == 0x2E {
+                position += 1
+                guard digits() > 0 else { throw error("a decimal point needs digits after it") }
+            }
+            if position < bytes.count, bytes[position] | 0x20 == 0x65 {
+                position += 1
+                if position < bytes.count, bytes[position] == 0x2B || bytes[position] == 0x2D { position += 1 }
+                guard digits() > 0 else { throw error("an exponent needs digits") }
+            }
+            return String(decoding: bytes[start..<position], as: UTF8.self)
+        }
+
+        mutating func string() throws(MarkupError) -> String {
+            position += 1
+            var scalars = String.UnicodeScalarView()
+            var runStart = position
+            func flush(_ end: Int) {
+                if end > runStart {
+                    scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+                }
+            }
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == 0x22 {
+                    flush(position)
+                    position += 1
+                    return String(scalars)
+                }
+                if byte < 0x20 { throw error("a control character inside a string") }
+                if byte == 0x5C {
+                    flush(position)
+                    position += 1
+                    guard position < bytes.count else { break }
+                    let escape = bytes[position]
+                    position += 1
+                    switch escape {
+                    case 0x22: scalars.append("\"")
+                    case 0x5C: scalars.append("\\")
+                    case 0x2F: scalars.append("/")
+                    case 0x62: scalars.append("\u{8}")
+                    case 0x66: scalars.append("\u{C}")
+                    case 0x6E: scalars.append("\n")
+                    case 0x72: scalars.append("\r")
+                    case 0x74: scalars.append("\t")
+                    case 0x75:
+                        var value = try hex4()
+                        if (0xD800...0xDBFF).contains(value), position + 1 < bytes.count,
+                           bytes[position] == 0x5C, bytes[position + 1] == 0x75 {
+                            position += 2
+                            let low = try hex4()
+                            if (0xDC00...0xDFFF).contains(low) {
+                                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                scalars.append("\u{FFFD}")
+                                value = low
+                            }
+                        }
+                        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    default:
+                        position -= 1
+                        throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                    }
+                    runStart = position
+                    continue
+                }
+                position += 1
+            }
+            throw error("the string is not closed")
+        }
+
+        mutating func hex4() throws(MarkupError) -> UInt32 {
+            guard position + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[position]
+                let digit: UInt32
+                switch byte {
+                case 0x30...0x39: digit = UInt32(byte - 0x30)
+                case 0x41...0x46: digit = UInt32(byte - 0x37)
+                case 0x61...0x66: digit = UInt32(byte - 0x57)
+                default: throw error("a \\u escape needs four hex digits")
+                }
+                value = value << 4 | digit
+                position += 1
+            }
+            return value
+        }
+    }
+}
+
+extension JSONValue {
+    /// Parses JSON text.
+    public init(parsing text: String) throws(MarkupError) {
+        self = try JSONParser.parse(text)
+    }
+}

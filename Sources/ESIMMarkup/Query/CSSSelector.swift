@@ -1,0 +1,378 @@
+/// A CSS selector, translated to an XPath 1.0 expression that selects the matching
+/// descendant elements of the context node.
+///
+/// Supported: type and `*`; `#id`; `.class`; attribute presence and `=`, `~=`, `|=`,
+/// `^=`, `$=`, `*=` (with an `i` flag for ASCII case-insensitive values); descendant
+/// (space), child (`>`), adjacent (`+`) and general sibling (`~`) combinators; groups
+/// (`,`); `:first-child`, `:last-child`, `:only-child`, `:nth-child(an+b)`,
+/// `:nth-last-child(an+b)`, `:first-of-type` and `:last-of-type` after a type,
+/// `:empty`, `:root` and `:not(…)` of compound selectors. Anything else is an error that
+/// names it.
+public struct CSSSelector: Hashable, Sendable {
+    public let source: String
+    public let xpath: String
+
+    /// - Parameter caseInsensitiveNames: HTML element and attribute names are matched in
+    ///   lower case, as libxml2's HTML parser stores them.
+    public init(_ source: String, caseInsensitiveNames: Bool = true) throws(MarkupError) {
+        var parser = CSSParser(source: source, lowercaseNames: caseInsensitiveNames)
+        self.source = source
+        self.xpath = try parser.parseGroup()
+    }
+}
+
+private struct CSSParser {
+    let characters: [Character]
+    let source: String
+    let lowercaseNames: Bool
+    var position = 0
+
+    init(source: String, lowercaseNames: Bool) {
+        self.source = source
+        self.characters = Array(source)
+        self.lowercaseNames = lowercaseNames
+    }
+
+    // MARK: Errors
+
+    func invalid(_ message: String, at index: Int? = nil) -> MarkupError {
+        MarkupError(.invalidSelector, "CSS '\(source)': \(message)", offset: index ?? position)
+    }
+
+    func unsupported(_ what: String, at index: Int) -> MarkupError {
+        MarkupError(.unsupportedSelector, "CSS '\(source)': \(what) is not supported", offset: index)
+    }
+
+    // MARK: Scanning
+
+    var current: Character? { position < characters.count ? characters[position] : nil }
+
+    func peek(_ offset: Int) -> Character? {
+        position + offset < characters.count ? characters[position + offset] : nil
+    }
+
+    @discardableResult
+    mutating func skipWhitespace() -> Bool {
+        let start = position
+        while let character = current, character == " " || character == "\t" || character == "\n"
+            || character == "\r" || character == "\u{C}" { position += 1 }
+        return position > start
+    }
+
+    static func isNameStart(_ character: Character) -> Bool {
+        character == "_" || character.isASCII && character.isLetter || !character.isASCII
+    }
+
+    static func isName(_ character: Character) -> Bool {
+        isNameStart(character) || character == "-" || character.isASCII && character.isNumber
+    }
+
+    /// A CSS identifier, with backslash escapes of single characters.
+    mutating func identifier(_ what: String) throws(MarkupError) -> String {
+        let start = position
+        var name = ""
+        if current == "-" {
+            name.append("-")
+            position += 1
+        }
+        guard let first = current, Self.isNameStart(first) || first == "\\" || (first == "-" && name == "-") else {
+            throw invalid("expected \(what)", at: start)
+        }
+        while let character = current {
+            if character == "\\" {
+                guard let escaped = peek(1), escaped != "\n" else { throw invalid("a '\\' escapes nothing") }
+                if escaped.isHexDigit { throw unsupported("a hexadecimal escape", at: position) }
+                name.append(escaped)
+                position += 2
+            } else if Self.isName(character) {
+                name.append(character)
+                position += 1
+            } else {
+                break
+            }
+        }
+        return name
+    }
+
+    mutating func quotedString() throws(MarkupError) -> String {
+        let start = position
+        guard let quote = current, quote == "\"" || quote == "'" else { throw invalid("expected a string") }
+        position += 1
+        var value = ""
+        while let character = current {
+            if character == quote {
+                position += 1
+                return value
+            }
+            if character == "\\" {
+                guard let escaped = peek(1) else { break }
+                if escaped.isHexDigit { throw unsupported("a hexadecimal escape", at: position) }
+                if escaped != "\n" { value.append(escaped) }
+                position += 2
+                continue
+            }
+            if character == "\n" { break }
+            value.append(character)
+            position += 1
+        }
+        throw invalid("the string is not closed", at: start)
+    }
+
+    // MARK: Grammar
+
+    mutating func parseGroup() throws(MarkupError) -> String {
+        var alternatives: [String] = []
+        repeat {
+            skipWhitespace()
+            alternatives.append(try parseComplex())
+            skipWhitespace()
+            if current == "," {
+                position += 1
+                continue
+            }
+            if let character = current {
+                throw invalid("unexpected '\(character)'")
+            }
+            break
+        } while true
+        return alternatives.joined(separator: " | ")
+    }
+
+    /// Compounds joined by combinators.
+    mutating func parseComplex() throws(MarkupError) -> String {
+        guard current != nil, current != "," else { throw invalid("empty selector") }
+        var path = "descendant::" + (try parseCompound())
+        while true {
+            let sawSpace = skipWhitespace()
+            guard let character = current, character != "," else { return path }
+            switch character {
+            case ">":
+                position += 1
+                skipWhitespace()
+                path += "/child::" + (try parseCompound())
+            case "+":
+                position += 1
+                skipWhitespace()
+                path += "/following-sibling::*[1]/self::" + (try parseCompound())
+            case "~":
+                position += 1
+                skipWhitespace()
+                path += "/following-sibling::" + (try parseCompound())
+            default:
+                guard sawSpace else { throw invalid("unexpected '\(character)'") }
+                path += "/descendant::" + (try parseCompound())
+            }
+        }
+    }
+
+    /// A node test with predicates, e.g. `div[@id='x'][…]`.
+    mutating func parseCompound() throws(MarkupError) -> String {
+        let (element, predicates) = try parseCompoundParts()
+        return element + predicates.map { "[\($0)]" }.joined()
+    }
+
+    mutating func parseCompoundParts() throws(MarkupError) -> (String, [String]) {
+        let start = position
+        var element = "*"
+        var predicates: [String] = []
+        if current == "*" {
+            position += 1
+        } else if let character = current, Self.isNameStart(character) || character == "\\" || character == "-" {
+            let name = try identifier("an element name")
+            element = lowercaseNames ? name.lowercased() : name
+        }
+        if current == "|" { throw unsupported("a namespace prefix", at: position) }
+        loop: while let character = current {
+            switch character {
+            case "#":
+                position += 1
+                predicates.append("@id=\(Self.literal(try identifier("an id")))")
+            case ".":
+                position += 1
+                let name = try identifier("a class name")
+                predicates.append("contains(concat(' ',normalize-space(@class),' '),\(Self.literal(" \(name) ")))")
+            case "[":
+                predicates.append(try parseAttribute())
+            case ":":
+                predicates.append(try parsePseudo(element: element))
+            default:
+                break loop
+            }
+        }
+        if position == start {
+            if let character = current {
+                throw invalid("expected a selector, found '\(character)'")
+            }
+            throw invalid("expected a selector after a combinator")
+        }
+        return (element, predicates)
+    }
+
+    mutating func parseAttribute() throws(MarkupError) -> String {
+        let open = position
+        position += 1
+        skipWhitespace()
+        if current == "*" || current == "|" { throw unsupported("a namespace in an attribute selector", at: position) }
+        var name = try identifier("an attribute name")
+        if lowercaseNames { name = name.lowercased() }
+        if current == "|" && peek(1) != "=" { throw unsupported("a namespace in an attribute selector", at: position) }
+        let attribute = "@" + name
+        skipWhitespace()
+        if current == "]" {
+            position += 1
+            return attribute
+        }
+        let operatorStart = position
+        var operation = ""
+        if let character = current, "~|^$*".contains(character) {
+            operation.append(character)
+            position += 1
+        }
+        guard current == "=" else { throw invalid("expected '=', '~=', '|=', '^=', '$=', '*=' or ']'", at: operatorStart) }
+        position += 1
+        operation.append("=")
+        skipWhitespace()
+        let value: String
+        if current == "\"" || current == "'" {
+            value = try quotedString()
+        } else {
+            value = try identifier("an attribute value")
+        }
+        skipWhitespace()
+        var caseInsensitive = false
+        if let flag = current, flag == "i" || flag == "I" || flag == "s" || flag == "S" {
+            caseInsensitive = flag == "i" || flag == "I"
+            position += 1
+            skipWhitespace()
+        }
+        guard current == "]" else { throw invalid("the attribute selector is not closed with ']'", at: open) }
+        position += 1
+
+        let subject = caseInsensitive ? Self.lowercased(attribute) : attribute
+        let wanted = Self.literal(caseInsensitive ? value.lowercased() : value)
+        switch operation {
+        case "=":
+            return "\(subject)=\(wanted)"
+        case "~=":
+            if value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { return "false()" }
+            return "contains(concat(' ',normalize-space(\(subject)),' '),\(Self.literal(" \(caseInsensitive ? value.lowercased() : value) ")))"
+        case "|=":
+            return "(\(subject)=\(wanted) or starts-with(\(subject),\(Self.literal((caseInsensitive ? value.lowercased() : value) + "-"))))"
+        case "^=":
+            return value.isEmpty ? "false()" : "starts-with(\(subject),\(wanted))"
+        case "$=":
+            return value.isEmpty ? "false()"
+                : "substring(\(subject),string-length(\(subject))-\(value.unicodeScalars.count - 1))=\(wanted)"
+        default: // *=
+            return value.isEmpty ? "false()" : "contains(\(subject),\(wanted))"
+        }
+    }
+
+    mutating func parsePseudo(element: String) throws(MarkupError) -> String {
+        let start = position
+        position += 1
+        if current == ":" { throw unsupported("the pseudo-element '::\(rest(from: position + 1))'", at: start) }
+        let name = try identifier("a pseudo-class name").lowercased()
+        switch name {
+        case "first-child": return "not(preceding-sibling::*)"
+        case "last-child": return "not(following-sibling::*)"
+        case "only-child": return "not(preceding-sibling::*) and not(following-sibling::*)"
+        case "empty": return "not(*) and not(text())"
+        case "root": return "not(parent::*)"
+        case "first-of-type", "last-of-type":
+            guard element != "*" else { throw unsupported("':\(name)' without an element name", at: start) }
+            let axis = name == "first-of-type" ? "preceding-sibling" : "following-sibling"
+            return "not(\(axis)::\(element))"
+        case "nth-child", "nth-last-child":
+            guard current == "(" else { throw invalid("':\(name)' needs an argument in parentheses") }
+            position += 1
+            skipWhitespace()
+            let (a, b) = try parseNth()
+            skipWhitespace()
+            guard current == ")" else { throw invalid("expected ')' to close ':\(name)('") }
+            position += 1
+            let axis = name == "nth-child" ? "preceding-sibling" : "following-sibling"
+            let index = "(count(\(axis)::*)+1)"
+            let offset = b < 0 ? "(\(b))" : "\(b)"
+            if a == 0 { return "\(index)=\(offset)" }
+            if a > 0 { return "\(index)>=\(offset) and (\(index)-\(offset)) mod \(a)=0" }
+            return "\(index)<=\(offset) and (\(offset)-\(index)) mod \(-a)=0"
+        case "not":
+            guard current == "(" else { throw invalid("':not' needs a selector in parentheses") }
+            position += 1
+            var tests: [String] = []
+            repeat {
+                skipWhitespace()
+                let (inner, predicates) = try parseCompoundParts()
+                tests.append("not(self::" + inner + predicates.map { "[\($0)]" }.joined() + ")")
+                let spaced = skipWhitespace()
+                if current == "," {
+                    position += 1
+                    continue
+                }
+                if let character = current, character != ")", ">+~".contains(character) || spaced {
+                    throw unsupported("a combinator inside ':not()'", at: position)
+                }
+                break
+            } while true
+            guard current == ")" else { throw invalid("expected ')' to close ':not('") }
+            position += 1
+            return tests.joined(separator: " and ")
+        default:
+            if current == "(" { throw unsupported("the pseudo-class ':\(name)()'", at: start) }
+            throw unsupported("the pseudo-class ':\(name)'", at: start)
+        }
+    }
+
+    /// `an+b`, `odd`, `even`, or an integer (CSS Syntax §6).
+    mutating func parseNth() throws(MarkupError) -> (Int, Int) {
+        let start = position
+        var text = ""
+        while let character = current, character != ")" {
+            if character != " " && character != "\t" { text.append(character) }
+            position += 1
+        }
+        let lower = text.lowercased()
+        if lower == "odd" { return (2, 1) }
+        if lower == "even" { return (2, 0) }
+        func integer(_ part: Substring) -> Int? {
+            guard !part.isEmpty, part.count <= 9 else { return nil }
+            return Int(part.hasPrefix("+") ? part.dropFirst() : part)
+        }
+        if let nIndex = lower.firstIndex(of: "n") {
+            let aPart = lower[..<nIndex]
+            let a: Int?
+            switch aPart {
+            case "", "+": a = 1
+            case "-": a = -1
+            default: a = integer(aPart)
+            }
+            let bPart = lower[lower.index(after: nIndex)...]
+            let b: Int? = bPart.isEmpty ? 0
+                : (bPart.first == "+" || bPart.first == "-") ? integer(bPart) : nil
+            if let a, let b { return (a, b) }
+        } else if let b = integer(lower[...]) {
+            return (0, b)
+        }
+        throw invalid("'\(text)' is not of the form an+b, odd or even", at: start)
+    }
+
+    func rest(from index: Int) -> String {
+        String(characters[min(index, characters.count)...].prefix { Self.isName($0) })
+    }
+
+    // MARK: XPath text
+
+    /// An XPath 1.0 string literal for any text (XPath has no escapes: quotes are mixed
+    /// with `concat`).
+    static func literal(_ text: String) -> String {
+        if !text.contains("'") { return "'\(text)'" }
+        if !text.contains("\"") { return "\"\(text)\"" }
+        let parts = text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
+        return "concat(" + parts.joined(separator: ",\"'\",") + ")"
+    }
+
+    static func lowercased(_ expression: String) -> String {
+        "translate(\(expression),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+    }
+}

@@ -1,0 +1,112 @@
+import CLibXML2
+
+/// The result of an XPath 1.0 expression.
+public enum XPathValue {
+    case nodes([MarkupNode])
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+
+    /// The XPath string-value: the first node's text for a node-set.
+    public var stringValue: String {
+        switch self {
+        case .nodes(let nodes): return nodes.first?.text ?? ""
+        case .string(let string): return string
+        case .number(let number):
+            if number.isNaN { return "NaN" }
+            if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+            return String(number)
+        case .boolean(let flag): return flag ? "true" : "false"
+        }
+    }
+
+    /// The selected nodes; empty for a string, number or boolean.
+    public var nodes: [MarkupNode] {
+        if case .nodes(let nodes) = self { return nodes }
+        return []
+    }
+}
+
+/// A compiled XPath 1.0 expression, reusable across documents. Compile once and
+/// evaluate many times when the same rule runs over many pages.
+public final class XPathExpression {
+    /// Longest expression accepted.
+    public static let maximumLength = 8192
+
+    public let source: String
+    let compiled: xmlXPathCompExprPtr
+
+    public init(_ source: String) throws(MarkupError) {
+        guard !source.isEmpty else {
+            throw MarkupError(.invalidXPath, "XPath expression is empty", offset: 0)
+        }
+        guard source.utf8.count <= Self.maximumLength else {
+            throw MarkupError(.invalidXPath, "XPath expression is longer than \(Self.maximumLength) bytes")
+        }
+        MarkupLibrary.initializeOnce()
+        // Compiling needs a context for its error report; a document-less one will do.
+        guard let context = xmlXPathNewContext(nil) else {
+            throw MarkupError(.invalidXPath, "libxml2 could not allocate an XPath context")
+        }
+        defer { xmlXPathFreeContext(context) }
+        context.pointee.error = { _, _ in }
+        guard let compiled = xmlXPathCtxtCompile(context, source) else {
+            throw Self.error(from: context, source: source)
+        }
+        self.source = source
+        self.compiled = compiled
+    }
+
+    deinit {
+        xmlXPathFreeCompExpr(compiled)
+    }
+
+    /// The error libxml2 left on `context`: its message and, from `int1`, the position
+    /// in the expression where it stopped.
+    static func error(from context: xmlXPathContextPtr, source: String) -> MarkupError {
+        let last = context.pointee.lastError
+        var reason = last.message.map { String(cString: $0) } ?? "invalid expression"
+        while reason.last == "\n" { reason.removeLast() }
+        let position = Int(last.int1)
+        return MarkupError(.invalidXPath, "XPath '\(source)': \(reason.lowercased())",
+                           offset: position >= 0 && position <= source.utf8.count ? position : nil)
+    }
+
+    func evaluate(on node: MarkupNode) throws(MarkupError) -> XPathValue {
+        guard let context = xmlXPathNewContext(node.storage.pointer) else {
+            throw MarkupError(.invalidXPath, "libxml2 could not allocate an XPath context")
+        }
+        defer { xmlXPathFreeContext(context) }
+        // A structured handler on the context keeps libxml2 from printing; the error
+        // itself is read back from `context.lastError`, never from global state.
+        context.pointee.error = { _, _ in }
+        context.pointee.node = node.pointer
+        guard let result = xmlXPathCompiledEval(compiled, context) else {
+            throw Self.error(from: context, source: source)
+        }
+        defer { xmlXPathFreeObject(result) }
+
+        switch result.pointee.type {
+        case XPATH_NODESET:
+            var nodes: [MarkupNode] = []
+            if let set = result.pointee.nodesetval, let table = set.pointee.nodeTab {
+                let count = Int(set.pointee.nodeNr)
+                nodes.reserveCapacity(count)
+                for index in 0..<count {
+                    if let current = table[index], current.pointee.type != XML_NAMESPACE_DECL {
+                        nodes.append(MarkupNode(storage: node.storage, pointer: current))
+                    }
+                }
+            }
+            return .nodes(nodes)
+        case XPATH_STRING:
+            return .string(result.pointee.stringval.map { String(cString: $0) } ?? "")
+        case XPATH_NUMBER:
+            return .number(result.pointee.floatval)
+        case XPATH_BOOLEAN:
+            return .boolean(result.pointee.boolval != 0)
+        default:
+            throw MarkupError(.invalidXPath, "XPath '\(source)' returned an unsupported result type")
+        }
+    }
+}

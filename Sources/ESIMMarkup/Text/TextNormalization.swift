@@ -1,0 +1,39 @@
+/// How text read from pages is cleaned before values are parsed from it.
+public enum TextNormalization {
+    /// Folds every run of white space (including no-break and other Unicode spaces,
+    /// line and paragraph separators) into one space, removes zero-width characters
+    /// (U+200B–U+200D, U+2060, U+FEFF, soft hyphen U+00AD), and trims both ends.
+    public static func normalize(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if isInvisible(scalar) { continue }
+            if pendingSpace {
+                output.append(" ")
+                pendingSpace = false
+            }
+            output.append(scalar)
+        }
+        return String(output)
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD: return true
+        default: return false
+        }
+    }
+}

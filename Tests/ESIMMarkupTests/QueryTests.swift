@@ -1,0 +1,191 @@
+import Testing
+@testable import ESIMMarkup
+
+@Suite("XPathExpression")
+struct XPathTests {
+    static let document = """
+    <html><body><div id="a" class="x">A<span>1</span></div><div id="b">B</div></body></html>
+    """
+
+    @Test("string, number and boolean results")
+    func scalarResults() throws {
+        let document = try HTMLDocument(string: Self.document)
+        #expect(try document.evaluate(xpath: "string(//div[@id='b'])").stringValue == "B")
+        guard case .number(let count) = try document.evaluate(xpath: "count(//div)") else {
+            Issue.record("count() did not return a number")
+            return
+        }
+        #expect(count == 2)
+        guard case .boolean(let flag) = try document.evaluate(xpath: "boolean(//span)") else {
+            Issue.record("boolean() did not return a boolean")
+            return
+        }
+        #expect(flag)
+    }
+
+    @Test("a compiled expression is reused across documents")
+    func compiled() throws {
+        let expression = try XPathExpression("count(//li)")
+        for count in 1...5 {
+            let document = try HTMLDocument(string: "<ul>" + String(repeating: "<li/>", count: count) + "</ul>")
+            #expect(try document.evaluate(expression).stringValue == String(count))
+        }
+    }
+
+    @Test("bad expressions are errors with the position and reason", arguments: [
+        ("//div[", 6), ("//div[@id='a']]", 14), ("//*[@", 5), ("1 +", 3),
+    ])
+    func badExpression(_ expression: String, _ offset: Int) {
+        #expect {
+            try XPathExpression(expression)
+        } throws: { error in
+            guard let error = error as? MarkupError else { return false }
+            return error.code == .invalidXPath && error.offset == offset && error.message.contains(expression)
+        }
+    }
+
+    @Test("an expression that compiles but fails when evaluated is an error too")
+    func evaluationError() throws {
+        let document = try HTMLDocument(string: Self.document)
+        #expect(throws: MarkupError.self) { try document.evaluate(xpath: "unknown-function(1)") }
+        #expect(throws: MarkupError.self) { try document.evaluate(xpath: "count(") }
+        #expect(throws: MarkupError.self) { try document.evaluate(xpath: "foo(") }
+        #expect(throws: MarkupError.self) { try document.evaluate(xpath: "") }
+    }
+
+    @Test("queries relative to a node")
+    func relative() throws {
+        let document = try HTMLDocument(string: Self.document)
+        let first = try #require(document.select(css: "div").first)
+        #expect(try first.select(xpath: "span").map(\.text) == ["1"])
+        #expect(try first.evaluate(xpath: "string(@id)").stringValue == "a")
+    }
+}
+
+@Suite("CSSSelector")
+struct CSSSelectorTests {
+    static let page = """
+    <html><body>
+      <main id="main" class="page account">
+        <section class="usage card" data-line="1" lang="en-US">
+          <h2>Line 1</h2><p class="used">2.5 GB</p><p class="left">12.5 GB</p><p class="note">x</p>
+        </section>
+        <section class="usage" data-line="2" lang="en">
+          <h2>Line 2</h2><p class="used">7 GB</p><p class="left"></p>
+        </section>
+        <aside><a href="https://example.com/pay" title="Pay Now">Pay</a><a href="/bill.pdf">Bill</a></aside>
+      </main>
+      <ul><li>1</li><li>2</li><li>3</li><li>4</li><li>5</li></ul>
+    </body></html>
+    """
+
+    /// Selector → the text of what it matches, in document order.
+    static let table: [(String, [String])] = [
+        ("h2", ["Line 1", "Line 2"]),
+        ("H2", ["Line 1", "Line 2"]),
+        ("#main > section > h2", ["Line 1", "Line 2"]),
+        ("section.usage.card h2", ["Line 1"]),
+        (".left", ["12.5 GB", ""]),
+        ("section p.used", ["2.5 GB", "7 GB"]),
+        ("[data-line='2'] .used", ["7 GB"]),
+        ("[data-line=\"2\"] .used", ["7 GB"]),
+        ("section[data-line] h2", ["Line 1", "Line 2"]),
+        ("[class~=card] h2", ["Line 1"]),
+        ("[lang|=en] h2", ["Line 1", "Line 2"]),
+        ("a[href^='https']", ["Pay"]),
+        ("a[href$='.pdf']", ["Bill"]),
+        ("a[href*=example]", ["Pay"]),
+        ("a[title='pay now' i]", ["Pay"]),
+        ("a[title='pay now']", []),
+        ("a[href^='']", []),
+        ("li:first-child", ["1"]),
+        ("li:last-child", ["5"]),
+        ("li:nth-child(2)", ["2"]),
+        ("li:nth-child(odd)", ["1", "3", "5"]),
+        ("li:nth-child(even)", ["2", "4"]),
+        ("li:nth-child(2n+1)", ["1", "3", "5"]),
+        ("li:nth-child(-n+2)", ["1", "2"]),
+        ("li:nth-child(n+4)", ["4", "5"]),
+        ("li:nth-last-child(1)", ["5"]),
+        ("li:not(:first-child):not(:last-child)", ["2", "3", "4"]),
+        ("section p:not(.used, .note)", ["12.5 GB", ""]),
+        ("h2 + p", ["2.5 GB", "7 GB"]),
+        ("h2 ~ .note", ["x"]),
+        ("p.left:empty", [""]),
+        ("section:first-of-type h2", ["Line 1"]),
+        ("aside a, li:nth-child(3)", ["Pay", "Bill", "3"]),
+        ("main   >   aside   >   a:only-child", []),
+        ("*:root > body > ul > li:nth-child(5)", ["5"]),
+    ]
+
+    @Test("selectors match what a browser would", arguments: table)
+    func matches(_ selector: String, _ expected: [String]) throws {
+        let document = try HTMLDocument(string: Self.page)
+        #expect(try document.select(css: selector).map(\.normalizedText) == expected, "\(selector)")
+    }
+
+    @Test("translations", arguments: [
+        ("div", "descendant::div"),
+        ("#a > .b", "descendant::*[@id='a']/child::*[contains(concat(' ',normalize-space(@class),' '),' b ')]"),
+        ("a, b", "descendant::a | descendant::b"),
+        ("[x=\"it's\"]", "descendant::*[@x=\"it's\"]"),
+        ("[x='a\"b\\'c']", "descendant::*[@x=concat('a\"b',\"'\",'c')]"),
+    ])
+    func translation(_ selector: String, _ xpath: String) throws {
+        #expect(try CSSSelector(selector).xpath == xpath)
+    }
+
+    @Test("malformed selectors are errors at their position", arguments: [
+        ("", 0), ("div,", 4), ("div >", 5), ("div[", 4), ("div[x", 5), ("[x==y]", 3), ("a[x='y", 4),
+        (".", 1), ("#", 1), ("div)", 3), ("li:nth-child(x)", 13), ("li:nth-child(2", 14),
+    ])
+    func invalid(_ selector: String, _ offset: Int) {
+        #expect {
+            try CSSSelector(selector)
+        } throws: { error in
+            guard let error = error as? MarkupError else { return false }
+            return error.code == .invalidSelector && error.offset == offset
+        }
+    }
+
+    @Test("unsupported syntax is named", arguments: [
+        ("a:hover", ":hover"), ("p::before", "::before"), ("svg|rect", "namespace"), ("p:has(a)", ":has()"),
+        ("*:first-of-type", ":first-of-type"), ("p:not(a b)", "combinator"), ("\\31 23", "hexadecimal"),
+    ])
+    func unsupported(_ selector: String, _ named: String) {
+        #expect {
+            try CSSSelector(selector)
+        } throws: { error in
+            guard let error = error as? MarkupError else { return false }
+            return error.code == .unsupportedSelector && error.message.contains(named)
+        }
+    }
+
+    @Test("XML names are case-sensitive")
+    func xmlCase() throws {
+        let document = try XMLDocument(string: "<r><Item>a</Item><item>b</item></r>")
+        #expect(try document.select(css: "Item").map(\.text) == ["a"])
+    }
+}
+
+@Suite("TextNormalization")
+struct TextNormalizationTests {
+    @Test("folds spaces, no-break spaces and invisible characters", arguments: [
+        ("  a \n\t b  ", "a b"),
+        ("$12.34\u{A0}due", "$12.34 due"),
+        ("2.5\u{202F}GB", "2.5 GB"),
+        ("Bal\u{200B}ance\u{FEFF}", "Balance"),
+        ("soft\u{AD}hyphen", "softhyphen"),
+        ("\u{2003}\u{3000}", ""),
+        ("", ""),
+    ])
+    func normalize(_ input: String, _ expected: String) {
+        #expect(TextNormalization.normalize(input) == expected)
+    }
+
+    @Test("entity-decoded text from a page")
+    func fromPage() throws {
+        let document = try HTMLDocument(string: "<p>You&nbsp;owe&#160;&#x24;5&nbsp;&amp;&nbsp;more&#8203;</p>")
+        #expect(try document.select(css: "p").first?.normalizedText == "You owe $5 & more")
+    }
+}
