@@ -33,10 +33,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Throughput benchmarks; run with `swift run -c release esimtool-bench`.
+        // The C baseline the markup benchmark compares ESIMMarkup with: the same
+        // parsing and queries written against libxml2 directly.
+        .target(
+            name: "CMarkupBaseline",
+            dependencies: ["CLibXML2"]
+        ),
+        // Throughput benchmarks; run with `swift run -c release esimtool-bench --help`.
         .executableTarget(
             name: "esimtool-bench",
-            dependencies: ["ESIMKit"]
+            dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline"]
         ),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
         .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),

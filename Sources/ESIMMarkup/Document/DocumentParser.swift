@@ -28,8 +28,15 @@ struct ParsedDocument {
 final class DiagnosticCollector {
     private(set) var diagnostics: [MarkupDiagnostic] = []
     private(set) var dropped = 0
+    /// libxml2 met a byte sequence that is not valid in the encoding it was reading
+    /// (including NUL), counted whether or not the diagnostic itself was kept.
+    private(set) var sawCharacterError = false
 
     func record(_ error: xmlErrorPtr) {
+        let code = error.pointee.code
+        if code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue) {
+            sawCharacterError = true
+        }
         guard diagnostics.count < MarkupLimits.maximumDiagnostics else {
             dropped += 1
             return
@@ -113,11 +120,22 @@ enum DocumentParser {
 
     /// UTF-8 as declared or assumed: used as it is when valid; repaired when it is
     /// UTF-8 with a few bad sequences; read as Windows-1252 when it is not UTF-8 at all.
+    ///
+    /// The bytes are handed to libxml2 first; only when it reports a character it
+    /// could not read are they surveyed (and, if need be, repaired and parsed again), so
+    /// valid pages cost a single pass.
     private static func parseUTF8(_ bytes: UnsafeBufferPointer<UInt8>, kind: MarkupKind, charset: DocumentCharset,
                                   notes: inout [MarkupDiagnostic]) throws(MarkupError) -> ParsedDocument {
+        let first = attempt(bytes, kind: kind, encoding: "UTF-8")
+        if let first, !first.collector.sawCharacterError {
+            return try first.finish(charset: charset, notes: notes)
+        }
         let survey = Transcoding.survey(bytes)
         if survey.isValid && survey.nulBytes == 0 {
-            return try parseConverted(bytes, kind: kind, charset: charset, notes: notes)
+            guard let first else {
+                throw MarkupError(.unparseableDocument, "no document could be built from the input")
+            }
+            return try first.finish(charset: charset, notes: notes)
         }
         if survey.nulBytes > 0 {
             notes.append(MarkupDiagnostic(kind: .encoding,
