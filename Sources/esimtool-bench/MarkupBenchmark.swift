@@ -137,7 +137,8 @@ enum MarkupBenchmark {
         let read = fgets(&line, Int32(line.count), pipe) != nil
         pclose(pipe)
         guard read else { return nil }
-        let fields = String(cString: line).split(separator: " ").compactMap { Int(String($0).trimmingCharactersInWhitespace()) }
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let fields = text.split(separator: " ").compactMap { Int(String($0).trimmingCharactersInWhitespace()) }
         guard fields.count == 2 else { return nil }
         return (fields[1], fields[1] - fields[0])
     }
@@ -166,7 +167,8 @@ enum MarkupBenchmark {
     static func selfPath() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return length > 0 ? String(cString: buffer) : CommandLine.arguments[0]
+        guard length > 0 else { return CommandLine.arguments[0] }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
