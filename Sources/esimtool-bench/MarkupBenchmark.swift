@@ -51,6 +51,34 @@ enum MarkupBenchmark {
         return bytes
     }
 
+    /// For instruction-count profiling: one side only, `limit` pages, one pass.
+    static func runOneSide(corpus directory: String, side: String, limit: Int, rules withRules: Bool) {
+        let pages = Array(loadCorpus(directory).prefix(limit))
+        if side == "c" {
+            var pointers: [UnsafePointer<UInt8>?] = pages.map { page in
+                let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: page.bytes.count)
+                _ = buffer.initialize(from: page.bytes)
+                return UnsafePointer(buffer.baseAddress)
+            }
+            var sizes = pages.map(\.bytes.count)
+            var hits = 0
+            let result = withRules
+                ? rules.withCStrings { esim_baseline_extract(&pointers, &sizes, pointers.count, $0, $0.count, &hits) }
+                : esim_baseline_parse(&pointers, &sizes, pointers.count)
+            print(result)
+        } else {
+            let compiled = rules.compactMap { try? XPathExpression($0) }
+            var total = 0
+            for page in pages {
+                guard let document = try? HTMLDocument(bytes: page.bytes) else { continue }
+                if withRules {
+                    for rule in compiled { total += (try? document.first(rule))?.text.utf8.count ?? 0 }
+                }
+            }
+            print(total)
+        }
+    }
+
     static func run(corpus directory: String, rounds: Int) {
         let pages = loadCorpus(directory)
         guard !pages.isEmpty else {
@@ -59,7 +87,7 @@ enum MarkupBenchmark {
         }
         let totalBytes = pages.reduce(0) { $0 + $1.bytes.count }
         let megabytes = Double(totalBytes) / 1_000_000
-        print("markup corpus: \(pages.count) pages, \(format(megabytes)) MB, median of \(rounds) rounds, one thread")
+        print("markup corpus: \(pages.count) pages, \(format(megabytes)) MB, median of \(rounds) interleaved rounds, one thread")
 
         // Stable pointers for the C side for the whole run.
         let buffers = pages.map { page -> UnsafeMutableBufferPointer<UInt8> in
@@ -73,33 +101,35 @@ enum MarkupBenchmark {
         let compiled = rules.compactMap { try? XPathExpression($0) }
         precondition(compiled.count == rules.count, "a benchmark rule does not compile")
 
-        let cParse = measure("C libxml2: parse", rounds: rounds, count: totalBytes) {
+        let (cParse, swiftParse) = measureInterleaved("C libxml2: parse", "ESIMMarkup: parse",
+                                                      rounds: rounds, count: totalBytes, {
             Int(esim_baseline_parse(&pointers, &sizes, pointers.count))
-        }
-        let swiftParse = measure("ESIMMarkup: parse", rounds: rounds, count: totalBytes) {
+        }, {
             var roots = 0
             for page in pages {
                 if let document = try? HTMLDocument(bytes: page.bytes), document.root != nil { roots += 1 }
             }
             return roots
-        }
+        })
         var cHits = 0
-        let cExtract = measure("C libxml2: parse + 10 rules", rounds: rounds, count: totalBytes) {
+        var swiftHits = 0
+        var cTextBytes = 0
+        let (cExtract, swiftExtract) = measureInterleaved("C libxml2: parse + 10 rules", "ESIMMarkup: parse + 10 rules",
+                                                          rounds: rounds, count: totalBytes, {
             var hits = 0
             let bytes = rules.withCStrings { ruleStrings in
                 esim_baseline_extract(&pointers, &sizes, pointers.count, ruleStrings, ruleStrings.count, &hits)
             }
             cHits = hits
+            cTextBytes = Int(bytes)
             return Int(bytes)
-        }
-        var swiftHits = 0
-        let swiftExtract = measure("ESIMMarkup: parse + 10 rules", rounds: rounds, count: totalBytes) {
+        }, {
             var bytes = 0
             var hits = 0
             for page in pages {
                 guard let document = try? HTMLDocument(bytes: page.bytes) else { continue }
                 for rule in compiled {
-                    if let first = (try? document.evaluate(rule))?.nodes.first {
+                    if let first = try? document.first(rule) {
                         bytes += first.text.utf8.count
                         hits += 1
                     }
@@ -107,7 +137,7 @@ enum MarkupBenchmark {
             }
             swiftHits = hits
             return bytes
-        }
+        })
 
         for result in [cParse, swiftParse, cExtract, swiftExtract] {
             let rate = Double(result.count) / result.median / 1_000_000
@@ -115,7 +145,7 @@ enum MarkupBenchmark {
         }
         print("parse: ESIMMarkup/C = \(format(swiftParse.perSecond / cParse.perSecond, 1000))x")
         print("parse + rules: ESIMMarkup/C = \(format(swiftExtract.perSecond / cExtract.perSecond, 1000))x"
-            + " (rules matched: C \(cHits), ESIMMarkup \(swiftHits))")
+            + " (rules matched: C \(cHits), ESIMMarkup \(swiftHits); \(cTextBytes / 1000) kB of text read per pass)")
 
         if let largest = pages.max(by: { $0.bytes.count < $1.bytes.count }) {
             let path = directory + "/" + largest.name

@@ -40,6 +40,10 @@ case "decode":
     DecodeBenchmark.run(count: count, rounds: rounds ?? 7, profileOnly: profileOnly)
 case "markup":
     MarkupBenchmark.run(corpus: corpus, rounds: rounds ?? 5)
+case "markup-profile" where positional.count == 2:
+    // markup-profile c|swift parse|rules: one side, 40 pages, one pass (for valgrind).
+    MarkupBenchmark.runOneSide(corpus: corpus, side: positional[0], limit: count == 1_000_000 ? 40 : count,
+                               rules: positional[1] == "rules")
 case "markup-memory" where positional.count == 2:
     MarkupBenchmark.reportMemory(engine: positional[0], path: positional[1])
 case "all":

@@ -292,3 +292,37 @@ struct XMLDocumentTests {
         #expect(document.diagnostics.allSatisfy { $0.line >= 1 })
     }
 }
+
+@Suite("Quiet parsing", .serialized)
+struct QuietParsingTests {
+    /// Runs `body` with file descriptor 2 pointed at a temporary file and returns what
+    /// was written there.
+    static func capturingStandardError(_ body: () throws -> Void) rethrows -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID())").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let saved = dup(2)
+        let file = open(path, O_WRONLY)
+        dup2(file, 2)
+        defer {
+            dup2(saved, 2)
+            close(saved)
+            close(file)
+        }
+        try body()
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    @Test("libxml2 prints nothing, even for conversion failures and broken markup")
+    func nothingOnStandardError() throws {
+        let output = try Self.capturingStandardError {
+            let mislabelled = CharsetTests.html("<meta charset=Shift_JIS>", Array(String(repeating: "料金 ", count: 400).utf8))
+            _ = try HTMLDocument(bytes: mislabelled)
+            _ = try HTMLDocument(string: "<html><body><p>open<div></span>\u{0}</body>")
+            _ = try XMLDocument(string: "<a><b></a>")
+            _ = try? XPathExpression("//div[")
+            _ = try? HTMLDocument(string: "<p>x</p>").evaluate(xpath: "unknown-function()")
+        }
+        #expect(output.isEmpty, "stderr: \(output.prefix(200))")
+    }
+}

@@ -27,6 +27,11 @@ extension MarkupDocument {
         try node.evaluate(expression)
     }
 
+    /// The first node a compiled expression selects in the document, if any.
+    public func first(_ expression: XPathExpression) throws(MarkupError) -> MarkupNode? {
+        try node.first(expression)
+    }
+
     /// The nodes an XPath expression selects (empty for a non-node-set result).
     public func select(xpath expression: String) throws(MarkupError) -> [MarkupNode] {
         try node.select(xpath: expression)

@@ -106,6 +106,11 @@ public struct MarkupNode {
         try expression.evaluate(on: self)
     }
 
+    /// The first node a compiled expression selects from here, if any.
+    public func first(_ expression: XPathExpression) throws(MarkupError) -> MarkupNode? {
+        try expression.evaluate(on: self, firstOnly: true).nodes.first
+    }
+
     /// The nodes a relative XPath expression selects from here (empty for other results).
     public func select(xpath expression: String) throws(MarkupError) -> [MarkupNode] {
         if case .nodes(let nodes) = try evaluate(xpath: expression) { return nodes }

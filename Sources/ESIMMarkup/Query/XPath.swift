@@ -50,7 +50,8 @@ public final class XPathExpression {
         }
         defer { xmlXPathFreeContext(context) }
         context.pointee.error = { _, _ in }
-        guard let compiled = xmlXPathCtxtCompile(context, source) else {
+        let compiled = Self.quietly { xmlXPathCtxtCompile(context, source) }
+        guard let compiled else {
             throw Self.error(from: context, source: source)
         }
         self.source = source
@@ -59,6 +60,19 @@ public final class XPathExpression {
 
     deinit {
         xmlXPathFreeCompExpr(compiled)
+    }
+
+    /// Runs `body` with libxml2's generic error channel (which some XPath errors use
+    /// instead of the context's handler) switched off on this thread.
+    static func quietly<T>(_ body: () -> T) -> T {
+        var state = esim_parse_state()
+        var savedFunction: xmlGenericErrorFunc?
+        var savedContext: UnsafeMutableRawPointer?
+        return withUnsafeMutablePointer(to: &state) { pointer in
+            esim_begin_quiet(pointer, &savedFunction, &savedContext)
+            defer { esim_end_quiet(savedFunction, savedContext) }
+            return body()
+        }
     }
 
     /// The error libxml2 left on `context`: its message and, from `int1`, the position
@@ -72,7 +86,9 @@ public final class XPathExpression {
                            offset: position >= 0 && position <= source.utf8.count ? position : nil)
     }
 
-    func evaluate(on node: MarkupNode) throws(MarkupError) -> XPathValue {
+    /// - Parameter firstOnly: keep only the first node of a node-set (the usual need of a
+    ///   field rule), sparing a node value for every match.
+    func evaluate(on node: MarkupNode, firstOnly: Bool = false) throws(MarkupError) -> XPathValue {
         guard let context = xmlXPathNewContext(node.storage.pointer) else {
             throw MarkupError(.invalidXPath, "libxml2 could not allocate an XPath context")
         }
@@ -81,7 +97,8 @@ public final class XPathExpression {
         // itself is read back from `context.lastError`, never from global state.
         context.pointee.error = { _, _ in }
         context.pointee.node = node.pointer
-        guard let result = xmlXPathCompiledEval(compiled, context) else {
+        let result = Self.quietly { xmlXPathCompiledEval(compiled, context) }
+        guard let result else {
             throw Self.error(from: context, source: source)
         }
         defer { xmlXPathFreeObject(result) }
@@ -90,7 +107,7 @@ public final class XPathExpression {
         case XPATH_NODESET:
             var nodes: [MarkupNode] = []
             if let set = result.pointee.nodesetval, let table = set.pointee.nodeTab {
-                let count = Int(set.pointee.nodeNr)
+                let count = firstOnly ? min(Int(set.pointee.nodeNr), 1) : Int(set.pointee.nodeNr)
                 nodes.reserveCapacity(count)
                 for index in 0..<count {
                     if let current = table[index], current.pointee.type != XML_NAMESPACE_DECL {
