@@ -299,7 +299,7 @@ struct QuietParsingTests {
     /// was written there.
     static func capturingStandardError(_ body: () throws -> Void) rethrows -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID())").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let saved = dup(2)
         let file = open(path, O_WRONLY)
