@@ -55,7 +55,7 @@ public struct UsageStatement: Hashable, Sendable {
 
     /// Words a usage line may hold besides its amounts.
     static let fillerWords: Set<String> = [
-        "data", "high", "speed", "highspeed", "premium", "hotspot", "plan", "total", "allowance", "you", "have",
+        "data", "high", "speed", "highspeed", "premium", "hotspot", "plan", "allowance", "you", "have",
         "ve", "s", "a", "the", "this", "cycle", "month", "period", "billing", "so", "far", "in", "is", "are",
     ]
 
@@ -96,7 +96,7 @@ public struct UsageStatement: Hashable, Sendable {
                 switch word {
                 case "unlimited": tokens.append((.amount(.unlimited), index))
                 case "of", "out": if word == "of" { tokens.append((.of, index)) }
-                case "used", "left", "remaining", "available": tokens.append((.word(word), index))
+                case "used", "left", "remaining", "available", "total": tokens.append((.word(word), index))
                 default:
                     guard Self.fillerWords.contains(word) else {
                         throw ValueError(.unexpectedText, "'\(word)' is not part of a usage statement", offset: index)
@@ -111,6 +111,11 @@ public struct UsageStatement: Hashable, Sendable {
         var amounts: [(DataAmount, Bool)] = []  // (amount, follows 'of')
         var percent: Percentage?
         var saysLeft = false
+        var saysUsed = false
+        let saysTotal = tokens.contains { token, _ in
+            if case .word(let word) = token { return word == "total" }
+            return false
+        }
         var afterOf = false
         for (token, position) in tokens {
             switch token {
@@ -127,7 +132,7 @@ public struct UsageStatement: Hashable, Sendable {
                 }
                 afterOf = true
             case .word(let word):
-                if word != "used" { saysLeft = true }
+                if word == "used" { saysUsed = true } else if word != "total" { saysLeft = true }
             }
         }
         if afterOf { throw ValueError(.unexpectedText, "'of' needs an amount after it", offset: scalars.count) }
@@ -141,7 +146,7 @@ public struct UsageStatement: Hashable, Sendable {
         var statement = UsageStatement()
         if saysLeft { statement.percentRemaining = percent } else { statement.percentUsed = percent }
         if let (first, _) = amounts.first {
-            if amounts.count == 1 && first == .unlimited {
+            if amounts.count == 1 && (first == .unlimited || (saysTotal && !saysUsed && !saysLeft)) {
                 statement.allowance = first
             } else if saysLeft {
                 statement.remaining = first
@@ -162,5 +167,25 @@ public struct UsageStatement: Hashable, Sendable {
             cursor += 1
         }
         return DataAmount.unit(text)
+    }
+}
+
+extension UsageStatement: CustomStringConvertible {
+    /// `12.4 GB of 15 GB used (83%)`, `2.6 GB left of 15 GB`, `15 GB total`: reads back as an
+    /// equal statement (one that does not hold both an amount used and an amount left).
+    public var description: String {
+        var parts: [String] = []
+        let left = remaining != nil || (used == nil && percentRemaining != nil)
+        if let amount = left ? remaining : used {
+            parts.append(amount.description)
+            if let allowance { parts.append("of \(allowance)") }
+            parts.append(left ? "left" : "used")
+        } else if let allowance {
+            parts.append(allowance == .unlimited ? allowance.description : "\(allowance) total")
+        }
+        if let percent = left ? percentRemaining : percentUsed {
+            parts.append(parts.isEmpty ? "\(percent) \(left ? "left" : "used")" : "(\(percent))")
+        }
+        return parts.joined(separator: " ")
     }
 }

@@ -235,6 +235,19 @@ struct DateRangeTests {
         #expect(try DateRange(range.description) == range)
     }
 
+    @Test("drip-feed: every strict prefix fails cleanly or reads a range")
+    func dripFeed() {
+        let full = "Nov 4, 2026 to Dec 3, 2026"
+        for length in 0..<full.count {
+            let prefix = String(full.prefix(length))
+            do {
+                _ = try DateRange(prefix, reference: CalendarDate(year: 2026, month: 11, day: 26))
+            } catch {
+                #expect(error.offset <= prefix.unicodeScalars.count, "\(prefix)")
+            }
+        }
+    }
+
     @Test("rejects", arguments: [
         ("Nov 4", ValueError.Code.invalidRange), ("Dec 3, 2026 - Nov 4, 2026", .invalidRange),
         ("Nov 4 - Dec 3", .missingYear), ("Nov 4 & Dec 3, 2026", .invalidRange),
@@ -263,11 +276,34 @@ struct UsageStatementTests {
         ("12.4 GB used", UsageStatement(used: gb("12.4"))),
         ("5.1 GB of Unlimited used", UsageStatement(used: gb("5.1"), allowance: .unlimited)),
         ("Unlimited", UsageStatement(allowance: .unlimited)),
+        ("15 GB total", UsageStatement(allowance: gb("15"))),
         ("You've used 1.5 GB of 4 GB high-speed data (38%)",
          UsageStatement(used: gb("1.5"), allowance: gb("4"), percentUsed: Percentage(decimal("38")))),
     ])
     func reads(_ text: String, _ expected: UsageStatement) throws {
         #expect(try UsageStatement(text) == expected)
+    }
+
+    @Test("round trip through its description", arguments: [
+        "12.4 GB of 15 GB used", "2.6 GB left of 15 GB", "2.6 GB remaining", "83% used", "17% left", "Unlimited",
+        "15 GB total", "5.1 GB of Unlimited used", "You've used 1.5 GB of 4 GB high-speed data (38%)",
+    ])
+    func roundTrip(_ text: String) throws {
+        let statement = try UsageStatement(text)
+        #expect(try UsageStatement(statement.description) == statement, "\(statement.description)")
+    }
+
+    @Test("drip-feed: every strict prefix fails cleanly or reads a statement")
+    func dripFeed() {
+        let full = "You've used 12.4 GB of 15 GB high-speed data (83%)"
+        for length in 0..<full.count {
+            let prefix = String(full.prefix(length))
+            do {
+                _ = try UsageStatement(prefix)
+            } catch {
+                #expect(error.offset <= prefix.unicodeScalars.count, "\(prefix)")
+            }
+        }
     }
 
     @Test("rejects", arguments: [
@@ -281,6 +317,15 @@ struct UsageStatementTests {
         } throws: { error in
             (error as? ValueError)?.code == code
         }
+    }
+
+    @Test("percentage drip-feed and rejects")
+    func percentageRejects() {
+        for length in 0..<"12.5 %".count {
+            #expect(throws: ValueError.self) { try Percentage(String("12.5 %".prefix(length))) }
+        }
+        #expect(throws: ValueError.self) { try Percentage("12.5 % off") }
+        #expect(throws: ValueError.self) { try Percentage("%12") }
     }
 
     @Test("percentages", arguments: [("83%", "83"), ("12.5 %", "12.5"), ("100%", "100")])
