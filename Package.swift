@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The system libxml2, found through pkg-config. Only ESIMMarkup imports it.
@@ -22,9 +23,13 @@ let package = Package(
             name: "ESIMMarkup",
             dependencies: ["CLibXML2"]
         ),
-        // The domain: pure Swift, no Foundation, no C.
+        // The domain: value types, decoders, carrier specs. Reads markup only through
+        // ESIMMarkup; the repository's Specs/ are compiled in (Carriers/BuiltInSpecs links
+        // to them), so the tool needs nothing beside its binary.
         .target(
-            name: "ESIMKit"
+            name: "ESIMKit",
+            dependencies: ["ESIMMarkup", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Carriers/BuiltInSpecs")]
         ),
         .executableTarget(
             name: "esimtool",

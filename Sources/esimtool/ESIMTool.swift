@@ -6,13 +6,13 @@ struct ESIMTool: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "esimtool",
-        abstract: "Decode and check eSIM activation codes and SIM identifiers, offline.",
+        abstract: "Decode eSIM activation codes and SIM identifiers, and look carriers up, offline.",
         discussion: """
         Exit status: 0 when every input is valid (warnings allowed unless --strict), \
         1 when any input is invalid or cannot be read, 64 on a usage error.
         """,
         version: version,
-        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self]
+        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self]
     )
 }
 

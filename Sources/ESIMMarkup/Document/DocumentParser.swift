@@ -22,6 +22,8 @@ struct ParsedDocument {
     var charset: DocumentCharset
     var diagnostics: [MarkupDiagnostic]
     var droppedDiagnostics: Int
+    /// libxml2's verdict: no error it had to recover from.
+    var isWellFormed: Bool
 }
 
 /// Collects libxml2's structured errors for one parse.
@@ -231,9 +233,12 @@ enum DocumentParser {
         let conversionFailures: Int
         let limitHit: Int32
         let limitLine: Int
+        let isWellFormed: Bool
         private var taken = false
 
-        init(document: xmlDocPtr, isHTML: Bool, collector: DiagnosticCollector, state: esim_parse_state) {
+        init(document: xmlDocPtr, isHTML: Bool, collector: DiagnosticCollector, state: esim_parse_state,
+             wellFormed: Bool) {
+            self.isWellFormed = wellFormed
             self.document = document
             self.isHTML = isHTML
             self.collector = collector
@@ -263,7 +268,8 @@ enum DocumentParser {
             }
             taken = true
             return ParsedDocument(storage: DocumentStorage(pointer: document, isHTML: isHTML), charset: charset,
-                                  diagnostics: notes + collector.diagnostics, droppedDiagnostics: collector.dropped)
+                                  diagnostics: notes + collector.diagnostics, droppedDiagnostics: collector.dropped,
+                                  isWellFormed: isWellFormed)
         }
     }
 
@@ -324,7 +330,8 @@ enum DocumentParser {
                 return xmlCtxtReadMemory(context, base, Int32(chars.count), nil, encoding, options)
             }
             guard let document else { return nil }
-            return Attempt(document: document, isHTML: isHTML, collector: collector, state: statePointer.pointee)
+            return Attempt(document: document, isHTML: isHTML, collector: collector, state: statePointer.pointee,
+                           wellFormed: context.pointee.wellFormed != 0)
         }
     }
 }

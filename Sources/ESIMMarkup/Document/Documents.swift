@@ -105,12 +105,16 @@ public final class XMLDocument: MarkupDocument {
     public let charset: DocumentCharset
     public let diagnostics: [MarkupDiagnostic]
     public let droppedDiagnostics: Int
+    /// Whether the XML is well-formed. When it is not, libxml2 recovered what it could;
+    /// the first `parser` diagnostic says where it went wrong.
+    public let isWellFormed: Bool
 
     init(_ parsed: ParsedDocument) {
         storage = parsed.storage
         charset = parsed.charset
         diagnostics = parsed.diagnostics
         droppedDiagnostics = parsed.droppedDiagnostics
+        isWellFormed = parsed.isWellFormed
     }
 
     /// Parses XML bytes; the encoding comes from a byte order mark, the XML declaration,

@@ -76,8 +76,9 @@ struct DecodeCommand: ConsoleCommand {
             text = nonEmpty.first ?? ""
         }
         let result = InputDecoder.decode(text, as: kind, strict: strict)
+        let carriers = CarrierMentions()
         if json {
-            console.out(DecodeJSON.line(result))
+            console.out(DecodeJSON.line(result, carriers: carriers.mentions(for: result)))
             return result.isValid ? .ok : .rejected
         }
         if let failure = result.failure {
@@ -92,7 +93,7 @@ struct DecodeCommand: ConsoleCommand {
             }
             return .rejected
         }
-        for line in DecodeRenderer.block(result) { console.out(line) }
+        for line in DecodeRenderer.block(result, carriers: carriers.mentions(for: result)) { console.out(line) }
         for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
         return .ok
     }
@@ -101,6 +102,7 @@ struct DecodeCommand: ConsoleCommand {
         var valid = 0
         var warned = 0
         var invalid = 0
+        let carriers = CarrierMentions()
         let failure = source.forEachLine(console: console) { line, number in
             if InputDecoder.isSkippedLine(line) { return }
             let result = InputDecoder.decode(line, as: kind, strict: strict)
@@ -111,7 +113,8 @@ struct DecodeCommand: ConsoleCommand {
             } else {
                 warned += 1
             }
-            console.out(json ? DecodeJSON.line(result) : DecodeRenderer.line(result, number: number))
+            console.out(json ? DecodeJSON.line(result, carriers: carriers.mentions(for: result))
+                             : DecodeRenderer.line(result, number: number))
         }
         if let failure {
             console.error(failure)
@@ -123,14 +126,74 @@ struct DecodeCommand: ConsoleCommand {
     }
 }
 
-/// The JSON text of a decode result (schema in the README).
+/// The JSON text of a decode result (schema in the README): for a valid ICCID or IMSI,
+/// a final `carriers` key lists the carriers it points to.
 enum DecodeJSON {
-    static func line(_ result: DecodeResult) -> String {
+    struct Output: Encodable {
+        var result: DecodeResult
+        var carriers: [CarrierMentions.Mention]?
+
+        enum Key: String, CodingKey { case carriers }
+
+        func encode(to encoder: any Encoder) throws {
+            try result.encode(to: encoder)
+            if let carriers {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(carriers, forKey: .carriers)
+            }
+        }
+    }
+
+    static func line(_ result: DecodeResult, carriers: [CarrierMentions.Mention]? = nil) -> String {
         // Encoding our own Encodable types cannot fail; a failure would be a bug worth seeing.
         do {
-            return try OrderedJSONEncoder().encode(result)
+            return try OrderedJSONEncoder().encode(Output(result: result, carriers: carriers))
         } catch {
             return #"{"kind":"\#(result.kind.rawValue)","valid":false,"error":{"code":"internal","message":"JSON encoding failed","offset":0}}"#
+        }
+    }
+}
+
+/// Which carriers a decoded ICCID or IMSI points to. The registry (curated specs and the
+/// system provider database) is read on first use only, so activation codes never pay
+/// for it.
+final class CarrierMentions {
+    struct Mention: Encodable {
+        var id: String
+        var name: String
+        var reason: String
+    }
+
+    private var registries: [Bool: CarrierRegistry?] = [:]
+
+    /// ICCID prefixes come only from the curated specs, so an ICCID skips the system
+    /// provider database (a 0.5 MB XML read); an IMSI needs it for the world's networks.
+    private func load(withProviders: Bool) -> CarrierRegistry? {
+        if let cached = registries[withProviders] { return cached }
+        let registry = withProviders
+            ? try? CarrierRegistry.load()
+            : try? CarrierRegistry.load(providers: nil, apns: nil)
+        registries[withProviders] = registry
+        return registry
+    }
+
+    /// `nil` for results that are not a valid ICCID or IMSI.
+    func mentions(for result: DecodeResult) -> [Mention]? {
+        switch result {
+        case .iccid(.success(let decoded)):
+            guard let registry = load(withProviders: false) else { return [] }
+            return registry.carriers(iccid: decoded.iccid).map {
+                Mention(id: $0.carrier.id, name: $0.carrier.name,
+                        reason: "ICCID prefix \($0.prefix.prefix), \($0.prefix.confidence.rawValue) confidence")
+            }
+        case .imsi(.success(let decoded)):
+            guard let registry = load(withProviders: true) else { return [] }
+            return registry.carriers(imsi: decoded.imsi).map {
+                Mention(id: $0.carrier.id, name: $0.carrier.name,
+                        reason: $0.host.map { "MVNO on \(registry.carrier(id: $0)?.name ?? $0)'s network code" } ?? "network code \($0.code.mcc)-\($0.code.mnc)")
+            }
+        default:
+            return nil
         }
     }
 }

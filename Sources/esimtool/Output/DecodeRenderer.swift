@@ -3,12 +3,13 @@ import ESIMKit
 /// Human-readable text for decode results: a labelled block for one input, a line per
 /// input for `--file`, and error context with a caret under the offending character.
 enum DecodeRenderer {
-    static func block(_ result: DecodeResult) -> [String] {
+    /// `carriers` (for an ICCID or IMSI) adds a row per carrier the number points to.
+    static func block(_ result: DecodeResult, carriers: [CarrierMentions.Mention]? = nil) -> [String] {
         switch result {
         case .activationCode(.success(let decoded)): return activationCode(decoded)
-        case .iccid(.success(let decoded)): return iccid(decoded)
+        case .iccid(.success(let decoded)): return iccid(decoded, carriers: carriers)
         case .eid(.success(let eid)): return self.eid(eid)
-        case .imsi(.success(let decoded)): return imsi(decoded)
+        case .imsi(.success(let decoded)): return imsi(decoded, carriers: carriers)
         default: return []
         }
     }
@@ -32,7 +33,7 @@ enum DecodeRenderer {
         return ["Activation code (GSMA SGP.22 §4.1)"] + table(rows)
     }
 
-    static func iccid(_ decoded: DecodedICCID) -> [String] {
+    static func iccid(_ decoded: DecodedICCID, carriers: [CarrierMentions.Mention]? = nil) -> [String] {
         let iccid = decoded.iccid
         var rows: [(String, String)] = [("Digits", grouped(iccid.digits))]
         if decoded.encoding == .swappedBCD { rows.append(("Read from", "card (nibble-swapped BCD)")) }
@@ -43,7 +44,7 @@ enum DecodeRenderer {
             rows.append(("Country code", "not an assigned E.164 code"))
         }
         rows.append(("Check digit", "\(iccid.checkDigit) (Luhn, valid)"))
-        return ["ICCID (ITU-T E.118)"] + table(rows)
+        return ["ICCID (ITU-T E.118)"] + table(rows + carrierRows(carriers))
     }
 
     static func eid(_ eid: EID) -> [String] {
@@ -65,7 +66,7 @@ enum DecodeRenderer {
         return ["EID (eUICC identifier)"] + table(rows)
     }
 
-    static func imsi(_ decoded: DecodedIMSI) -> [String] {
+    static func imsi(_ decoded: DecodedIMSI, carriers: [CarrierMentions.Mention]? = nil) -> [String] {
         let imsi = decoded.imsi
         var rows: [(String, String)] = [("Digits", imsi.digits)]
         rows.append(("MCC", imsi.mcc + (imsi.regions.isEmpty ? " (unassigned)" : ": " + regionList(imsi.regions))))
@@ -79,7 +80,16 @@ enum DecodeRenderer {
             }
             rows.append(("MNC length", "ambiguous: not in the table; the SIM's EF_AD decides"))
         }
-        return ["IMSI (3GPP TS 23.003)"] + table(rows)
+        return ["IMSI (3GPP TS 23.003)"] + table(rows + carrierRows(carriers))
+    }
+
+    /// "Carrier" on the first row only; the rest continue under it.
+    static func carrierRows(_ carriers: [CarrierMentions.Mention]?) -> [(String, String)] {
+        guard let carriers else { return [] }
+        if carriers.isEmpty { return [("Carrier", "not known (see 'esimtool carrier list')")] }
+        return carriers.enumerated().map { index, mention in
+            (index == 0 ? "Carrier" : "", "\(mention.name) (\(mention.id)): \(mention.reason)")
+        }
     }
 
     /// One line for `--file` output.

@@ -1,0 +1,293 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every carrier the toolkit knows: the curated specs (built in, plus a user's own), and
+/// the system provider database when it is installed. Curated facts win; the database
+/// adds what they do not say, each fact keeping its source.
+public struct CarrierRegistry: Sendable {
+    /// Curated carriers (with database facts merged in) first, then database-only ones.
+    public private(set) var carriers: [Carrier]
+    /// Android APN entries, when the system APN list was read.
+    public private(set) var apnEntries: [AndroidAPNList.Entry]
+    /// What could not be read (a missing system file is not an error: the curated
+    /// specs still answer).
+    public private(set) var notes: [String]
+    /// The normalized id, name and aliases of each carrier, parallel to `carriers`.
+    private let nameKeys: [Set<String>]
+
+    /// Builds a registry from parsed parts.
+    public init(curated: [Carrier], database: ProviderDatabase? = nil, apnList: AndroidAPNList? = nil,
+                notes: [String] = []) {
+        var merged = curated
+        let curatedNames = curated.map(Self.names(of:))
+        var databaseOnly: [Carrier] = []
+        for system in database?.carriers ?? [] {
+            let systemNames = Self.names(of: system)
+            if let index = merged.indices.first(where: {
+                merged[$0].country == system.country && !curatedNames[$0].isDisjoint(with: systemNames)
+            }) {
+                Self.absorb(system, into: &merged[index])
+            } else {
+                databaseOnly.append(system)
+            }
+        }
+        // The database marks no MVNOs; one sharing a code with a curated network is one.
+        let networkCodes = Set(merged.filter { $0.kind == .network }.flatMap(\.networkCodes).map(\.plmn))
+        for index in databaseOnly.indices where databaseOnly[index].networkCodes.contains(where: { networkCodes.contains($0.plmn) }) {
+            databaseOnly[index].kind = .mvno
+        }
+        carriers = merged + databaseOnly
+        nameKeys = carriers.map(Self.names(of:))
+        apnEntries = apnList?.entries ?? []
+        self.notes = notes
+    }
+
+    /// The built-in specs, then the `.yaml` files of `specsDirectory` (a spec with the id
+    /// of a built-in one replaces it), then the system database and APN list when the
+    /// paths are given and the files exist.
+    public static func load(specsDirectory: String? = nil,
+                            providers: String? = ProviderDatabase.systemPath,
+                            apns: String? = ProviderDatabase.systemAPNPath) throws(SpecError) -> CarrierRegistry {
+        var curated: [Carrier] = []
+        for (name, text) in BuiltInSpecs.files {
+            curated.append(try CarrierSpec.parse(text, file: "Specs/" + name))
+        }
+        if let specsDirectory {
+            for file in try SpecFiles.list(specsDirectory) {
+                let text = try SpecFiles.read(file)
+                let carrier = try CarrierSpec.parse(text, file: file)
+                if let index = curated.firstIndex(where: { $0.id == carrier.id }) {
+                    if case .spec(let existing) = curated[index].origin, !existing.hasPrefix("Specs/") {
+                        throw SpecError(.duplicateID, "id '\(carrier.id)' is also used by \(existing)", file: file, line: 1)
+                    }
+                    curated[index] = carrier
+                } else {
+                    curated.append(carrier)
+                }
+            }
+        }
+        var notes: [String] = []
+        var database: ProviderDatabase?
+        if let providers {
+            if SpecFiles.exists(providers) {
+                do {
+                    database = try ProviderDatabase(contentsOfFile: providers)
+                } catch {
+                    notes.append("provider database not used: \(error)")
+                }
+            } else {
+                notes.append("no provider database at \(providers) (install mobile-broadband-provider-info for the rest of the world)")
+            }
+        }
+        var apnList: AndroidAPNList?
+        if let apns, SpecFiles.exists(apns) {
+            do {
+                apnList = try AndroidAPNList(contentsOfFile: apns)
+            } catch {
+                notes.append("APN list not used: \(error)")
+            }
+        }
+        return CarrierRegistry(curated: curated, database: database, apnList: apnList, notes: notes)
+    }
+
+    // MARK: Merging
+
+    /// `AT&T` → `att`, `T-Mobile` → `tmobile`: letters and digits only, lower case.
+    static func normalized(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }))
+    }
+
+    static func names(of carrier: Carrier) -> Set<String> {
+        Set(([carrier.id, carrier.name] + carrier.aliases).map(normalized))
+    }
+
+    /// Adds what the database knows and the spec does not say.
+    static func absorb(_ system: Carrier, into carrier: inout Carrier) {
+        for code in system.networkCodes
+        where !carrier.networkCodes.contains(where: { $0.mcc == code.mcc && $0.mnc == code.mnc }) {
+            carrier.networkCodes.append(code)
+        }
+        for check in system.balanceChecks where !carrier.balanceChecks.contains(where: { $0.code == check.code }) {
+            carrier.balanceChecks.append(check)
+        }
+        carrier.apns += system.apns
+        carrier.sources[FactSource.providerDatabase.id] = .providerDatabase
+    }
+
+    // MARK: Lookups
+
+    public func carrier(id: String) -> Carrier? {
+        carriers.first { $0.id == id }
+    }
+
+    /// Carriers whose id, name or alias matches `query` ignoring case and punctuation;
+    /// when none does exactly, those whose name contains it.
+    public func carriers(named query: String) -> [Carrier] {
+        let key = Self.normalized(query)
+        guard !key.isEmpty else { return [] }
+        let exact = carriers.indices.filter { nameKeys[$0].contains(key) }
+        if !exact.isEmpty { return exact.map { carriers[$0] } }
+        return carriers.indices.filter { nameKeys[$0].contains { $0.contains(key) } }.map { carriers[$0] }
+    }
+
+    /// A carrier that uses a network code, and on what terms.
+    public struct NetworkMatch: Hashable, Sendable {
+        public var carrier: Carrier
+        public var code: NetworkCode
+        /// For an MVNO found through its spec's `hosts`: the host whose code this is.
+        public var host: String?
+    }
+
+    /// Every carrier claiming `mcc`-`mnc`, networks before MVNOs. More than one is normal
+    /// (MVNOs use their host's code); the SIM's GID1 or SPN tells them apart, as
+    /// ``NetworkCode/discriminator`` records where it is known.
+    public func carriers(mcc: String, mnc: String) -> [NetworkMatch] {
+        var matches: [NetworkMatch] = []
+        for carrier in carriers {
+            for code in carrier.networkCodes where code.mcc == mcc && code.mnc == mnc {
+                matches.append(NetworkMatch(carrier: carrier, code: code, host: nil))
+            }
+        }
+        // MVNOs whose spec names a host that owns the code use it too.
+        let owners = matches.filter { $0.carrier.kind == .network }
+        for carrier in carriers where !matches.contains(where: { $0.carrier.id == carrier.id }) {
+            if let owner = owners.first(where: { carrier.hostNetworks.contains($0.carrier.id) }) {
+                matches.append(NetworkMatch(carrier: carrier, code: owner.code, host: owner.carrier.id))
+            }
+        }
+        for entry in apnEntries where entry.mcc == mcc && entry.mnc == mnc && entry.discriminator != nil {
+            if let index = matches.firstIndex(where: { Self.names(of: $0.carrier).contains(Self.normalized(entry.carrier)) }) {
+                matches[index].code.discriminator = matches[index].code.discriminator ?? entry.discriminator
+            }
+        }
+        return matches.sorted { ($0.carrier.kind == .network ? 0 : 1) < ($1.carrier.kind == .network ? 0 : 1) }
+    }
+
+    /// The carriers an IMSI points to: by its MCC and MNC, trying both MNC lengths when
+    /// the length is not known.
+    public func carriers(imsi: IMSI) -> [NetworkMatch] {
+        var seen: Set<String> = []
+        return imsi.readings.flatMap { carriers(mcc: imsi.mcc, mnc: $0.mnc) }.filter { seen.insert($0.carrier.id).inserted }
+    }
+
+    /// A carrier whose ICCID prefix an ICCID starts with.
+    public struct ICCIDMatch: Hashable, Sendable {
+        public var carrier: Carrier
+        public var prefix: ICCIDPrefix
+    }
+
+    /// Carriers whose ICCID prefixes match, longest prefix first.
+    public func carriers(iccid: ICCID) -> [ICCIDMatch] {
+        var matches: [ICCIDMatch] = []
+        for carrier in carriers {
+            for prefix in carrier.iccidPrefixes where iccid.digits.hasPrefix(prefix.prefix) {
+                matches.append(ICCIDMatch(carrier: carrier, prefix: prefix))
+            }
+        }
+        return matches.sorted { $0.prefix.prefix.count > $1.prefix.prefix.count }
+    }
+
+    /// Carriers in a country (ISO alpha-2, any case), curated first.
+    public func carriers(country: String?) -> [Carrier] {
+        guard let country else { return carriers }
+        return carriers.filter { $0.country == country.lowercased() }
+    }
+
+    /// APN entries from the Android list for a carrier: those naming it, and, for a
+    /// network operator, those on its codes that name no other known carrier.
+    public func androidAPNs(for carrier: Carrier) -> [AndroidAPNList.Entry] {
+        let names = Self.names(of: carrier)
+        let codes = Set(carrier.networkCodes.map(\.plmn))
+        return apnEntries.filter { entry in
+            if names.contains(Self.normalized(entry.carrier)) { return true }
+            guard carrier.kind == .network, codes.contains(entry.mcc + entry.mnc) else { return false }
+            let other = carriers(named: entry.carrier).contains { $0.id != carrier.id }
+            return !other
+        }
+    }
+}
+
+/// What `esimtool carrier QUERY` asked about.
+public enum CarrierQuery: Hashable, Sendable {
+    case name(String)
+    case network(mcc: String, mnc: String)
+    case imsi(IMSI)
+    case iccid(ICCID)
+
+    /// `310260`, `310-260` and `310 260` are network codes; 89… numbers ICCIDs; other
+    /// digit strings of 6–15 digits IMSIs; anything else a name.
+    public init(_ text: String) throws(IdentifierError) {
+        let digits = text.filter { !$0.isWhitespace && $0 != "-" }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
+            self = .name(text)
+            return
+        }
+        if digits.count == 5 || digits.count == 6 {
+            let mcc = String(digits.prefix(3))
+            self = .network(mcc: mcc, mnc: String(digits.dropFirst(3)))
+        } else if digits.hasPrefix("89") && digits.count >= 18 {
+            self = .iccid(try ICCID(digits))
+        } else {
+            self = .imsi(try IMSI(digits))
+        }
+    }
+}
+
+/// Reads spec files from a directory without Foundation.
+enum SpecFiles {
+    static func list(_ directory: String) throws(SpecError) -> [String] {
+        guard let handle = opendir(directory) else {
+            throw SpecError(.unreadableFile, "cannot open the directory", file: directory, line: 0)
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+        }
+        return names.sorted().map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    static func read(_ path: String) throws(SpecError) -> String {
+        guard let file = fopen(path, "rb") else {
+            throw SpecError(.unreadableFile, "cannot open the file", file: path, line: 0)
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 14)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > 4 << 20 {
+                throw SpecError(.unreadableFile, "the file is larger than 4 MiB", file: path, line: 0)
+            }
+            if count < chunk.count { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, R_OK) == 0
+    }
+}

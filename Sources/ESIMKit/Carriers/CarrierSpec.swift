@@ -1,0 +1,141 @@
+/// Reads the identity and guidance sections of a carrier spec (`Specs/<id>.yaml`).
+/// The format is documented in `Specs/README.md`.
+public enum CarrierSpec {
+    static let topLevelKeys: Set<String> = [
+        "id", "name", "aliases", "country", "kind", "hosts", "domains", "sources", "networks", "iccidPrefixes",
+        "apps", "account", "support", "balanceChecks", "notes",
+    ]
+
+    /// Sources every spec may cite without declaring them.
+    static let sharedSources: [String: FactSource] = [
+        FactSource.providerDatabase.id: .providerDatabase,
+        FactSource.androidAPNs.id: .androidAPNs,
+    ]
+
+    /// Parses one spec. `file` is how errors name it.
+    public static func parse(_ text: String, file: String) throws(SpecError) -> Carrier {
+        let root = try SpecNode.parse(text, file: file)
+        let fields = try root.mapping(allowed: topLevelKeys)
+
+        let idNode = try fields.required("id", in: root)
+        let id = try idNode.nonEmptyString()
+        guard id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            throw idNode.error(.invalidValue, "an id is lower-case letters, digits and '-' (like 'att' or 'us-mobile')")
+        }
+        let name = try fields.required("name", in: root).nonEmptyString()
+        let countryNode = try fields.required("country", in: root)
+        let country = try countryNode.nonEmptyString().lowercased()
+        guard country.count == 2, country.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else {
+            throw countryNode.error(.invalidValue, "a country is an ISO 3166 two-letter code (like 'us')")
+        }
+
+        var sources = sharedSources
+        for (key, entry) in try fields["sources"]?.entries() ?? [] {
+            let parts = try entry.mapping(allowed: ["title", "url"])
+            sources[key] = FactSource(id: key, title: try parts.required("title", in: entry).nonEmptyString(),
+                                      url: try parts["url"]?.nonEmptyString())
+        }
+        func source(_ fields: [String: SpecNode], in parent: SpecNode) throws(SpecError) -> String {
+            let node = try fields.required("source", in: parent)
+            let value = try node.nonEmptyString()
+            guard sources[value] != nil else {
+                throw node.error(.unknownSource, "source '\(value)' is not declared under 'sources'")
+            }
+            return value
+        }
+
+        var carrier = Carrier(id: id, name: name, country: country, sources: sources, origin: .spec(file))
+        carrier.aliases = try fields["aliases"]?.stringList() ?? []
+        if let node = fields["kind"] { carrier.kind = Carrier.Kind(rawValue: try node.oneOf(["network", "mvno"]))! }
+        carrier.hostNetworks = try fields["hosts"]?.stringList() ?? []
+        carrier.domains = try fields["domains"]?.stringList() ?? []
+
+        for item in try fields["networks"]?.sequence() ?? [] {
+            let parts = try item.mapping(allowed: ["mcc", "mnc", "source", "match"])
+            let mccNode = try parts.required("mcc", in: item)
+            let mncNode = try parts.required("mnc", in: item)
+            let mcc = try mccNode.string(), mnc = try mncNode.string()
+            guard mcc.count == 3, mcc.allSatisfy(\.isASCIIDigit) else { throw mccNode.error(.invalidValue, "an MCC is three digits") }
+            guard (2...3).contains(mnc.count), mnc.allSatisfy(\.isASCIIDigit) else {
+                throw mncNode.error(.invalidValue, "an MNC is two or three digits (quote it to keep a leading zero)")
+            }
+            carrier.networkCodes.append(NetworkCode(mcc: mcc, mnc: mnc, source: try source(parts, in: item),
+                                                    discriminator: try parts["match"]?.nonEmptyString()))
+        }
+        for item in try fields["iccidPrefixes"]?.sequence() ?? [] {
+            let parts = try item.mapping(allowed: ["prefix", "confidence", "source"])
+            let prefixNode = try parts.required("prefix", in: item)
+            let prefix = try prefixNode.string()
+            guard prefix.count >= 4, prefix.count <= 10, prefix.hasPrefix("89"), prefix.allSatisfy(\.isASCIIDigit) else {
+                throw prefixNode.error(.invalidValue, "an ICCID prefix is 4 to 10 digits starting with 89")
+            }
+            let confidence = ICCIDPrefix.Confidence(rawValue: try parts.required("confidence", in: item)
+                .oneOf(ICCIDPrefix.Confidence.allCases.map(\.rawValue)))!
+            carrier.iccidPrefixes.append(ICCIDPrefix(prefix: prefix, confidence: confidence,
+                                                     source: try source(parts, in: item)))
+        }
+        for item in try fields["apps"]?.sequence() ?? [] {
+            let parts = try item.mapping(allowed: ["name", "appStore", "googlePlay", "source"])
+            carrier.apps.append(CarrierApp(name: try parts.required("name", in: item).nonEmptyString(),
+                                           appStoreID: try parts["appStore"]?.nonEmptyString(),
+                                           playStoreID: try parts["googlePlay"]?.nonEmptyString(),
+                                           source: try source(parts, in: item)))
+        }
+        if let node = fields["account"] {
+            let parts = try node.mapping(allowed: ["url", "source"])
+            let urlNode = try parts.required("url", in: node)
+            let url = try urlNode.nonEmptyString()
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw urlNode.error(.invalidValue, "the account address is a web address (https://…)")
+            }
+            carrier.account = SourcedText(url, source: try source(parts, in: node))
+        }
+        for item in try fields["support"]?.sequence() ?? [] {
+            let parts = try item.mapping(allowed: ["kind", "contact", "note", "source"])
+            let kind = SupportContact.Kind(rawValue: try parts.required("kind", in: item)
+                .oneOf(SupportContact.Kind.allCases.map(\.rawValue)))!
+            carrier.support.append(SupportContact(kind: kind, contact: try parts.required("contact", in: item).nonEmptyString(),
+                                                  note: try parts["note"]?.nonEmptyString(),
+                                                  source: try source(parts, in: item)))
+        }
+        for item in try fields["balanceChecks"]?.sequence() ?? [] {
+            let parts = try item.mapping(allowed: ["method", "code", "text", "shows", "topUp", "source"])
+            let method = BalanceCheck.Method(rawValue: try parts.required("method", in: item)
+                .oneOf(BalanceCheck.Method.allCases.map(\.rawValue)))!
+            let text = try parts["text"]?.nonEmptyString()
+            if method == .sms && text == nil { throw item.error(.missingKey, "an sms check needs the 'text' to send") }
+            carrier.balanceChecks.append(BalanceCheck(method: method, code: try parts.required("code", in: item).nonEmptyString(),
+                                                      text: text, shows: try parts["shows"]?.nonEmptyString(),
+                                                      isTopUp: try parts["topUp"]?.bool() ?? false,
+                                                      source: try source(parts, in: item)))
+        }
+        for item in try fields["notes"]?.sequence() ?? [] {
+            let parts = try item.mapping(allowed: ["text", "source"])
+            carrier.notes.append(SourcedText(try parts.required("text", in: item).nonEmptyString(),
+                                             source: try source(parts, in: item)))
+        }
+        return carrier
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// The repository's `Specs/` files, compiled into the binary.
+public enum BuiltInSpecs {
+    /// Every built-in spec as (file name, text). A test checks that each file in
+    /// `Specs/` is listed here.
+    public static let files: [(name: String, text: String)] = [
+        ("att.yaml", PackageResources.att_yaml),
+        ("verizon.yaml", PackageResources.verizon_yaml),
+        ("tmobile.yaml", PackageResources.tmobile_yaml),
+        ("cricket.yaml", PackageResources.cricket_yaml),
+        ("metro.yaml", PackageResources.metro_yaml),
+        ("visible.yaml", PackageResources.visible_yaml),
+        ("mint.yaml", PackageResources.mint_yaml),
+        ("google-fi.yaml", PackageResources.google_fi_yaml),
+        ("us-mobile.yaml", PackageResources.us_mobile_yaml),
+        ("straight-talk.yaml", PackageResources.straight_talk_yaml),
+    ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
+}

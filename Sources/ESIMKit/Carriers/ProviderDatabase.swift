@@ -1,0 +1,269 @@
+import ESIMMarkup
+
+/// Why a provider database could not be read.
+public struct ProviderDatabaseError: Error, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, Codable {
+        case unreadableFile
+        case malformedXML
+        case wrongFormat
+    }
+
+    public var code: Code
+    public var message: String
+    public var path: String
+    public var line: Int
+
+    public init(_ code: Code, _ message: String, path: String, line: Int) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.line = line
+    }
+}
+
+extension ProviderDatabaseError: CustomStringConvertible {
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+}
+
+/// mobile-broadband-provider-info's `serviceproviders.xml`: countries, providers, their
+/// network codes, balance checks, top-up codes, voicemail numbers and APNs.
+public struct ProviderDatabase: Sendable {
+    /// Where ModemManager and NetworkManager read it on Linux.
+    public static let systemPath = "/usr/share/mobile-broadband-provider-info/serviceproviders.xml"
+    /// The Android APN list the same package installs beside it.
+    public static let systemAPNPath = "/usr/share/mobile-broadband-provider-info/apns-conf.xml"
+
+    public var path: String
+    /// Every provider, as carrier entries citing ``FactSource/providerDatabase``.
+    public var carriers: [Carrier]
+    /// Voicemail numbers by carrier id, as the database lists them.
+    public var voicemail: [String: [String]]
+    /// Elements this reader does not know, kept as `(line, element path)` so nothing is
+    /// dropped silently.
+    public var unknownElements: [(line: Int, element: String)]
+
+    /// Reads the database at `path`.
+    public init(contentsOfFile path: String = ProviderDatabase.systemPath) throws(ProviderDatabaseError) {
+        try self.init(root: try DatabaseXML.root(.file(path), named: "serviceproviders", path: path), path: path)
+    }
+
+    /// Reads the database from XML text; `path` names it in errors.
+    public init(xml: String, path: String) throws(ProviderDatabaseError) {
+        try self.init(root: try DatabaseXML.root(.text(xml), named: "serviceproviders", path: path), path: path)
+    }
+
+    init(root: MarkupNode, path: String) throws(ProviderDatabaseError) {
+        self.path = path
+        carriers = []
+        voicemail = [:]
+        unknownElements = []
+        var usedIDs: Set<String> = []
+        for country in root.elementChildren {
+            guard country.name == "country" else {
+                unknownElements.append((country.line, "serviceproviders/\(country.name)"))
+                continue
+            }
+            let code = (country.attribute("code") ?? "").lowercased()
+            for provider in country.elementChildren where provider.name != "name" {
+                guard provider.name == "provider" else {
+                    unknownElements.append((provider.line, "country/\(provider.name)"))
+                    continue
+                }
+                var carrier = readProvider(provider, country: code)
+                // Ids stay unique even when a country lists two providers of one name.
+                var id = carrier.id
+                var suffix = 2
+                while !usedIDs.insert(id).inserted {
+                    id = carrier.id + "-\(suffix)"
+                    suffix += 1
+                }
+                carrier.id = id
+                carriers.append(carrier)
+            }
+        }
+    }
+
+    private mutating func readProvider(_ provider: MarkupNode, country: String) -> Carrier {
+        let names = provider.elementChildren.filter { $0.name == "name" }.map(\.normalizedText)
+        let name = names.first ?? "unnamed provider"
+        let source = FactSource.providerDatabase.id
+        var carrier = Carrier(id: "\(country)-\(Self.slug(name))", name: name, aliases: Array(names.dropFirst()),
+                              country: country, sources: [source: .providerDatabase],
+                              origin: .providerDatabase(path: path, line: provider.line))
+        for section in provider.elementChildren where section.name != "name" {
+            switch section.name {
+            case "gsm":
+                readGSM(section, into: &carrier)
+            case "cdma":
+                // CDMA entries carry names, credentials and SIDs; only names matter here.
+                continue
+            default:
+                unknownElements.append((section.line, "provider/\(section.name)"))
+            }
+        }
+        return carrier
+    }
+
+    private mutating func readGSM(_ gsm: MarkupNode, into carrier: inout Carrier) {
+        let source = FactSource.providerDatabase.id
+        for item in gsm.elementChildren {
+            switch item.name {
+            case "network-id":
+                if let mcc = item.attribute("mcc"), let mnc = item.attribute("mnc"),
+                   !carrier.networkCodes.contains(where: { $0.mcc == mcc && $0.mnc == mnc }) {
+                    carrier.networkCodes.append(NetworkCode(mcc: mcc, mnc: mnc, source: source))
+                }
+            case "balance-check", "balance-top-up":
+                let topUp = item.name == "balance-top-up"
+                for method in item.elementChildren {
+                    let code = method.normalizedText
+                    switch method.name {
+                    case "ussd":
+                        carrier.balanceChecks.append(BalanceCheck(method: .dial, code: code, isTopUp: topUp, source: source))
+                    case "sms":
+                        carrier.balanceChecks.append(BalanceCheck(method: .sms, code: code, text: method.attribute("text"),
+                                                                  isTopUp: topUp, source: source))
+                    case "dtmf":
+                        carrier.balanceChecks.append(BalanceCheck(method: .call, code: code, isTopUp: topUp, source: source))
+                    case "ussd-response":
+                        carrier.balanceChecks.append(BalanceCheck(method: .ussdMenu, code: code, isTopUp: topUp, source: source))
+                    default:
+                        unknownElements.append((method.line, "\(item.name)/\(method.name)"))
+                    }
+                }
+            case "voicemail":
+                voicemail[carrier.id, default: []].append(item.normalizedText)
+            case "apn":
+                carrier.apns.append(readAPN(item))
+            case "msisdn-query", "visual-voicemail":
+                continue
+            default:
+                unknownElements.append((item.line, "gsm/\(item.name)"))
+            }
+        }
+    }
+
+    private func readAPN(_ apn: MarkupNode) -> AccessPointName {
+        var result = AccessPointName(apn: apn.attribute("value") ?? "", source: FactSource.providerDatabase.id)
+        for field in apn.elementChildren {
+            let text = field.normalizedText
+            switch field.name {
+            case "name": result.name = result.name ?? text
+            case "plan": if let type = field.attribute("type") { result.plans.append(type) }
+            case "usage":
+                let type = field.attribute("type") ?? ""
+                result.usage.append(type.hasPrefix("mms") ? .mms : AccessPointName.Usage(rawValue: type) ?? .other)
+            case "username": result.username = text
+            case "password": result.password = text
+            case "authentication": result.authentication = field.attribute("method")
+            case "mmsc": result.mmsc = text
+            case "mmsproxy": result.mmsProxy = text
+            default: break
+            }
+        }
+        return result
+    }
+
+    /// `AT&T Mobility` → `at-t-mobility`.
+    static func slug(_ name: String) -> String {
+        var result = ""
+        var lastWasDash = true
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                result.unicodeScalars.append(scalar)
+                lastWasDash = false
+            } else if !lastWasDash {
+                result.append("-")
+                lastWasDash = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "provider" : result
+    }
+}
+
+/// Android's `apns-conf.xml`: one `<apn>` element per access point, keyed by MCC/MNC and
+/// optionally narrowed to an MVNO by `mvno_type` (`gid`, `spn`, `imsi`) and
+/// `mvno_match_data`.
+public struct AndroidAPNList: Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var carrier: String
+        public var mcc: String
+        public var mnc: String
+        public var apn: AccessPointName
+        /// What tells this MVNO apart on a shared code, e.g. `GID1 6D38`.
+        public var discriminator: String?
+        public var line: Int
+    }
+
+    public var path: String
+    public var entries: [Entry]
+
+    public init(contentsOfFile path: String = ProviderDatabase.systemAPNPath) throws(ProviderDatabaseError) {
+        try self.init(root: try DatabaseXML.root(.file(path), named: "apns", path: path), path: path)
+    }
+
+    /// Reads the list from XML text; `path` names it in errors.
+    public init(xml: String, path: String) throws(ProviderDatabaseError) {
+        try self.init(root: try DatabaseXML.root(.text(xml), named: "apns", path: path), path: path)
+    }
+
+    init(root: MarkupNode, path: String) throws(ProviderDatabaseError) {
+        self.path = path
+        entries = []
+        for element in root.elementChildren where element.name == "apn" {
+            guard let mcc = element.attribute("mcc"), let mnc = element.attribute("mnc") else { continue }
+            let types = (element.attribute("type") ?? "").split(separator: ",").map(String.init)
+            var usage: [AccessPointName.Usage] = []
+            if types.contains("default") { usage.append(.internet) }
+            if types.contains("mms") { usage.append(.mms) }
+            if types.contains("ia") { usage.append(.ia) }
+            let apn = AccessPointName(apn: element.attribute("apn") ?? "", name: element.attribute("carrier"),
+                                      usage: usage, username: element.attribute("user"),
+                                      password: element.attribute("password"),
+                                      authentication: element.attribute("authtype"),
+                                      mmsc: element.attribute("mmsc").flatMap { $0.isEmpty ? nil : $0 },
+                                      mmsProxy: element.attribute("mmsproxy").flatMap { $0.isEmpty ? nil : $0 },
+                                      source: FactSource.androidAPNs.id)
+            var discriminator: String?
+            if let type = element.attribute("mvno_type"), let data = element.attribute("mvno_match_data") {
+                let label = type == "gid" ? "GID1" : type.uppercased()
+                discriminator = "\(label) \(data)"
+            }
+            entries.append(Entry(carrier: element.attribute("carrier") ?? "", mcc: mcc, mnc: mnc, apn: apn,
+                                 discriminator: discriminator, line: element.line))
+        }
+    }
+}
+
+/// Opens a database file and checks it is well-formed XML with the expected root.
+enum DatabaseXML {
+    enum Input {
+        case file(String)
+        case text(String)
+    }
+
+    static func root(_ input: Input, named name: String, path: String) throws(ProviderDatabaseError) -> MarkupNode {
+        let document: XMLDocument
+        do {
+            switch input {
+            case .file(let file): document = try XMLDocument(contentsOfFile: file)
+            case .text(let text): document = try XMLDocument(string: text)
+            }
+        } catch {
+            let code: ProviderDatabaseError.Code
+            if case .file = input { code = .unreadableFile } else { code = .malformedXML }
+            throw ProviderDatabaseError(code, error.message, path: path, line: error.line ?? 0)
+        }
+        guard document.isWellFormed else {
+            let first = document.diagnostics.first { $0.kind == .parser }
+            throw ProviderDatabaseError(.malformedXML, first?.message ?? "the XML is not well-formed",
+                                        path: path, line: first?.line ?? 0)
+        }
+        guard let root = document.root, root.name == name else {
+            throw ProviderDatabaseError(.wrongFormat, "the root element is <\(document.root?.name ?? "")>, not <\(name)>",
+                                        path: path, line: document.root?.line ?? 0)
+        }
+        return root
+    }
+}

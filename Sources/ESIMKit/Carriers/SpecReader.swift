@@ -1,0 +1,213 @@
+import Yams
+
+/// Why a carrier spec could not be loaded. It names the file, the line and column, and
+/// the key path (`support[2].dial`) so the fix is one look away.
+public struct SpecError: Error, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
+        case unreadableFile
+        case invalidYAML
+        case notAMapping
+        case unknownKey
+        case duplicateKey
+        case missingKey
+        case wrongType
+        case invalidValue
+        case unknownSource
+        case duplicateID
+    }
+
+    public var code: Code
+    public var message: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// Where in the document, as `key.sub[2].leaf`; empty for the document itself.
+    public var keyPath: String
+
+    public init(_ code: Code, _ message: String, file: String, line: Int, column: Int = 0, keyPath: String = "") {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.keyPath = keyPath
+    }
+}
+
+extension SpecError: CustomStringConvertible {
+    /// `Specs/att.yaml:12:5: support[1].dial: expected a string`
+    public var description: String {
+        let place = column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+        return keyPath.isEmpty ? "\(place): \(message)" : "\(place): \(keyPath): \(message)"
+    }
+}
+
+/// A YAML node with the file and key path it was reached by, and typed accessors that
+/// throw ``SpecError`` naming both.
+struct SpecNode {
+    let node: Node
+    let file: String
+    let path: String
+
+    var line: Int { node.mark?.line ?? 0 }
+    var column: Int { node.mark?.column ?? 0 }
+
+    func error(_ code: SpecError.Code, _ message: String) -> SpecError {
+        SpecError(code, message, file: file, line: line, column: column, keyPath: path)
+    }
+
+    static func parse(_ text: String, file: String) throws(SpecError) -> SpecNode {
+        let root: Node?
+        do {
+            // Every value is read as text and checked here, so no tag resolution (and none
+            // of the regular expressions the default resolver compiles) is needed.
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            throw Self.translate(error, file: file)
+        } catch {
+            throw SpecError(.invalidYAML, "\(error)", file: file, line: 0)
+        }
+        guard let root else { throw SpecError(.notAMapping, "the file is empty", file: file, line: 1) }
+        return SpecNode(node: root, file: file, path: "")
+    }
+
+    static func translate(_ error: YamlError, file: String) -> SpecError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return SpecError(.invalidYAML, "invalid YAML: \(text)", file: file, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams reports the first occurrence; the user needs the repeat, so look
+            // for the next line that starts the same key at the same column.
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let line = repeatLine(of: key, after: first, in: context.text) ?? first.line
+            return SpecError(.duplicateKey, "key '\(key)' appears more than once (first on line \(first.line))",
+                             file: file, line: line, column: first.column, keyPath: key)
+        case .reader(let problem, _, _, _):
+            return SpecError(.invalidYAML, "unreadable YAML: \(problem)", file: file, line: 0)
+        default:
+            return SpecError(.invalidYAML, "invalid YAML: \(error)", file: file, line: 0)
+        }
+    }
+
+    /// The 1-based line after `mark` on which `key` starts at the same column, if any.
+    static func repeatLine(of key: String, after mark: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.column >= 1, mark.line < lines.count else { return nil }
+        let candidates = [key + ":", "\"" + key + "\":", "'" + key + "':"]
+        for index in mark.line..<lines.count {
+            let line = lines[index].utf8
+            guard line.count >= mark.column - 1 else { continue }
+            let rest = Substring(line.dropFirst(mark.column - 1))
+            let indent = line.prefix(mark.column - 1)
+            guard indent.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) else { continue }
+            if candidates.contains(where: { rest.hasPrefix($0) }) { return index + 1 }
+        }
+        return nil
+    }
+
+    func child(_ node: Node, _ key: String) -> SpecNode {
+        SpecNode(node: node, file: file, path: path.isEmpty ? key : path + "." + key)
+    }
+
+    /// The mapping's entries in document order, refusing repeated and non-string keys.
+    func entries() throws(SpecError) -> [(key: String, value: SpecNode)] {
+        guard case .mapping(let mapping) = node else {
+            throw error(.notAMapping, "expected a mapping of keys to values")
+        }
+        var result: [(key: String, value: SpecNode)] = []
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                throw SpecNode(node: keyNode, file: file, path: path).error(.wrongType, "keys must be plain strings")
+            }
+            guard seen.insert(key).inserted else {
+                throw SpecNode(node: keyNode, file: file, path: path.isEmpty ? key : path + "." + key)
+                    .error(.duplicateKey, "'\(key)' appears twice")
+            }
+            result.append((key, child(value, key)))
+        }
+        return result
+    }
+
+    /// The mapping's entries by key, refusing keys outside `allowed`.
+    func mapping(allowed: Set<String>) throws(SpecError) -> [String: SpecNode] {
+        var result: [String: SpecNode] = [:]
+        for (key, value) in try entries() {
+            guard allowed.contains(key) else {
+                let known = allowed.sorted().joined(separator: ", ")
+                throw keyError(key).error(.unknownKey, "unknown key '\(key)'; known here: \(known)")
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    /// A node standing for `key` itself (for errors about the key, at its position).
+    private func keyError(_ key: String) -> SpecNode {
+        guard case .mapping(let mapping) = node,
+              let keyNode = mapping.first(where: { $0.key.string == key })?.key else { return self }
+        return SpecNode(node: keyNode, file: file, path: path.isEmpty ? key : path + "." + key)
+    }
+
+    func string() throws(SpecError) -> String {
+        guard case .scalar(let scalar) = node else { throw error(.wrongType, "expected a string") }
+        return scalar.string
+    }
+
+    func nonEmptyString() throws(SpecError) -> String {
+        let value = try string()
+        guard !value.trimmed(of: " \t").isEmpty else { throw error(.invalidValue, "must not be empty") }
+        return value
+    }
+
+    func bool() throws(SpecError) -> Bool {
+        switch try string().lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error(.wrongType, "expected true or false")
+        }
+    }
+
+    func sequence() throws(SpecError) -> [SpecNode] {
+        guard case .sequence(let sequence) = node else { throw error(.wrongType, "expected a list") }
+        return sequence.enumerated().map { index, item in
+            SpecNode(node: item, file: file, path: "\(path)[\(index)]")
+        }
+    }
+
+    /// A list of strings, or a single string taken as a list of one.
+    func stringList() throws(SpecError) -> [String] {
+        if case .scalar = node { return [try nonEmptyString()] }
+        var result: [String] = []
+        for item in try sequence() { result.append(try item.nonEmptyString()) }
+        return result
+    }
+
+    /// A value among `choices`.
+    func oneOf(_ choices: [String]) throws(SpecError) -> String {
+        let value = try string()
+        guard choices.contains(value) else {
+            throw error(.invalidValue, "'\(value)' is not one of \(choices.joined(separator: ", "))")
+        }
+        return value
+    }
+}
+
+extension [String: SpecNode] {
+    func required(_ key: String, in parent: SpecNode) throws(SpecError) -> SpecNode {
+        guard let node = self[key] else { throw parent.error(.missingKey, "'\(key)' is required") }
+        return node
+    }
+}
+
+extension String {
+    func trimmed(of set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import ESIMKit
+
+@Suite("CarrierSpec")
+struct CarrierSpecTests {
+    static let minimal = """
+    id: example
+    name: Example Wireless
+    country: us
+    sources:
+      site: {title: "Example — support", url: "https://example.com/support"}
+    support:
+      - {kind: shortCode, contact: "611", source: site}
+    """
+
+    @Test("a minimal spec loads")
+    func minimal() throws {
+        let carrier = try CarrierSpec.parse(Self.minimal, file: "example.yaml")
+        #expect(carrier.id == "example")
+        #expect(carrier.support.first?.contact == "611")
+        #expect(carrier.sources["site"]?.url == "https://example.com/support")
+        #expect(carrier.origin == .spec("example.yaml"))
+    }
+
+    /// (spec text, error code, line, key path)
+    static let rejects: [(String, SpecError.Code, Int, String)] = [
+        ("id: x\nname: X\ncountry: us\ncolour: red\n", .unknownKey, 4, "colour"),
+        ("id: x\nname: X\n", .missingKey, 1, ""),
+        ("id: X Y\nname: X\ncountry: us\n", .invalidValue, 1, "id"),
+        ("id: x\nname: X\ncountry: usa\n", .invalidValue, 3, "country"),
+        ("id: x\nname: [a, b]\ncountry: us\n", .wrongType, 2, "name"),
+        ("id: x\nname: X\ncountry: us\nnetworks:\n  - {mcc: \"31\", mnc: \"260\", source: mobile-broadband-provider-info}\n", .invalidValue, 5, "networks[0].mcc"),
+        ("id: x\nname: X\ncountry: us\nnetworks:\n  - {mcc: \"310\", mnc: \"2600\", source: mobile-broadband-provider-info}\n", .invalidValue, 5, "networks[0].mnc"),
+        ("id: x\nname: X\ncountry: us\nnetworks:\n  - {mcc: \"310\", mnc: \"260\", source: nowhere}\n", .unknownSource, 5, "networks[0].source"),
+        ("id: x\nname: X\ncountry: us\niccidPrefixes:\n  - {prefix: \"1234\", confidence: high, source: mobile-broadband-provider-info}\n", .invalidValue, 5, "iccidPrefixes[0].prefix"),
+        ("id: x\nname: X\ncountry: us\niccidPrefixes:\n  - {prefix: \"8901\", confidence: certain, source: mobile-broadband-provider-info}\n", .invalidValue, 5, "iccidPrefixes[0].confidence"),
+        ("id: x\nname: X\ncountry: us\nbalanceChecks:\n  - {method: sms, code: \"611\", source: mobile-broadband-provider-info}\n", .missingKey, 5, "balanceChecks[0]"),
+        ("id: x\nname: X\ncountry: us\naccount: {url: \"example.com\", source: mobile-broadband-provider-info}\n", .invalidValue, 4, "account.url"),
+        ("id: x\nname: X\nname: Y\ncountry: us\n", .duplicateKey, 3, "name"),
+        ("id: x\nname: X\ncountry: us\naccount:\n  url: https://a.example\n  url: https://b.example\n", .duplicateKey, 6, "url"),
+        ("id: x\nname: X\ncountry: us\nsupport: {kind: tollFree}\n", .wrongType, 4, "support"),
+        ("id: x\n  name: [unclosed\n", .invalidYAML, 2, ""),
+        ("- just\n- a list\n", .notAMapping, 1, ""),
+    ]
+
+    @Test("bad specs name the file, line and key", arguments: rejects)
+    func rejected(_ text: String, _ code: SpecError.Code, _ line: Int, _ path: String) {
+        #expect {
+            try CarrierSpec.parse(text, file: "bad.yaml")
+        } throws: { error in
+            guard let error = error as? SpecError else { return false }
+            return error.code == code && error.line == line && error.keyPath == path && error.file == "bad.yaml"
+                && error.description.hasPrefix("bad.yaml:\(line)")
+        }
+    }
+
+    @Test("every built-in spec loads and cites only declared sources")
+    func builtIns() throws {
+        for (name, text) in BuiltInSpecs.files {
+            let carrier = try CarrierSpec.parse(text, file: name)
+            #expect(name == carrier.id + ".yaml", "\(name) holds id \(carrier.id)")
+            let cited = carrier.networkCodes.map(\.source) + carrier.iccidPrefixes.map(\.source) + carrier.apps.map(\.source)
+                + carrier.support.map(\.source) + carrier.balanceChecks.map(\.source) + carrier.notes.map(\.source)
+            #expect(cited.allSatisfy { carrier.sources[$0] != nil })
+        }
+    }
+
+    static let specsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Specs")
+
+    @Test("every file in Specs/ is compiled in")
+    func everySpecBuiltIn() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.specsDirectory.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files == BuiltInSpecs.files.map(\.name).sorted(),
+                "add new Specs/*.yaml files to BuiltInSpecs.files in CarrierSpec.swift")
+    }
+}
+
+@Suite("CarrierRegistry")
+struct CarrierRegistryTests {
+    static let registry = try! CarrierRegistry.load(providers: nil, apns: nil)
+
+    @Test("AT&T, Verizon and T-Mobile are found by id, name and every alias", arguments: ["att", "verizon", "tmobile"])
+    func byName(_ id: String) throws {
+        let carrier = try #require(Self.registry.carrier(id: id))
+        for key in [carrier.id, carrier.name] + carrier.aliases {
+            #expect(Self.registry.carriers(named: key).first?.id == id, "\(key)")
+            #expect(Self.registry.carriers(named: key.uppercased()).first?.id == id, "\(key) upper-cased")
+        }
+    }
+
+    @Test("short names and punctuation", arguments: [
+        ("att", "att"), ("AT&T", "att"), ("at & t", "att"), ("vzw", "verizon"), ("tmo", "tmobile"),
+        ("T Mobile", "tmobile"), ("metropcs", "metro"), ("fi", "google-fi"), ("Straight-Talk", "straight-talk"),
+    ])
+    func aliases(_ query: String, _ id: String) {
+        #expect(Self.registry.carriers(named: query).map(\.id) == [id])
+    }
+
+    @Test("every curated network code finds its carrier")
+    func byNetworkCode() {
+        for carrier in Self.registry.carriers {
+            for code in carrier.networkCodes {
+                #expect(Self.registry.carriers(mcc: code.mcc, mnc: code.mnc).contains { $0.carrier.id == carrier.id },
+                        "\(carrier.id) \(code.plmn)")
+            }
+        }
+    }
+
+    @Test("every curated ICCID prefix finds its carrier")
+    func byICCID() throws {
+        for carrier in Self.registry.carriers {
+            for prefix in carrier.iccidPrefixes {
+                let body = prefix.prefix + String(repeating: "0", count: 18 - prefix.prefix.count)
+                let iccid = try ICCID.complete(body)
+                #expect(Self.registry.carriers(iccid: iccid).first?.carrier.id == carrier.id, "\(prefix.prefix)")
+            }
+        }
+    }
+
+    @Test("an IMSI finds its carrier through the MNC-length table")
+    func byIMSI() throws {
+        #expect(try Self.registry.carriers(imsi: IMSI("310410123456789")).first?.carrier.id == "att")
+        #expect(try Self.registry.carriers(imsi: IMSI("311480123456789")).first?.carrier.id == "verizon")
+        #expect(try Self.registry.carriers(imsi: IMSI("310260123456789")).first?.carrier.id == "tmobile")
+    }
+
+    @Test("a shared network code lists every carrier on it, networks first")
+    func shared() {
+        let matches = Self.registry.carriers(mcc: "310", mnc: "260")
+        #expect(matches.first?.carrier.id == "tmobile")
+        #expect(Set(matches.map(\.carrier.id)) == ["tmobile", "mint", "us-mobile", "metro", "google-fi"])
+        #expect(matches.first { $0.carrier.id == "metro" }?.host == "tmobile")
+        let verizon = Self.registry.carriers(mcc: "311", mnc: "480")
+        #expect(verizon.map(\.carrier.id) == ["verizon", "visible"])
+    }
+
+    @Test("queries are told apart", arguments: [
+        ("att", "name"), ("310-260", "network"), ("310 260", "network"), ("31026", "network"),
+        ("310260123456789", "imsi"), ("8901260000000000048", "iccid"),
+    ])
+    func queries(_ text: String, _ kind: String) throws {
+        let query = try CarrierQuery(text)
+        switch query {
+        case .name: #expect(kind == "name")
+        case .network: #expect(kind == "network")
+        case .imsi: #expect(kind == "imsi")
+        case .iccid: #expect(kind == "iccid")
+        }
+    }
+
+    @Test("a user's spec directory adds carriers and can replace a built-in one")
+    func userSpecs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("specs-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try CarrierSpecTests.minimal.write(to: directory.appendingPathComponent("example.yaml"), atomically: true, encoding: .utf8)
+        try "id: att\nname: AT&T (local)\ncountry: us\n".write(to: directory.appendingPathComponent("att.yaml"),
+                                                              atomically: true, encoding: .utf8)
+        let registry = try CarrierRegistry.load(specsDirectory: directory.path, providers: nil, apns: nil)
+        #expect(registry.carrier(id: "example")?.name == "Example Wireless")
+        #expect(registry.carrier(id: "att")?.name == "AT&T (local)")
+
+        try "id: x\nname: X\ncountry: us\nbogus: 1\n".write(to: directory.appendingPathComponent("broken.yaml"),
+                                                            atomically: true, encoding: .utf8)
+        #expect {
+            try CarrierRegistry.load(specsDirectory: directory.path, providers: nil, apns: nil)
+        } throws: { error in
+            guard let error = error as? SpecError else { return false }
+            return error.code == .unknownKey && error.file.hasSuffix("broken.yaml") && error.line == 4
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import esimtool
+
+/// `--no-providers` keeps these independent of whether the system database is installed.
+@Suite("CarrierCommand")
+struct CarrierCommandTests {
+    @Test("a name shows how to check the balance, support and numbered sources")
+    func byName() {
+        let run = runCLI(["carrier", "tmo", "--no-providers"])
+        #expect(run.status == 0)
+        #expect(run.outLines.first == "T-Mobile — tmobile · network · US · from Specs/tmobile.yaml")
+        #expect(run.out.contains("How to check your balance and usage"))
+        #expect(run.out.contains("dial #225#"))
+        #expect(run.out.contains("611"))
+        // Every [n] used in the body is listed under Sources.
+        let cited = Set(run.out.matches(of: /\[(\d+)\]/).map { Int($0.1)! })
+        let listed = Set(run.outLines.compactMap { line in line.firstMatch(of: /^  \[(\d+)\]\s/).map { Int($0.1)! } })
+        #expect(!cited.isEmpty)
+        #expect(cited == listed)
+    }
+
+    @Test("the explicit show subcommand is the same as the default")
+    func explicitShow() {
+        #expect(runCLI(["carrier", "show", "att", "--no-providers"]).out == runCLI(["carrier", "att", "--no-providers"]).out)
+    }
+
+    @Test("a shared network code lists every carrier on it")
+    func sharedNetwork() {
+        let run = runCLI(["carrier", "310-260", "--no-providers"])
+        #expect(run.status == 0)
+        #expect(run.outLines.first?.hasPrefix("310-260 is used by") == true)
+        let ids = run.outLines.dropFirst().prefix { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(ids.first == "tmobile")
+        #expect(Set(ids).isSuperset(of: ["tmobile", "mint", "metro", "google-fi"]))
+    }
+
+    @Test("an IMSI is read through the MNC-length table, then the carriers shown")
+    func imsi() {
+        let run = runCLI(["carrier", "311480123456789", "--no-providers"])
+        #expect(run.status == 0)
+        #expect(run.outLines.first?.hasPrefix("IMSI 311480123456789 → 311-480") == true)
+        #expect(run.out.contains("Verizon — verizon"))
+    }
+
+    @Test("an ICCID is checked, then matched by issuer prefix")
+    func iccid() {
+        let good = runCLI(["carrier", "8901260000000000006", "--no-providers"])
+        #expect(good.status == 0)
+        #expect(good.out.contains("T-Mobile — tmobile"))
+        let bad = runCLI(["carrier", "8901260000000000008", "--no-providers"])
+        #expect(bad.status == 1)
+        #expect(bad.out.isEmpty)
+        #expect(bad.err == "error: ICCID 8901260000000000008: check digit is 8, Luhn gives 6 (offset 18)\n")
+    }
+
+    @Test("nothing found exits 1 with a hint and no output")
+    func notFound() {
+        let run = runCLI(["carrier", "no such carrier", "--no-providers"])
+        #expect(run.status == 1)
+        #expect(run.out.isEmpty)
+        #expect(run.err.contains("no carrier matches 'no such carrier'; try 'esimtool carrier list'"))
+        let json = runCLI(["carrier", "no such carrier", "--no-providers", "--json"])
+        #expect(json.status == 1)
+        #expect(json.out.contains(#""matches":[]"#))
+    }
+
+    @Test("--json is one document with the match reason and cited sources")
+    func json() throws {
+        let run = runCLI(["carrier", "att", "--no-providers", "--json"])
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+        let matches = try #require(object?["matches"] as? [[String: Any]])
+        #expect(matches.count == 1)
+        let carrier = try #require(matches.first?["carrier"] as? [String: Any])
+        #expect(carrier["id"] as? String == "att")
+        let checks = try #require(carrier["balanceChecks"] as? [[String: Any]])
+        #expect(checks.contains { $0["code"] as? String == "*225#" })
+        // Sources are exactly those cited.
+        let sources = Set((carrier["sources"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        var cited = Set<String>()
+        for key in ["networks", "iccidPrefixes", "apps", "support", "balanceChecks", "notes"] {
+            for fact in carrier[key] as? [[String: Any]] ?? [] { if let source = fact["source"] as? String { cited.insert(source) } }
+        }
+        #expect(sources == cited)
+    }
+
+    @Test("list --country filters, curated carriers first")
+    func list() {
+        let run = runCLI(["carrier", "list", "--country", "us", "--no-providers"])
+        #expect(run.status == 0)
+        #expect(run.outLines.first?.hasPrefix("att ") == true)
+        #expect(run.outLines.count == 10)
+        #expect(run.err == "10 carriers\n")
+        #expect(runCLI(["carrier", "list", "--country", "de", "--no-providers"]).outLines.isEmpty)
+    }
+
+    @Test("a bad spec in --specs names file, line and key, and exits 1")
+    func badSpec() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("esimtool-specs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "id: x\nname: X\ncountry: us\ncolour: red\n".write(to: directory.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        let run = runCLI(["carrier", "x", "--specs", directory.path, "--no-providers"])
+        #expect(run.status == 1)
+        #expect(run.out.isEmpty)
+        #expect(run.err.hasPrefix("error: carrier spec: \(directory.path)/x.yaml:4:1: colour: unknown key 'colour'"))
+    }
+
+    @Test("a user's spec answers like a built-in one")
+    func userSpec() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("esimtool-specs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+        id: example
+        name: Example Wireless
+        country: us
+        sources:
+          site: {title: "Example — support", url: "https://example.com/support"}
+        balanceChecks:
+          - {method: dial, code: "*999#", shows: balance, source: site}
+        """.write(to: directory.appendingPathComponent("example.yaml"), atomically: true, encoding: .utf8)
+        let run = runCLI(["carrier", "example wireless", "--specs", directory.path, "--no-providers"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("dial *999#  balance [1]"))
+        #expect(run.out.contains("[1] Example — support <https://example.com/support>"))
+    }
+
+    @Test("decode names the carrier of a valid ICCID")
+    func decodeMentionsCarrier() {
+        let run = runCLI(["decode", "8901260000000000006"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("Carrier       T-Mobile (tmobile): ICCID prefix 8901260, medium confidence"))
+    }
+}
