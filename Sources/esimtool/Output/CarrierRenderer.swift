@@ -123,10 +123,9 @@ enum CarrierRenderer {
             }
         }
         for app in carrier.apps {
-            var name = "app \(app.name)"
-            if let id = app.appStoreID { name += " (App Store \(id))" }
-            if let id = app.playStoreID { name += " (Google Play \(id))" }
-            howTo.append((name, cite(app.source)))
+            let stores = [app.appStoreID.map { "App Store \($0)" }, app.playStoreID.map { "Google Play \($0)" }]
+                .compactMap { $0 }.joined(separator: " · ")
+            howTo.append(("app \(app.name)", (stores.isEmpty ? "" : stores + " ") + cite(app.source)))
         }
         if let account = carrier.account { howTo.append(("web \(account.text)", cite(account.source))) }
         lines.append("How to check your balance and usage")

@@ -55,14 +55,16 @@ struct CarrierSpecTests {
         }
     }
 
-    @Test("every built-in spec loads and cites only declared sources")
+    @Test("every built-in spec loads, cites only declared sources and uses all it declares")
     func builtIns() throws {
         for (name, text) in BuiltInSpecs.files {
             let carrier = try CarrierSpec.parse(text, file: name)
             #expect(name == carrier.id + ".yaml", "\(name) holds id \(carrier.id)")
-            let cited = carrier.networkCodes.map(\.source) + carrier.iccidPrefixes.map(\.source) + carrier.apps.map(\.source)
-                + carrier.support.map(\.source) + carrier.balanceChecks.map(\.source) + carrier.notes.map(\.source)
+            let cited = Set(carrier.citedSourceIDs)
             #expect(cited.allSatisfy { carrier.sources[$0] != nil })
+            // And every source a built-in spec declares is used (the shared ones are implicit).
+            let declared = Set(carrier.sources.keys).subtracting(CarrierSpec.sharedSources.keys)
+            #expect(declared.subtracting(cited).isEmpty, "\(name) declares unused sources \(declared.subtracting(cited).sorted())")
         }
     }
 
