@@ -1,3 +1,4 @@
+import CLibXML2
 /// An error from reading, parsing or querying markup.
 ///
 /// Tests assert on ``code``; ``message`` is one line for people; ``line`` (for documents)
@@ -86,4 +87,12 @@ public enum MarkupLimits {
     /// How many parse diagnostics a document keeps; the rest are counted in
     /// ``HTMLDocument/droppedDiagnostics``.
     public static let maximumDiagnostics = 200
+}
+
+extension MarkupDiagnostic {
+    /// libxml2's HTML parser knows HTML 4 elements only, so `<section>`, `<svg>` and the
+    /// like each raise "Tag … invalid" though nothing is lost; readers usually skip these.
+    public var isUnknownHTMLTag: Bool {
+        kind == .parser && code == Int(XML_HTML_UNKNOWN_TAG.rawValue)
+    }
 }

@@ -3,6 +3,7 @@
 //     swift run -c release esimtool-bench                 # everything
 //     swift run -c release esimtool-bench decode [--count N] [--rounds R]
 //     swift run -c release esimtool-bench markup [--corpus DIR] [--rounds R]
+//     swift run -c release esimtool-bench pages [--samples DIR] [--count N] [--rounds R]
 //
 // Every figure is measured in this run, beside a baseline measured on the same inputs
 // in the same process, so the ratio holds whatever the machine.
@@ -20,16 +21,19 @@ var count = 1_000_000
 var rounds: Int?
 var profileOnly = false
 var corpus = "../shared/bench-corpus/html"
+var samples = "Samples/Pages"
+var countGiven = false
 var iterator = arguments.makeIterator()
 var positional: [String] = []
 while let argument = iterator.next() {
     switch argument {
-    case "--count": count = Int(iterator.next() ?? "") ?? count
+    case "--count": count = Int(iterator.next() ?? "") ?? count; countGiven = true
+    case "--samples": samples = iterator.next() ?? samples
     case "--rounds": rounds = Int(iterator.next() ?? "")
     case "--corpus": corpus = iterator.next() ?? corpus
     case "--decode-only": profileOnly = true // for profilers: just the decoder loop
     case "--help", "-h":
-        print("usage: esimtool-bench [decode|markup] [--count N] [--rounds R] [--corpus DIR]")
+        print("usage: esimtool-bench [decode|markup|pages] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
         exit(0)
     default: positional.append(argument)
     }
@@ -46,11 +50,19 @@ case "markup-profile" where positional.count == 2:
                                rules: positional[1] == "rules")
 case "markup-memory" where positional.count == 2:
     MarkupBenchmark.reportMemory(engine: positional[0], path: positional[1])
+case "pages-profile":
+    // One side only, for profilers: inspect (or the baseline with --baseline) over the copies.
+    PagesBenchmark.profile(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 20,
+                           baseline: positional.first == "baseline")
+case "pages":
+    PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5)
 case "all":
     DecodeBenchmark.run(count: count, rounds: rounds ?? 7, profileOnly: false)
     print("")
     MarkupBenchmark.run(corpus: corpus, rounds: rounds ?? 5)
+    print("")
+    PagesBenchmark.run(samples: samples, copies: 1000, rounds: rounds ?? 5)
 default:
-    print("usage: esimtool-bench [decode|markup] [--count N] [--rounds R] [--corpus DIR]")
+    print("usage: esimtool-bench [decode|markup|pages] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
     exit(64)
 }

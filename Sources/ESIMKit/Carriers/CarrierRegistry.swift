@@ -53,24 +53,7 @@ public struct CarrierRegistry: Sendable {
     public static func load(specsDirectory: String? = nil,
                             providers: String? = ProviderDatabase.systemPath,
                             apns: String? = ProviderDatabase.systemAPNPath) throws(SpecError) -> CarrierRegistry {
-        var curated: [Carrier] = []
-        for (name, text) in BuiltInSpecs.files {
-            curated.append(try CarrierSpec.parse(text, file: "Specs/" + name))
-        }
-        if let specsDirectory {
-            for file in try SpecFiles.list(specsDirectory) {
-                let text = try SpecFiles.read(file)
-                let carrier = try CarrierSpec.parse(text, file: file)
-                if let index = curated.firstIndex(where: { $0.id == carrier.id }) {
-                    if case .spec(let existing) = curated[index].origin, !existing.hasPrefix("Specs/") {
-                        throw SpecError(.duplicateID, "id '\(carrier.id)' is also used by \(existing)", file: file, line: 1)
-                    }
-                    curated[index] = carrier
-                } else {
-                    curated.append(carrier)
-                }
-            }
-        }
+        let curated = try CuratedSpecs.load(specsDirectory: specsDirectory).carriers
         var notes: [String] = []
         var database: ProviderDatabase?
         if let providers {

@@ -3,7 +3,7 @@
 public enum CarrierSpec {
     static let topLevelKeys: Set<String> = [
         "id", "name", "aliases", "country", "kind", "hosts", "domains", "sources", "networks", "iccidPrefixes",
-        "apps", "account", "support", "balanceChecks", "notes",
+        "apps", "account", "support", "balanceChecks", "notes", "recognize", "pages",
     ]
 
     /// Sources every spec may cite without declaring them.
@@ -12,8 +12,14 @@ public enum CarrierSpec {
         FactSource.androidAPNs.id: .androidAPNs,
     ]
 
-    /// Parses one spec. `file` is how errors name it.
+    /// Parses one spec's carrier facts. `file` is how errors name it.
     public static func parse(_ text: String, file: String) throws(SpecError) -> Carrier {
+        try parseDocument(text, file: file).carrier
+    }
+
+    /// Parses one spec whole: the carrier, and where its account pages keep each field
+    /// (`nil` when the spec has no `pages`).
+    public static func parseDocument(_ text: String, file: String) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
         let root = try SpecNode.parse(text, file: file)
         let fields = try root.mapping(allowed: topLevelKeys)
 
@@ -114,7 +120,40 @@ public enum CarrierSpec {
             carrier.notes.append(SourcedText(try parts.required("text", in: item).nonEmptyString(),
                                              source: try source(parts, in: item)))
         }
-        return carrier
+        return (carrier, try PageSpecParser.parse(fields, carrier: carrier, file: file))
+    }
+}
+
+/// The curated specs: the built-in ones, then the `.yaml` files of a directory (a spec
+/// with the id of a built-in one replaces it; two of the directory's with one id are an
+/// error).
+public struct CuratedSpecs: Sendable {
+    public var carriers: [Carrier]
+    public var pageSpecs: [AccountPageSpec]
+
+    public static func load(specsDirectory: String? = nil) throws(SpecError) -> CuratedSpecs {
+        var entries: [(carrier: Carrier, pages: AccountPageSpec?)] = []
+        for (name, text) in BuiltInSpecs.files {
+            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name))
+        }
+        let builtInCount = entries.count
+        if let specsDirectory {
+            var seen: [String: String] = [:]
+            for file in try SpecFiles.list(specsDirectory) {
+                let entry = try CarrierSpec.parseDocument(try SpecFiles.read(file), file: file)
+                let id = entry.carrier.id
+                if let existing = seen[id] {
+                    throw SpecError(.duplicateID, "id '\(id)' is also used by \(existing)", file: file, line: 1)
+                }
+                seen[id] = file
+                if let index = entries.prefix(builtInCount).firstIndex(where: { $0.carrier.id == id }) {
+                    entries[index] = entry
+                } else {
+                    entries.append(entry)
+                }
+            }
+        }
+        return CuratedSpecs(carriers: entries.map(\.carrier), pageSpecs: entries.compactMap(\.pages))
     }
 }
 

@@ -14,6 +14,8 @@ public struct SpecError: Error, Hashable, Sendable {
         case invalidValue
         case unknownSource
         case duplicateID
+        /// An XPath, CSS selector, JSON path or regular expression that does not compile.
+        case invalidRule
     }
 
     public var code: Code
@@ -146,7 +148,7 @@ struct SpecNode {
     }
 
     /// A node standing for `key` itself (for errors about the key, at its position).
-    private func keyError(_ key: String) -> SpecNode {
+    func keyError(_ key: String) -> SpecNode {
         guard case .mapping(let mapping) = node,
               let keyNode = mapping.first(where: { $0.key.string == key })?.key else { return self }
         return SpecNode(node: keyNode, file: file, path: path.isEmpty ? key : path + "." + key)
@@ -205,6 +207,9 @@ extension [String: SpecNode] {
 
 extension String {
     func trimmed(of set: String) -> String {
+        // Most texts need nothing trimmed: answer without copying.
+        guard let first = self.first, let last = self.last else { return self }
+        if !set.contains(first) && !set.contains(last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }

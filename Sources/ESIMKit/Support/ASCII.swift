@@ -64,3 +64,29 @@ extension String {
         self.init(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }
+
+extension StringProtocol {
+    /// Whether `needle` occurs in the text, comparing UTF-8 bytes exactly (no Unicode
+    /// equivalence, no locale): the fast check for lower-cased addresses and titles.
+    func containsBytes(_ needle: some StringProtocol) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let count = pattern.count
+        return utf8.withContiguousStorageIfAvailable { haystack -> Bool in
+            guard haystack.count >= count else { return false }
+            var index = 0
+            let last = haystack.count - count
+            while index <= last {
+                if haystack[index] == first {
+                    var matched = 1
+                    while matched < count && haystack[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == count { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? Array(utf8).withUnsafeBufferPointer { buffer in
+            String(decoding: buffer, as: UTF8.self).containsBytes(needle)
+        }
+    }
+}

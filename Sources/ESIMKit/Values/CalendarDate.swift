@@ -166,7 +166,7 @@ struct DateScanner {
     /// Scans one date at `index`, skipping lead words (`Due`, `on`, `by`, `due date:`).
     func scan(_ index: inout Int) throws(ValueError) -> PartialDate {
         ValueText.skipSpaces(scalars, &index)
-        while index < scalars.count, scalars[index].properties.isAlphabetic {
+        while index < scalars.count, ValueText.isLetter(scalars[index]) {
             let (word, end) = ValueText.word(scalars, at: index)
             if Self.monthNumber(word) != nil { break }
             guard ["due", "on", "by", "date", "payment", "pay", "bill", "ends", "starts", "renews", "expires", "next"]
@@ -180,7 +180,7 @@ struct DateScanner {
         guard index < scalars.count else { throw ValueError(.empty, "no date", offset: index) }
         let start = index
 
-        if scalars[index].properties.isAlphabetic {
+        if ValueText.isLetter(scalars[index]) {
             // "Dec 3, 2026" / "December 3 2026" / "Dec. 3"
             let (word, end) = ValueText.word(scalars, at: index)
             guard let month = Self.monthNumber(word) else {

@@ -39,7 +39,7 @@ public enum DataAmount: Hashable, Sendable {
         var index = 0
         ValueText.skipSpaces(scalars, &index)
         guard index < scalars.count else { throw ValueError(.empty, "no data amount", offset: 0) }
-        if scalars[index].properties.isAlphabetic {
+        if ValueText.isLetter(scalars[index]) {
             let (word, end) = ValueText.word(scalars, at: index)
             guard word == "unlimited" else { throw ValueError(.noNumber, "expected an amount of data or 'Unlimited'", offset: index) }
             var rest = end
@@ -66,7 +66,7 @@ public enum DataAmount: Hashable, Sendable {
         guard index < scalars.count else { throw ValueError(.missingUnit, "the amount has no unit (GB, MB, …)", offset: index) }
         let unitStart = index
         var unitText = ""
-        while index < scalars.count, scalars[index].properties.isAlphabetic {
+        while index < scalars.count, ValueText.isLetter(scalars[index]) {
             unitText.unicodeScalars.append(scalars[index])
             index += 1
         }

@@ -67,7 +67,7 @@ public struct Money: Hashable, Sendable {
             } else if let (code, length) = Self.symbol(in: scalars, at: index) {
                 try setCurrency(code, at: index)
                 index += length
-            } else if scalar.properties.isAlphabetic {
+            } else if ValueText.isLetter(scalar) {
                 let (word, end) = ValueText.word(scalars, at: index)
                 guard Self.codes.contains(word.uppercased()) else {
                     throw ValueError(.unknownCurrency, "'\(word)' is not a currency", offset: index)
@@ -94,7 +94,7 @@ public struct Money: Hashable, Sendable {
             } else if let (code, length) = Self.symbol(in: scalars, at: index) {
                 try setCurrency(code, at: index)
                 index += length
-            } else if scalar.properties.isAlphabetic {
+            } else if ValueText.isLetter(scalar) {
                 let (word, end) = ValueText.word(scalars, at: index)
                 if word == "cr" || word == "credit" {
                     try setNegative(at: index)
@@ -115,11 +115,16 @@ public struct Money: Hashable, Sendable {
         self.init(negative ? number.negated : number, currency: currency)
     }
 
+    /// `a` and `A` (ASCII letters only: the symbols' letters are ASCII).
+    private static func sameASCIILetter(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        a.value < 0x80 && b.value < 0x80 && ValueText.isLetter(a) && (a.value | 0x20) == (b.value | 0x20)
+    }
+
     private static func symbol(in scalars: [Unicode.Scalar], at index: Int) -> (String, Int)? {
         for (symbol, code) in symbols {
             let pattern = Array(symbol.unicodeScalars)
             if index + pattern.count <= scalars.count,
-               zip(pattern, scalars[index...]).allSatisfy({ $0.0 == $0.1 || Character($0.0).uppercased() == Character($0.1).uppercased() }) {
+               zip(pattern, scalars[index...]).allSatisfy({ $0.0 == $0.1 || sameASCIILetter($0.0, $0.1) }) {
                 return (code, pattern.count)
             }
         }

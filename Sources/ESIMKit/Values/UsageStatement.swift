@@ -91,7 +91,7 @@ public struct UsageStatement: Hashable, Sendable {
             } else if scalar == "/" {
                 tokens.append((.of, index))
                 index += 1
-            } else if scalar.properties.isAlphabetic {
+            } else if ValueText.isLetter(scalar) {
                 let (word, end) = ValueText.word(scalars, at: index)
                 switch word {
                 case "unlimited": tokens.append((.amount(.unlimited), index))
@@ -162,7 +162,7 @@ public struct UsageStatement: Hashable, Sendable {
     private static func exactUnit(_ scalars: [Unicode.Scalar], _ index: Int) -> DataAmount.DataUnit? {
         var text = ""
         var cursor = index
-        while cursor < scalars.count, scalars[cursor].properties.isAlphabetic {
+        while cursor < scalars.count, ValueText.isLetter(scalars[cursor]) {
             text.unicodeScalars.append(scalars[cursor])
             cursor += 1
         }

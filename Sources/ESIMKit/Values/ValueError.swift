@@ -262,6 +262,7 @@ struct NumberScanner {
 enum ValueText {
     static func scalars(_ text: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD: continue
@@ -281,11 +282,22 @@ enum ValueText {
     /// The lower-cased ASCII word at `index` (letters only).
     static func word(_ scalars: [Unicode.Scalar], at index: Int) -> (String, Int) {
         var end = index
-        var word = ""
-        while end < scalars.count, scalars[end].properties.isAlphabetic {
-            word.unicodeScalars.append(scalars[end])
+        var ascii: [UInt8] = []
+        var other = false
+        while end < scalars.count, isLetter(scalars[end]) {
+            let value = scalars[end].value
+            if value < 0x80 { ascii.append(UInt8(value) | 0x20) } else { other = true }
             end += 1
         }
+        if !other { return (String(decoding: ascii, as: UTF8.self), end) }
+        var word = ""
+        word.unicodeScalars.append(contentsOf: scalars[index..<end])
         return (word.lowercased(), end)
+    }
+
+    /// A letter: ASCII answered directly, the rest by Unicode properties.
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (UInt8(scalar.value) | 0x20) &- 0x61 < 26 }
+        return scalar.properties.isAlphabetic
     }
 }

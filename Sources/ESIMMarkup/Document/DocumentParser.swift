@@ -5,13 +5,33 @@ import CLibXML2
 final class DocumentStorage {
     let pointer: xmlDocPtr
     let isHTML: Bool
+    /// One XPath context for all queries on this document, made on the first query:
+    /// a new context registers libxml2's whole function library, which costs more than
+    /// most field queries. A document is used from one thread at a time (it is not
+    /// `Sendable`), so sharing the context is safe.
+    private var cachedContext: xmlXPathContextPtr?
 
     init(pointer: xmlDocPtr, isHTML: Bool) {
         self.pointer = pointer
         self.isHTML = isHTML
     }
 
+    /// The document's XPath context, ready for a new evaluation (last error cleared).
+    var xpathContext: xmlXPathContextPtr? {
+        if let context = cachedContext {
+            xmlResetError(&context.pointee.lastError)
+            return context
+        }
+        guard let context = xmlXPathNewContext(pointer) else { return nil }
+        // A structured handler keeps libxml2 from printing; errors are read back from
+        // `lastError`, never from global state.
+        context.pointee.error = { _, _ in }
+        cachedContext = context
+        return context
+    }
+
     deinit {
+        if let cachedContext { xmlXPathFreeContext(cachedContext) }
         xmlFreeDoc(pointer)
     }
 }

@@ -49,7 +49,8 @@ extension MarkupDocument {
 
     /// The `<title>` text, whitespace folded; `nil` when there is none or it is empty.
     public var title: String? {
-        guard let title = try? node.select(xpath: "//*[local-name()='title'][1]").first else { return nil }
+        // Where HTML keeps it first (cheap), then anywhere (a scan of the whole tree).
+        guard let title = (try? node.first(MarkupQueries.headTitle)) ?? (try? node.first(MarkupQueries.anyTitle)) else { return nil }
         let text = title.normalizedText
         return text.isEmpty ? nil : text
     }
@@ -153,4 +154,10 @@ func withBuffer<Result>(_ bytes: some Collection<UInt8>,
         }
     }
     return try outcome!.get()
+}
+
+/// Queries the module runs often.
+enum MarkupQueries {
+    static var headTitle: XPathExpression { try! XPathExpression.cachedForThread("/*/*[local-name()='head']/*[local-name()='title']") }
+    static var anyTitle: XPathExpression { try! XPathExpression.cachedForThread("(//*[local-name()='title'])[1]") }
 }

@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Reads a whole file, refusing anything larger than ``MarkupLimits/maximumInputBytes``.
-enum FileBytes {
-    static func read(_ path: String) throws(MarkupError) -> [UInt8] {
+public enum FileBytes {
+    public static func read(_ path: String) throws(MarkupError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw MarkupError(.unreadableFile, "cannot open '\(path)': \(String(cString: strerror(errno)))")
         }

@@ -45,7 +45,7 @@ extension MarkupDocument {
     public func embeddedData() -> EmbeddedData {
         var values: [EmbeddedJSON] = []
         var problems: [MarkupError] = []
-        let scripts = (try? node.select(xpath: "//*[local-name()='script']")) ?? []
+        let scripts = (try? node.evaluate(XPathExpression.cachedForThread("//*[local-name()='script']")).nodes) ?? []
         for script in scripts {
             let type = (script.attribute("type") ?? "").trimmingASCIISpace().lowercased()
             let id = script.attribute("id")

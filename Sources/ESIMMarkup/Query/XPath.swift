@@ -1,4 +1,11 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The result of an XPath 1.0 expression.
 public enum XPathValue {
@@ -89,14 +96,12 @@ public final class XPathExpression {
     /// - Parameter firstOnly: keep only the first node of a node-set (the usual need of a
     ///   field rule), sparing a node value for every match.
     func evaluate(on node: MarkupNode, firstOnly: Bool = false) throws(MarkupError) -> XPathValue {
-        guard let context = xmlXPathNewContext(node.storage.pointer) else {
+        guard let context = node.storage.xpathContext else {
             throw MarkupError(.invalidXPath, "libxml2 could not allocate an XPath context")
         }
-        defer { xmlXPathFreeContext(context) }
-        // A structured handler on the context keeps libxml2 from printing; the error
-        // itself is read back from `context.lastError`, never from global state.
-        context.pointee.error = { _, _ in }
         context.pointee.node = node.pointer
+        context.pointee.contextSize = -1
+        context.pointee.proximityPosition = -1
         let result = Self.quietly { xmlXPathCompiledEval(compiled, context) }
         guard let result else {
             throw Self.error(from: context, source: source)
@@ -126,4 +131,36 @@ public final class XPathExpression {
             throw MarkupError(.invalidXPath, "XPath '\(source)' returned an unsupported result type")
         }
     }
+}
+
+extension XPathExpression {
+    /// The expression compiled for the calling thread, on its first use there. Compiled
+    /// expressions are not shared between threads; this keeps one per thread for
+    /// queries a program runs on every document.
+    public static func cachedForThread(_ source: String) throws(MarkupError) -> XPathExpression {
+        let cache: ThreadExpressionCache
+        if let pointer = pthread_getspecific(ThreadExpressionCache.key) {
+            cache = Unmanaged<ThreadExpressionCache>.fromOpaque(pointer).takeUnretainedValue()
+        } else {
+            cache = ThreadExpressionCache()
+            pthread_setspecific(ThreadExpressionCache.key, Unmanaged.passRetained(cache).toOpaque())
+        }
+        if let expression = cache.expressions[source] { return expression }
+        let expression = try XPathExpression(source)
+        cache.expressions[source] = expression
+        return expression
+    }
+}
+
+/// One thread's compiled expressions, released when the thread ends.
+final class ThreadExpressionCache {
+    var expressions: [String: XPathExpression] = [:]
+
+    static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<ThreadExpressionCache>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
 }

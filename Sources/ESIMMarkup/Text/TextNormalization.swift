@@ -4,6 +4,7 @@ public enum TextNormalization {
     /// line and paragraph separators) into one space, removes zero-width characters
     /// (U+200B–U+200D, U+2060, U+FEFF, soft hyphen U+00AD), and trims both ends.
     public static func normalize(_ text: String) -> String {
+        if isAlreadyNormal(text) { return text }
         var output = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -19,6 +20,26 @@ public enum TextNormalization {
             output.append(scalar)
         }
         return String(output)
+    }
+
+    /// Plain ASCII with single spaces between words and none at the ends needs no work
+    /// (most field texts): answered from the bytes, without building a new string.
+    static func isAlreadyNormal(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previousSpace = false
+            for byte in bytes {
+                if byte >= 0x80 || byte < 0x20 || byte == 0x7F { return false }
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
+            }
+            return true
+        }
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

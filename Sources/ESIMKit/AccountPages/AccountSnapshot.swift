@@ -1,0 +1,220 @@
+/// A typed value read from a page.
+public enum SnapshotValue: Hashable, Sendable {
+    case money(Money)
+    case data(DataAmount)
+    case date(CalendarDate)
+    case dateRange(DateRange)
+    case text(String)
+    case percent(Percentage)
+    case count(Int)
+    case usage(UsageStatement)
+    case flag(Bool)
+
+    /// The canonical text: what expected files hold, and what reads back as an equal value.
+    public var canonicalText: String {
+        switch self {
+        case .money(let money): money.description
+        case .data(let amount): amount.description
+        case .date(let date): date.description
+        case .dateRange(let range): "\(range.start) – \(range.end)"
+        case .text(let text): text
+        case .percent(let percent): percent.description
+        case .count(let count): String(count)
+        case .usage(let usage): usage.description
+        case .flag(let flag): flag ? "on" : "off"
+        }
+    }
+
+    public var money: Money? { if case .money(let value) = self { value } else { nil } }
+    public var data: DataAmount? { if case .data(let value) = self { value } else { nil } }
+    public var date: CalendarDate? { if case .date(let value) = self { value } else { nil } }
+    public var dateRange: DateRange? { if case .dateRange(let value) = self { value } else { nil } }
+    public var text: String? { if case .text(let value) = self { value } else { nil } }
+    public var percent: Percentage? { if case .percent(let value) = self { value } else { nil } }
+    public var count: Int? { if case .count(let value) = self { value } else { nil } }
+    public var flag: Bool? { if case .flag(let value) = self { value } else { nil } }
+}
+
+/// A field's value with its provenance: the rule that found it and the text it was read from.
+public struct ExtractedValue: Hashable, Sendable {
+    public var field: SnapshotField
+    public var value: SnapshotValue
+    /// The text the value was read from (after the rule's regular expression), masked for
+    /// account and phone numbers.
+    public var raw: String
+    /// Which rule matched: its index among the field's rules and its summary; for a
+    /// heuristic reading, the label it followed.
+    public var ruleIndex: Int
+    public var rule: String
+    /// The line of the page element the text came from (0 for embedded JSON).
+    public var line: Int
+
+    public init(field: SnapshotField, value: SnapshotValue, raw: String, ruleIndex: Int, rule: String, line: Int) {
+        self.field = field
+        self.value = value
+        self.raw = raw
+        self.ruleIndex = ruleIndex
+        self.rule = rule
+        self.line = line
+    }
+}
+
+/// Something worth knowing about a reading: a required field not found, text that did
+/// not parse, copies of a number that disagree, a rule that failed.
+public struct SnapshotDiagnostic: Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
+        /// A required field was not found.
+        case missingRequired
+        /// Text was found but is not a valid value of the field's type.
+        case unparseable
+        /// The page shows several copies of the field and they disagree.
+        case conflictingValues
+        /// The spec says the carrier does not show this field here, yet a value was found.
+        case unexpectedValue
+        /// A rule could not run (an XPath error at run time, say).
+        case ruleFailed
+        /// The page itself: not markup, empty, or recovered from errors.
+        case page
+        /// Which carrier or page kind, and how sure.
+        case recognition
+    }
+
+    public var code: Code
+    public var field: SnapshotField?
+    /// The line of service (0-based) for a line field.
+    public var lineIndex: Int?
+    public var message: String
+
+    public init(_ code: Code, _ message: String, field: SnapshotField? = nil, lineIndex: Int? = nil) {
+        self.code = code
+        self.field = field
+        self.lineIndex = lineIndex
+        self.message = message
+    }
+}
+
+/// One line of service on an account.
+public struct LineSnapshot: Hashable, Sendable {
+    public var values: [ExtractedValue]
+
+    public init(values: [ExtractedValue] = []) {
+        self.values = values
+    }
+
+    public subscript(field: SnapshotField) -> SnapshotValue? {
+        values.first { $0.field == field }?.value
+    }
+
+    /// The number, masked to its last four digits.
+    public var number: String? { self[.number]?.text }
+    public var nickname: String? { self[.nickname]?.text }
+    public var plan: String? { self[.plan]?.text }
+    public var dataUsed: DataAmount? { self[.dataUsed]?.data }
+    public var dataAllowance: DataAmount? { self[.dataAllowance]?.data }
+    /// Shown on the page, or allowance minus used when both are amounts.
+    public var dataRemaining: DataAmount? {
+        if let shown = self[.dataRemaining]?.data { return shown }
+        guard let used = dataUsed, let allowance = dataAllowance else { return nil }
+        return DataAmount.difference(allowance, used)
+    }
+    /// The premium or priority threshold of an unlimited plan.
+    public var premiumData: DataAmount? { self[.premiumData]?.data }
+    public var hotspotUsed: DataAmount? { self[.hotspotUsed]?.data }
+    public var hotspotAllowance: DataAmount? { self[.hotspotAllowance]?.data }
+    public var internationalUsed: DataAmount? { self[.internationalUsed]?.data }
+}
+
+/// What one saved account page says, typed: the carrier and page kind, account-level
+/// values, each line of service, and what went wrong on the way.
+public struct AccountSnapshot: Hashable, Sendable {
+    public var carrierID: String?
+    public var carrierName: String?
+    public var pageKind: PageKind?
+    /// True when no spec matched and the values come from label-and-value reading.
+    public var isHeuristic: Bool
+    public var values: [ExtractedValue]
+    public var lines: [LineSnapshot]
+    public var diagnostics: [SnapshotDiagnostic]
+    /// The day year-less dates were read against, and "days left" counted from.
+    public var reference: CalendarDate?
+    /// The carrier the page's address or title points to, whatever it was read as
+    /// (`nil` when nothing points anywhere).
+    public var recognizedCarrierID: String?
+
+    public init(carrierID: String? = nil, carrierName: String? = nil, pageKind: PageKind? = nil, isHeuristic: Bool = false,
+                values: [ExtractedValue] = [], lines: [LineSnapshot] = [], diagnostics: [SnapshotDiagnostic] = [],
+                reference: CalendarDate? = nil) {
+        self.carrierID = carrierID
+        self.carrierName = carrierName
+        self.pageKind = pageKind
+        self.isHeuristic = isHeuristic
+        self.values = values
+        self.lines = lines
+        self.diagnostics = diagnostics
+        self.reference = reference
+    }
+
+    public subscript(field: SnapshotField) -> SnapshotValue? {
+        values.first { $0.field == field }?.value
+    }
+
+    /// The account number, masked.
+    public var accountNumber: String? { self[.accountNumber]?.text }
+    /// A prepaid balance.
+    public var balance: Money? { self[.balance]?.money }
+    public var amountDue: Money? { self[.amountDue]?.money }
+    public var dueDate: CalendarDate? { self[.dueDate]?.date }
+    public var autopay: Bool? { self[.autopay]?.flag }
+    /// Shown as a range, or put together from a start and end date.
+    public var billingCycle: DateRange? {
+        if let range = self[.billingCycle]?.dateRange { return range }
+        guard let start = self[.cycleStart]?.date, let end = self[.cycleEnd]?.date else { return nil }
+        return DateRange(start: start, end: end)
+    }
+    /// Shown on the page, or counted from the reference day to the end of the cycle.
+    public var daysLeft: Int? {
+        if let shown = self[.daysLeft]?.count { return shown }
+        guard let end = billingCycle?.end ?? self[.expires]?.date, let reference else { return nil }
+        return max(0, reference.days(until: end))
+    }
+}
+
+extension DataAmount {
+    /// `a − b`, exactly, in the smaller of the two units (`15 GB − 7,657 MB` = `7703 MB`);
+    /// `nil` when either is unlimited or the result would be negative.
+    static func difference(_ a: DataAmount, _ b: DataAmount) -> DataAmount? {
+        guard case .amount(let total, let totalUnit) = a, case .amount(let used, let usedUnit) = b else { return nil }
+        let unit = totalUnit.multiplier <= usedUnit.multiplier ? totalUnit : usedUnit
+        guard let left = total.multiplied(by: totalUnit.multiplier / unit.multiplier),
+              let right = used.multiplied(by: usedUnit.multiplier / unit.multiplier),
+              let result = left.subtracting(right), !result.isNegative else { return nil }
+        return .amount(result.normalized, unit)
+    }
+}
+
+/// Account and phone numbers keep their last four digits: `(***) ***-0142`.
+enum NumberMasking {
+    static func mask(_ text: String) -> String {
+        let digitCount = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        guard digitCount > 4 else { return text }
+        var remaining = digitCount
+        var result = String.UnicodeScalarView()
+        // An international prefix (`+1 `) is not part of what identifies the line.
+        var inPrefix = text.hasPrefix("+")
+        for scalar in text.unicodeScalars {
+            if inPrefix {
+                if scalar != "+" && !("0"..."9").contains(scalar) { inPrefix = false }
+                if ("0"..."9").contains(scalar) { remaining -= 1 }
+                result.append(scalar)
+                continue
+            }
+            if ("0"..."9").contains(scalar) {
+                result.append(remaining > 4 ? "*" : scalar)
+                remaining -= 1
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,119 @@
+import ESIMMarkup
+
+/// Reads a page no spec describes by its labels: "Amount due", "Balance", "Data
+/// remaining", "12.4 GB of 15 GB used" and the values beside them. Everything it finds
+/// is marked heuristic; data figures go on a single line, since which line of service
+/// they belong to cannot be known.
+enum HeuristicReader {
+    /// Label phrases per field, most specific first. A text holding a phrase is read for
+    /// a value after the phrase, then as a whole, then in the next few texts.
+    static let labels: [(SnapshotField, [String])] = [
+        (.amountDue, ["total amount due", "amount due", "total due", "balance due", "due now", "amount to pay"]),
+        (.dueDate, ["payment due date", "due date", "due on", "due by", "pay by", "due"]),
+        (.balance, ["available balance", "account balance", "current balance", "balance"]),
+        (.billingCycle, ["billing period", "billing cycle", "bill cycle", "service period", "cycle"]),
+        (.daysLeft, ["days left", "days remaining", "days until"]),
+        (.autopay, ["autopay", "auto pay", "automatic payment"]),
+        (.expires, ["expires on", "expires", "expiration date", "valid until", "renews on"]),
+        (.dataRemaining, ["data remaining", "remaining data", "data left", "left to use", "remaining", "left"]),
+        (.dataUsed, ["data used", "used so far", "usage", "used"]),
+        (.dataAllowance, ["data allowance", "plan data", "high-speed data", "allowance"]),
+    ]
+
+    /// How many texts after a label are looked at for its value.
+    static let lookahead = 3
+
+    static func read(_ context: PageContext, reference: CalendarDate?) -> AccountSnapshot {
+        let texts = collectTexts(context)
+        var snapshot = AccountSnapshot(isHeuristic: true, reference: reference)
+        var line = LineSnapshot()
+        var found = Set<SnapshotField>()
+
+        func record(_ field: SnapshotField, _ value: SnapshotValue, raw: String, label: String, at line: Int) -> ExtractedValue {
+            found.insert(field)
+            return ExtractedValue(field: field, value: value, raw: raw, ruleIndex: -1, rule: "heuristic: \(label)", line: line)
+        }
+
+        // Usage statements first: "12.4 GB of 15 GB used" gives used and allowance at once.
+        for item in texts where !found.contains(.dataUsed) {
+            guard item.text.contains(where: \.isNumber), let usage = try? UsageStatement(item.text),
+                  [usage.used, usage.remaining, usage.allowance].compactMap({ $0 }).count >= 2 else { continue }
+            for field in [SnapshotField.dataUsed, .dataAllowance, .dataRemaining] {
+                if let value = try? FieldValueReader.component(of: usage, for: field) {
+                    line.values.append(record(field, value, raw: item.text, label: "usage statement", at: item.line))
+                }
+            }
+        }
+
+        for (index, item) in texts.enumerated() {
+            let lowered = item.text.lowercased()
+            for (field, phrases) in labels where !found.contains(field) {
+                guard let phrase = phrases.first(where: { lowered.containsBytes($0) }) else { continue }
+                var candidates: [(String, Int)] = []
+                if let range = lowered.firstRange(of: phrase) {
+                    let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                    let rest = String(item.text.dropFirst(offset)).trimmed(of: " :-–\t")
+                    if !rest.isEmpty { candidates.append((rest, item.line)) }
+                }
+                candidates.append((item.text, item.line))
+                for next in texts[(index + 1)..<min(texts.count, index + 1 + lookahead)] { candidates.append((next.text, next.line)) }
+                for (candidate, lineNumber) in candidates {
+                    guard let value = try? FieldValueReader.read(candidate, kind: field.valueKind, field: field, reference: reference)
+                    else { continue }
+                    let extracted = record(field, value, raw: candidate, label: "after '\(phrase)'", at: lineNumber)
+                    if field.isLineField { line.values.append(extracted) } else { snapshot.values.append(extracted) }
+                    break
+                }
+            }
+        }
+        if !line.values.isEmpty { snapshot.lines = [line] }
+        if snapshot.values.isEmpty && snapshot.lines.isEmpty {
+            snapshot.diagnostics.append(SnapshotDiagnostic(.missingRequired, "no label the heuristic reader knows was found beside a value"))
+        }
+        return snapshot
+    }
+
+    /// The page's visible texts in order (scripts and styles left out), or for JSON each
+    /// key path with its scalar value, as `key: value` texts.
+    static func collectTexts(_ context: PageContext) -> [(text: String, line: Int)] {
+        switch context.page {
+        case .markup(let document, _):
+            let query = "//text()[normalize-space()][not(ancestor::*[local-name()='script' or local-name()='style' or local-name()='noscript' or local-name()='template'])]"
+            let nodes = (try? document.select(xpath: query)) ?? []
+            return nodes.prefix(20_000).map { (TextNormalization.normalize($0.text), $0.parent?.line ?? 0) }
+        case .json(let value):
+            var result: [(String, Int)] = []
+            flatten(value, key: "", into: &result)
+            return result
+        }
+    }
+
+    /// `{"amountDue": "$12"}` → `amount due: $12`, so the labels above match JSON keys.
+    static func flatten(_ value: JSONValue, key: String, into result: inout [(String, Int)]) {
+        guard result.count < 20_000 else { return }
+        switch value {
+        case .object(let members):
+            for member in members { flatten(member.value, key: words(member.key), into: &result) }
+        case .array(let items):
+            for item in items { flatten(item, key: key, into: &result) }
+        default:
+            if let text = value.scalarText { result.append((key.isEmpty ? text : "\(key): \(text)", 0)) }
+        }
+    }
+
+    /// `amountDue` / `amount_due` → `amount due`.
+    static func words(_ key: String) -> String {
+        var result = ""
+        for character in key {
+            if character == "_" || character == "-" {
+                result.append(" ")
+            } else if character.isUppercase, !result.isEmpty, result.last != " " {
+                result.append(" ")
+                result.append(Character(character.lowercased()))
+            } else {
+                result.append(Character(character.lowercased()))
+            }
+        }
+        return result
+    }
+}

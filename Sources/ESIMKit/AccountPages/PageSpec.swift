@@ -1,0 +1,275 @@
+/// Where the fields of a carrier's saved account pages live: the `recognize` and `pages`
+/// sections of a carrier spec (`Specs/<id>.yaml`; format in `Specs/README.md`).
+public struct AccountPageSpec: Hashable, Sendable {
+    public var carrierID: String
+    public var carrierName: String
+    /// The file the spec came from, for messages.
+    public var file: String
+    public var recognition: PageRecognition
+    /// The page kinds the carrier has, in spec order.
+    public var pages: [PageSpec]
+
+    public init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition, pages: [PageSpec]) {
+        self.carrierID = carrierID
+        self.carrierName = carrierName
+        self.file = file
+        self.recognition = recognition
+        self.pages = pages
+    }
+
+    public func page(_ kind: PageKind) -> PageSpec? {
+        pages.first { $0.kind == kind }
+    }
+}
+
+/// How a saved page is told to be this carrier's: the address it was saved from (the
+/// browser's `saved from url` comment, `<link rel=canonical>`, `og:url`) and its title.
+public struct PageRecognition: Hashable, Sendable {
+    /// Host names; a page address on one of them, or a subdomain, is the carrier's.
+    public var domains: [String]
+    /// Substrings of a page address (`att.com/acctmgmt`).
+    public var urls: [String]
+    /// Substrings of the page title, compared without case (`myAT&T`).
+    public var titles: [String]
+
+    public init(domains: [String] = [], urls: [String] = [], titles: [String] = []) {
+        self.domains = domains
+        self.urls = urls
+        self.titles = titles
+    }
+}
+
+/// The kinds of account page a spec describes.
+public enum PageKind: String, Hashable, Sendable, CaseIterable, Codable {
+    /// The signed-in landing page: amount due, due date, each line's data at a glance.
+    case overview
+    /// Usage details per line for the current bill cycle.
+    case usage
+    /// The bill: amount due, due date, billing period, charges per line.
+    case bill
+    /// A prepaid account: balance, plan, expiry, data left.
+    case prepaid
+}
+
+/// What a spec says about a field on a page.
+public enum FieldStatus: String, Hashable, Sendable, CaseIterable, Codable {
+    /// The page always shows it; not finding it is a failure.
+    case required
+    /// Some accounts show it.
+    case optional
+    /// The carrier does not show it on this page; finding a value is suspicious.
+    case notExposed
+}
+
+/// The type a field's text is read as.
+public enum ValueKind: String, Hashable, Sendable, CaseIterable, Codable {
+    case money, data, date, dateRange, text, percent, count, usage, flag
+}
+
+/// One page kind of a carrier: how to tell it from the carrier's other pages, its
+/// account-level fields and its repeated per-line group.
+public struct PageSpec: Hashable, Sendable {
+    public var kind: PageKind
+    /// Substrings of the page address that mark this kind (`/usage`).
+    public var urls: [String]
+    /// Substrings of the title that mark this kind.
+    public var titles: [String]
+    public var fields: [FieldSpec]
+    public var lines: LineGroupSpec?
+
+    public init(kind: PageKind, urls: [String] = [], titles: [String] = [], fields: [FieldSpec] = [], lines: LineGroupSpec? = nil) {
+        self.kind = kind
+        self.urls = urls
+        self.titles = titles
+        self.fields = fields
+        self.lines = lines
+    }
+
+    /// Every rule of the page, lines included (for counting and compiling).
+    public var allRules: [ExtractionRule] {
+        fields.flatMap(\.rules) + (lines.map { [$0.each] + $0.fields.flatMap(\.rules) } ?? [])
+    }
+}
+
+/// A repeated block, one per line of service: `each` selects the blocks, and the fields'
+/// rules run inside each block.
+public struct LineGroupSpec: Hashable, Sendable {
+    public var each: ExtractionRule
+    public var fields: [FieldSpec]
+
+    public init(each: ExtractionRule, fields: [FieldSpec]) {
+        self.each = each
+        self.fields = fields
+    }
+}
+
+/// A field: its name (from ``SnapshotField``), how its text is read, whether the page
+/// must show it, and the candidate rules, tried in order.
+public struct FieldSpec: Hashable, Sendable {
+    public var field: SnapshotField
+    public var kind: ValueKind
+    public var status: FieldStatus
+    public var rules: [ExtractionRule]
+    /// The spec line, for messages.
+    public var line: Int
+
+    public init(field: SnapshotField, kind: ValueKind? = nil, status: FieldStatus, rules: [ExtractionRule], line: Int = 0) {
+        self.field = field
+        self.kind = kind ?? field.defaultKind
+        self.status = status
+        self.rules = rules
+        self.line = line
+    }
+}
+
+/// One way to find a field: an XPath, a CSS selector or a JSON path (into data the page
+/// embeds, or into a JSON document), optionally an attribute to read instead of the
+/// text, and a regular expression whose first capture (or whole match) is the value.
+public struct ExtractionRule: Hashable, Sendable {
+    public enum Locator: Hashable, Sendable {
+        case xpath(String)
+        case css(String)
+        case json(String)
+    }
+
+    public var locator: Locator
+    public var attribute: String?
+    public var regex: String?
+    /// For a bare number read as data (`7657` → `7657 MB`).
+    public var unit: String?
+    /// For a bare number read as money (`142.37` → `USD 142.37`).
+    public var currency: String?
+
+    public init(_ locator: Locator, attribute: String? = nil, regex: String? = nil, unit: String? = nil, currency: String? = nil) {
+        self.locator = locator
+        self.attribute = attribute
+        self.regex = regex
+        self.unit = unit
+        self.currency = currency
+    }
+
+    /// `css: .amount-due`, as a spec writes it.
+    public var summary: String {
+        var text: String
+        switch locator {
+        case .xpath(let path): text = "xpath: \(path)"
+        case .css(let selector): text = "css: \(selector)"
+        case .json(let path): text = "json: \(path)"
+        }
+        if let attribute { text += " @\(attribute)" }
+        if let regex { text += " regex: \(regex)" }
+        return text
+    }
+
+    var isJSON: Bool {
+        if case .json = locator { return true }
+        return false
+    }
+}
+
+/// The fields a snapshot knows. Account fields describe the whole page; line fields one
+/// line of service.
+public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
+    // Account
+    case accountNumber
+    case balance
+    case amountDue
+    case dueDate
+    case autopay
+    case billingCycle
+    case cycleStart
+    case cycleEnd
+    case daysLeft
+    case planName
+    case expires
+    case sharedDataUsed
+    case sharedDataAllowance
+    case sharedDataRemaining
+    // Per line
+    case number
+    case nickname
+    case plan
+    case dataUsed
+    case dataAllowance
+    case dataRemaining
+    case premiumData
+    case hotspotUsed
+    case hotspotAllowance
+    case internationalUsed
+    case percentUsed
+    case lineCharges
+
+    public static let accountFields: [SnapshotField] = [
+        .accountNumber, .balance, .amountDue, .dueDate, .autopay, .billingCycle, .cycleStart, .cycleEnd,
+        .daysLeft, .planName, .expires, .sharedDataUsed, .sharedDataAllowance, .sharedDataRemaining,
+    ]
+    public static let lineFields: [SnapshotField] = [
+        .number, .nickname, .plan, .dataUsed, .dataAllowance, .dataRemaining, .premiumData, .hotspotUsed,
+        .hotspotAllowance, .internationalUsed, .percentUsed, .lineCharges,
+    ]
+
+    public var isLineField: Bool { Self.lineFields.contains(self) }
+
+    /// The type the snapshot stores.
+    public var valueKind: ValueKind {
+        switch self {
+        case .accountNumber, .planName, .number, .nickname, .plan: .text
+        case .balance, .amountDue, .lineCharges: .money
+        case .dueDate, .cycleStart, .cycleEnd, .expires: .date
+        case .autopay: .flag
+        case .billingCycle: .dateRange
+        case .daysLeft: .count
+        case .percentUsed: .percent
+        case .sharedDataUsed, .sharedDataAllowance, .sharedDataRemaining, .dataUsed, .dataAllowance,
+             .dataRemaining, .premiumData, .hotspotUsed, .hotspotAllowance, .internationalUsed: .data
+        }
+    }
+
+    /// How the text is read unless the spec says otherwise.
+    public var defaultKind: ValueKind { valueKind }
+
+    /// The kinds a spec may read this field's text as: its own, and for data amounts a
+    /// usage statement (`12.4 GB of 15 GB used`) the amount is taken from.
+    public var readableKinds: [ValueKind] {
+        switch valueKind {
+        case .data: [.data, .usage]
+        case .percent: [.percent, .usage]
+        default: [valueKind]
+        }
+    }
+
+    /// Account and phone numbers are masked to their last four digits.
+    public var isMasked: Bool { self == .accountNumber || self == .number }
+
+    /// How the field reads in text output.
+    public var label: String {
+        switch self {
+        case .accountNumber: "Account"
+        case .balance: "Balance"
+        case .amountDue: "Amount due"
+        case .dueDate: "Due date"
+        case .autopay: "Autopay"
+        case .billingCycle: "Bill cycle"
+        case .cycleStart: "Cycle start"
+        case .cycleEnd: "Cycle end"
+        case .daysLeft: "Days left"
+        case .planName: "Plan"
+        case .expires: "Expires"
+        case .sharedDataUsed: "Shared data used"
+        case .sharedDataAllowance: "Shared allowance"
+        case .sharedDataRemaining: "Shared data left"
+        case .number: "Number"
+        case .nickname: "Nickname"
+        case .plan: "Plan"
+        case .dataUsed: "Data used"
+        case .dataAllowance: "Allowance"
+        case .dataRemaining: "Data left"
+        case .premiumData: "Premium data"
+        case .hotspotUsed: "Hotspot used"
+        case .hotspotAllowance: "Hotspot allowance"
+        case .internationalUsed: "International"
+        case .percentUsed: "Percent used"
+        case .lineCharges: "Charges"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import ESIMMarkup
+
+/// Reads the `recognize` and `pages` sections of a carrier spec. Every rule is compiled
+/// here, so a typo in an XPath, a selector, a JSON path or a regular expression is a
+/// load error naming the file, line and key, not a silent miss at extraction time.
+enum PageSpecParser {
+    static func parse(_ fields: [String: SpecNode], carrier: Carrier, file: String) throws(SpecError) -> AccountPageSpec? {
+        guard fields["recognize"] != nil || fields["pages"] != nil else { return nil }
+        var recognition = PageRecognition(domains: carrier.domains)
+        if let node = fields["recognize"] {
+            let parts = try node.mapping(allowed: ["urls", "titles", "domains"])
+            recognition.urls = try parts["urls"]?.stringList() ?? []
+            recognition.titles = try parts["titles"]?.stringList() ?? []
+            recognition.domains += try parts["domains"]?.stringList() ?? []
+        }
+        var pages: [PageSpec] = []
+        if let node = fields["pages"] {
+            for (key, value) in try node.entries() {
+                guard let kind = PageKind(rawValue: key) else {
+                    throw node.keyError(key).error(.unknownKey, "'\(key)' is not a page kind; known: \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                pages.append(try page(kind, value))
+            }
+        }
+        if pages.isEmpty, let node = fields["pages"] ?? fields["recognize"] {
+            throw node.error(.missingKey, "a spec that recognises pages needs at least one page under 'pages'")
+        }
+        return AccountPageSpec(carrierID: carrier.id, carrierName: carrier.name, file: file,
+                               recognition: recognition, pages: pages)
+    }
+
+    static func page(_ kind: PageKind, _ node: SpecNode) throws(SpecError) -> PageSpec {
+        let parts = try node.mapping(allowed: ["urls", "titles", "fields", "lines"])
+        var page = PageSpec(kind: kind)
+        page.urls = try parts["urls"]?.stringList() ?? []
+        page.titles = try parts["titles"]?.stringList() ?? []
+        if let fieldsNode = parts["fields"] {
+            page.fields = try fieldList(fieldsNode, lineFields: false, inJSONGroup: false)
+        }
+        if let linesNode = parts["lines"] {
+            let lineParts = try linesNode.mapping(allowed: ["each", "fields"])
+            let eachNode = try lineParts.required("each", in: linesNode)
+            let each = try rule(eachNode, relative: false)
+            let fieldsNode = try lineParts.required("fields", in: linesNode)
+            page.lines = LineGroupSpec(each: each, fields: try fieldList(fieldsNode, lineFields: true, inJSONGroup: each.isJSON))
+        }
+        if page.fields.isEmpty && page.lines == nil {
+            throw node.error(.missingKey, "a page needs 'fields' or 'lines'")
+        }
+        return page
+    }
+
+    static func fieldList(_ node: SpecNode, lineFields: Bool, inJSONGroup: Bool) throws(SpecError) -> [FieldSpec] {
+        var result: [FieldSpec] = []
+        let allowed = lineFields ? SnapshotField.lineFields : SnapshotField.accountFields
+        for (key, value) in try node.entries() {
+            guard let field = SnapshotField(rawValue: key), allowed.contains(field) else {
+                let place = lineFields ? "a line" : "the account"
+                throw node.keyError(key).error(.unknownKey, "'\(key)' is not a field of \(place); known: \(allowed.map(\.rawValue).joined(separator: ", "))")
+            }
+            result.append(try fieldSpec(field, value, relative: lineFields, inJSONGroup: inJSONGroup))
+        }
+        return result
+    }
+
+    static let locatorKeys: Set<String> = ["xpath", "css", "json"]
+    static let ruleKeys: Set<String> = ["xpath", "css", "json", "attribute", "regex", "unit", "currency"]
+
+    static func fieldSpec(_ field: SnapshotField, _ node: SpecNode, relative: Bool, inJSONGroup: Bool) throws(SpecError) -> FieldSpec {
+        let parts = try node.mapping(allowed: ruleKeys.union(["status", "type", "rules"]))
+        let status = FieldStatus(rawValue: try parts["status"]?.oneOf(FieldStatus.allCases.map(\.rawValue)) ?? "optional")!
+        var kind = field.defaultKind
+        if let typeNode = parts["type"] {
+            kind = ValueKind(rawValue: try typeNode.oneOf(field.readableKinds.map(\.rawValue)))!
+        }
+        var rules: [ExtractionRule] = []
+        if let rulesNode = parts["rules"] {
+            guard parts.keys.allSatisfy({ !ruleKeys.contains($0) }) else {
+                throw node.error(.invalidValue, "give either 'rules' or one rule's keys (css, xpath, json…), not both")
+            }
+            for item in try rulesNode.sequence() {
+                rules.append(try rule(item, relative: relative, inJSONGroup: inJSONGroup))
+            }
+        } else if parts.keys.contains(where: { locatorKeys.contains($0) }) {
+            rules.append(try rule(node, relative: relative, inJSONGroup: inJSONGroup, fieldKeys: ["status", "type"]))
+        }
+        if rules.isEmpty && status != .notExposed {
+            throw node.error(.missingKey, "a field needs 'rules' (or one rule's css, xpath or json) unless its status is notExposed")
+        }
+        return FieldSpec(field: field, kind: kind, status: status, rules: rules, line: node.line)
+    }
+
+    /// - Parameter fieldKeys: keys of the field a one-rule shorthand shares its mapping with.
+    static func rule(_ node: SpecNode, relative: Bool, inJSONGroup: Bool = false,
+                     fieldKeys: Set<String> = []) throws(SpecError) -> ExtractionRule {
+        let parts = try node.mapping(allowed: ruleKeys.union(fieldKeys))
+        let locators = parts.filter { locatorKeys.contains($0.key) }
+        guard locators.count == 1, let (key, valueNode) = locators.first else {
+            throw node.error(locators.isEmpty ? .missingKey : .invalidValue, "a rule has exactly one of css, xpath or json")
+        }
+        let text = try valueNode.nonEmptyString()
+        let locator: ExtractionRule.Locator
+        switch key {
+        case "xpath":
+            if relative && !text.hasPrefix(".") {
+                throw valueNode.error(.invalidRule, "inside 'lines', an XPath starts with '.' (relative to the line's block)")
+            }
+            do { _ = try XPathExpression(text) } catch { throw valueNode.error(.invalidRule, error.description) }
+            locator = .xpath(text)
+        case "css":
+            do { _ = try CSSSelector(text) } catch { throw valueNode.error(.invalidRule, error.description) }
+            locator = .css(text)
+        default:
+            do { _ = try JSONPath(text) } catch { throw valueNode.error(.invalidRule, error.description) }
+            locator = .json(text)
+        }
+        if inJSONGroup && key != "json" {
+            throw valueNode.error(.invalidRule, "the lines are selected with a JSON path, so their fields use 'json' rules too")
+        }
+        var rule = ExtractionRule(locator)
+        rule.attribute = try parts["attribute"]?.nonEmptyString()
+        if let regexNode = parts["regex"] {
+            let pattern = try regexNode.nonEmptyString()
+            do { _ = try Regex(pattern) } catch {
+                throw regexNode.error(.invalidRule, "regular expression '\(pattern)' does not compile: \(error)")
+            }
+            rule.regex = pattern
+        }
+        if let unitNode = parts["unit"] {
+            rule.unit = try unitNode.oneOf(DataAmount.DataUnit.allCases.map(\.rawValue))
+        }
+        if let currencyNode = parts["currency"] {
+            let code = try currencyNode.nonEmptyString()
+            guard (try? Money("\(code) 1")) != nil else {
+                throw currencyNode.error(.invalidValue, "'\(code)' is not a currency code this toolkit knows")
+            }
+            rule.currency = code
+        }
+        if rule.attribute != nil && key == "json" {
+            throw node.error(.invalidRule, "'attribute' reads an element's attribute; it does not apply to a json rule")
+        }
+        return rule
+    }
+}

@@ -1,0 +1,137 @@
+import ESIMMarkup
+
+/// What a fixture should read as: `<fixture>.expected.json` beside the page.
+///
+/// ```json
+/// {"carrier":"att","page":"overview","reference":"2026-11-20",
+///  "account":{"amountDue":"$142.37","dueDate":"2026-12-03"},
+///  "lines":[{"number":"(***) ***-0142","dataUsed":"12.4 GB"}]}
+/// ```
+/// Values are canonical texts (what `inspect --json` prints as `value`); a field left
+/// out is expected to be absent.
+public struct ExpectedSnapshot: Hashable, Sendable {
+    public var carrierID: String?
+    public var pageKind: PageKind?
+    public var reference: CalendarDate?
+    public var account: [SnapshotField: String]
+    public var lines: [[SnapshotField: String]]
+
+    public init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil,
+                account: [SnapshotField: String] = [:], lines: [[SnapshotField: String]] = []) {
+        self.carrierID = carrierID
+        self.pageKind = pageKind
+        self.reference = reference
+        self.account = account
+        self.lines = lines
+    }
+
+    /// What a snapshot would record.
+    public init(_ snapshot: AccountSnapshot) {
+        carrierID = snapshot.carrierID
+        pageKind = snapshot.pageKind
+        reference = snapshot.reference
+        account = Dictionary(snapshot.values.map { ($0.field, $0.value.canonicalText) }, uniquingKeysWith: { first, _ in first })
+        lines = snapshot.lines.map { line in
+            Dictionary(line.values.map { ($0.field, $0.value.canonicalText) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Reads an expected file's text; `file` names it in errors.
+    public init(json text: String, file: String) throws(ValidationError) {
+        let root: JSONValue
+        do {
+            root = try JSONValue(parsing: text)
+        } catch {
+            throw ValidationError(.badExpectedFile, "not valid JSON: \(error.message)", file: file)
+        }
+        guard case .object(let members) = root else {
+            throw ValidationError(.badExpectedFile, "expected a JSON object", file: file)
+        }
+        self.init()
+        for member in members {
+            switch member.key {
+            case "carrier": carrierID = member.value.scalarText
+            case "page":
+                guard let text = member.value.scalarText, let kind = PageKind(rawValue: text) else {
+                    throw ValidationError(.badExpectedFile, "'page' is not one of \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))", file: file)
+                }
+                pageKind = kind
+            case "reference":
+                guard let text = member.value.scalarText, let date = try? CalendarDate(text) else {
+                    throw ValidationError(.badExpectedFile, "'reference' is not a date like 2026-11-20", file: file)
+                }
+                reference = date
+            case "account":
+                account = try Self.fields(member.value, allowed: SnapshotField.accountFields, place: "account", file: file)
+            case "lines":
+                guard case .array(let items) = member.value else {
+                    throw ValidationError(.badExpectedFile, "'lines' is not a list", file: file)
+                }
+                for (index, item) in items.enumerated() {
+                    lines.append(try Self.fields(item, allowed: SnapshotField.lineFields, place: "lines[\(index)]", file: file))
+                }
+            default:
+                throw ValidationError(.badExpectedFile, "unknown key '\(member.key)'", file: file)
+            }
+        }
+    }
+
+    static func fields(_ value: JSONValue, allowed: [SnapshotField], place: String, file: String) throws(ValidationError) -> [SnapshotField: String] {
+        guard case .object(let members) = value else {
+            throw ValidationError(.badExpectedFile, "'\(place)' is not an object", file: file)
+        }
+        var result: [SnapshotField: String] = [:]
+        for member in members {
+            guard let field = SnapshotField(rawValue: member.key), allowed.contains(field) else {
+                throw ValidationError(.badExpectedFile, "\(place): '\(member.key)' is not a field here", file: file)
+            }
+            if case .null = member.value { continue }
+            guard let text = member.value.scalarText else {
+                throw ValidationError(.badExpectedFile, "\(place).\(member.key): expected a string", file: file)
+            }
+            result[field] = text
+        }
+        return result
+    }
+
+    /// The file's text: keys in a fixed order, one field per line, so diffs read well.
+    public var jsonText: String {
+        func quoted(_ text: String) -> String { (try? OrderedJSONEncoder().encode(text)) ?? "\"\"" }
+        func object(_ fields: [SnapshotField: String], order: [SnapshotField], indent: String) -> String {
+            let entries = order.compactMap { field in fields[field].map { "\(indent)  \(quoted(field.rawValue)): \(quoted($0))" } }
+            return entries.isEmpty ? "{}" : "{\n" + entries.joined(separator: ",\n") + "\n\(indent)}"
+        }
+        var parts: [String] = []
+        if let carrierID { parts.append("  \"carrier\": \(quoted(carrierID))") }
+        if let pageKind { parts.append("  \"page\": \(quoted(pageKind.rawValue))") }
+        if let reference { parts.append("  \"reference\": \(quoted(reference.description))") }
+        parts.append("  \"account\": " + object(account, order: SnapshotField.accountFields, indent: "  "))
+        let lineTexts = lines.map { "    " + object($0, order: SnapshotField.lineFields, indent: "    ") }
+        parts.append("  \"lines\": " + (lineTexts.isEmpty ? "[]" : "[\n" + lineTexts.joined(separator: ",\n") + "\n  ]"))
+        return "{\n" + parts.joined(separator: ",\n") + "\n}\n"
+    }
+}
+
+/// Why validation could not check a fixture, or could not start.
+public struct ValidationError: Error, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
+        case noSamples
+        case unreadableDirectory
+        case badExpectedFile
+        case cannotWrite
+    }
+
+    public var code: Code
+    public var message: String
+    public var file: String
+
+    public init(_ code: Code, _ message: String, file: String) {
+        self.code = code
+        self.message = message
+        self.file = file
+    }
+}
+
+extension ValidationError: CustomStringConvertible {
+    public var description: String { "\(file): \(message)" }
+}

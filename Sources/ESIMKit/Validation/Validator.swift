@@ -1,0 +1,379 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
+
+/// A saved page under the samples directory and where its expected reading lives.
+public struct Fixture: Hashable, Sendable {
+    /// The page file.
+    public var path: String
+    /// `<fixture>.expected.json` beside it (it may not exist yet).
+    public var expectedPath: String
+    /// The name of the directory holding it, taken as the carrier id when the expected
+    /// file does not say.
+    public var directoryName: String
+
+    public init(path: String) {
+        self.path = path
+        let base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        let stem = base.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        let directory = path.dropLast(base.count)
+        expectedPath = directory + (stem.isEmpty ? base : stem) + ".expected.json"
+        directoryName = directory.split(separator: "/").last.map(String.init) ?? ""
+    }
+
+    /// Page files: `.html`, `.htm`, `.xhtml`, `.xml` and `.json` other than expected files.
+    public static func isPage(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".expected.json") { return false }
+        return [".html", ".htm", ".xhtml", ".xml", ".json"].contains { lowered.hasSuffix($0) }
+    }
+}
+
+/// How one field of one fixture fared.
+public struct FieldCheck: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable, CaseIterable, Codable {
+        /// Found, valid, and equal to the expected value (or no expected file yet).
+        case ok
+        /// Not found, and the spec does not require it nor does the expected file hold it.
+        case absent
+        /// Required, or expected, and not found.
+        case missing
+        /// Text was found but is not a valid value of the field's type.
+        case unparseable
+        /// A valid value that differs from the expected one.
+        case mismatch
+        /// A value where the spec says the carrier shows none.
+        case unexpected
+        /// A rule failed to run.
+        case error
+
+        public var isFailure: Bool { self != .ok && self != .absent }
+    }
+
+    public var field: SnapshotField
+    /// The line of service (0-based) for a line field.
+    public var lineIndex: Int?
+    public var status: Status
+    public var expected: String?
+    public var actual: String?
+    public var message: String
+    /// The page line the value came from, for annotations.
+    public var pageLine: Int
+}
+
+/// The outcome for one fixture: its checks, or why it could not be checked.
+public struct FixtureResult: Hashable, Sendable {
+    public var fixture: Fixture
+    public var carrierID: String?
+    public var pageKind: PageKind?
+    public var checks: [FieldCheck]
+    /// Why the fixture could not be checked at all (not a page, bad expected file, a page
+    /// of another carrier).
+    public var error: String?
+    /// `--update` wrote the expected file.
+    public var updated: Bool
+    public var snapshot: AccountSnapshot?
+
+    public var failed: Bool { error != nil || checks.contains { $0.status.isFailure } }
+}
+
+/// Coverage of one field of one carrier across its fixtures: how many readings found a
+/// valid, non-empty value.
+public struct FieldCoverage: Hashable, Sendable {
+    public var carrierID: String
+    public var field: SnapshotField
+    public var found: Int
+    public var total: Int
+
+    public var ratio: Double { total == 0 ? 1 : Double(found) / Double(total) }
+}
+
+public struct ValidationReport: Sendable {
+    public var results: [FixtureResult]
+    public var coverage: [FieldCoverage]
+    public var minimumCoverage: Double?
+
+    public var coverageFailures: [FieldCoverage] {
+        guard let minimumCoverage else { return [] }
+        return coverage.filter { $0.ratio + 1e-9 < minimumCoverage }
+    }
+
+    public var failed: Bool { results.contains(where: \.failed) || !coverageFailures.isEmpty }
+}
+
+/// Checks saved pages against the specs and their expected readings.
+public enum Validator {
+    public struct Options: Sendable {
+        /// Only fixtures of this carrier.
+        public var carrierID: String?
+        /// Rewrite each fixture's expected file from what is read now.
+        public var update: Bool
+        /// Worker threads (default: one per core).
+        public var workers: Int
+        public var minimumCoverage: Double?
+        /// The reference day for fixtures whose expected file names none.
+        public var defaultReference: CalendarDate?
+
+        public init(carrierID: String? = nil, update: Bool = false, workers: Int = System.coreCount,
+                    minimumCoverage: Double? = nil, defaultReference: CalendarDate? = nil) {
+            self.carrierID = carrierID
+            self.update = update
+            self.workers = workers
+            self.minimumCoverage = minimumCoverage
+            self.defaultReference = defaultReference
+        }
+    }
+
+    /// Every page file under `directory`, in path order.
+    public static func fixtures(in directory: String) throws(ValidationError) -> [Fixture] {
+        var result: [String] = []
+        try walk(directory, into: &result, depth: 0)
+        guard !result.isEmpty else {
+            throw ValidationError(.noSamples, "no saved pages (.html, .htm, .xml, .json) here", file: directory)
+        }
+        return result.sorted().map(Fixture.init(path:))
+    }
+
+    static func walk(_ directory: String, into result: inout [String], depth: Int) throws(ValidationError) {
+        guard depth < 16 else { return }
+        guard let handle = opendir(directory) else {
+            throw ValidationError(.unreadableDirectory, "cannot open the directory", file: directory)
+        }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                try walk(path, into: &result, depth: depth + 1)
+            } else if Fixture.isPage(name) {
+                result.append(path)
+            }
+        }
+    }
+
+    /// Checks the fixtures on `options.workers` threads; results come back in fixture order.
+    public static func run(_ fixtures: [Fixture], specs: [AccountPageSpec], options: Options) throws(SpecError) -> ValidationReport {
+        let selected = fixtures.filter { fixture in
+            guard let id = options.carrierID else { return true }
+            return carrier(for: fixture, specs: specs) == id
+        }
+        // Compile once here so a bad spec fails the run before any thread starts.
+        _ = try PageExtractor(specs: specs)
+        let results = Mutex<[FixtureResult?]>(Array(repeating: nil, count: selected.count))
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(options.workers, selected.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            guard let extractor = try? PageExtractor(specs: specs) else { return }
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < selected.count else { break }
+                let result = check(selected[index], extractor: extractor, specs: specs, options: options)
+                results.withLock { $0[index] = result }
+            }
+        }
+        let collected = results.withLock { $0.compactMap { $0 } }
+        return ValidationReport(results: collected, coverage: coverage(collected, specs: specs),
+                                minimumCoverage: options.minimumCoverage)
+    }
+
+    /// The carrier a fixture belongs to: its directory's name when a spec has that id.
+    static func carrier(for fixture: Fixture, specs: [AccountPageSpec]) -> String? {
+        specs.contains { $0.carrierID == fixture.directoryName } ? fixture.directoryName : nil
+    }
+
+    static func check(_ fixture: Fixture, extractor: PageExtractor, specs: [AccountPageSpec], options: Options) -> FixtureResult {
+        var result = FixtureResult(fixture: fixture, checks: [], updated: false)
+        var expected: ExpectedSnapshot?
+        if !options.update, let text = try? readText(fixture.expectedPath) {
+            do {
+                expected = try ExpectedSnapshot(json: text, file: fixture.expectedPath)
+            } catch {
+                result.error = error.description
+                return result
+            }
+        } else if options.update, let text = try? readText(fixture.expectedPath) {
+            // Keep the reference day and page kind a reviewer chose.
+            expected = try? ExpectedSnapshot(json: text, file: fixture.expectedPath)
+        }
+        var carrierID = expected?.carrierID ?? carrier(for: fixture, specs: specs)
+        result.carrierID = carrierID
+        let reference = expected?.reference ?? options.defaultReference
+        let snapshot: AccountSnapshot
+        do {
+            let input = try PageInput(contentsOfFile: fixture.path)
+            snapshot = try extractor.inspect(input, options: .init(carrierID: carrierID, pageKind: expected?.pageKind,
+                                                                   reference: reference, allowHeuristic: false))
+        } catch {
+            result.error = error.message
+            return result
+        }
+        result.snapshot = snapshot
+        result.pageKind = snapshot.pageKind
+        if carrierID == nil, let recognized = snapshot.carrierID {
+            // Outside a carrier's directory: the page's address or title decides.
+            carrierID = recognized
+            result.carrierID = recognized
+        }
+        if let carrierID, let recognized = snapshot.recognizedCarrierID, recognized != carrierID {
+            let name = specs.first { $0.carrierID == recognized }?.carrierName ?? recognized
+            let expectedName = specs.first { $0.carrierID == carrierID }?.carrierName ?? carrierID
+            result.error = "the page is \(name)'s by its address or title, not \(expectedName)'s"
+            return result
+        }
+        guard let carrierID, let spec = specs.first(where: { $0.carrierID == carrierID }),
+              let kind = snapshot.pageKind, let page = spec.page(kind) else {
+            result.error = carrierID == nil
+                ? "no carrier: put the page in a directory named after a carrier id, or give \"carrier\" in its expected file"
+                : "no page of \(carrierID)'s spec fits this file"
+            return result
+        }
+        if options.update {
+            do {
+                try writeAtomically(ExpectedSnapshot(snapshot).jsonText, to: fixture.expectedPath)
+                result.updated = true
+                expected = ExpectedSnapshot(snapshot)
+            } catch {
+                result.error = error.description
+                return result
+            }
+        }
+        result.checks = checks(page: page, snapshot: snapshot, expected: expected)
+        return result
+    }
+
+    /// Gives every field of the page (every line field on every line) a status.
+    static func checks(page: PageSpec, snapshot: AccountSnapshot, expected: ExpectedSnapshot?) -> [FieldCheck] {
+        var result: [FieldCheck] = []
+        for field in page.fields {
+            let value = snapshot.values.first { $0.field == field.field }
+            result.append(check(field, value: value, expected: expected.map { $0.account[field.field] }, lineIndex: nil,
+                                diagnostics: snapshot.diagnostics))
+        }
+        if let group = page.lines {
+            let lineCount = max(snapshot.lines.count, expected?.lines.count ?? 0)
+            for index in 0..<lineCount {
+                let line = index < snapshot.lines.count ? snapshot.lines[index] : nil
+                let expectedLine: [SnapshotField: String]?? = expected.map { index < $0.lines.count ? $0.lines[index] : nil }
+                for field in group.fields {
+                    let value = line?.values.first { $0.field == field.field }
+                    let expectedValue: String?? = expectedLine.map { $0?[field.field] }
+                    var item = check(field, value: value, expected: expectedValue, lineIndex: index, diagnostics: snapshot.diagnostics)
+                    if let expectedLine, expectedLine == nil, value != nil {
+                        item.status = .mismatch
+                        item.message = "line \(index + 1) is not in the expected file"
+                    }
+                    result.append(item)
+                }
+            }
+        }
+        return result
+    }
+
+    /// `expected` is `nil` without an expected file, `.some(nil)` when the file expects
+    /// the field absent.
+    static func check(_ field: FieldSpec, value: ExtractedValue?, expected: String??, lineIndex: Int?,
+                      diagnostics: [SnapshotDiagnostic]) -> FieldCheck {
+        let mine = diagnostics.filter { $0.field == field.field && $0.lineIndex == lineIndex }
+        var check = FieldCheck(field: field.field, lineIndex: lineIndex, status: .ok, expected: expected ?? nil,
+                               actual: value?.value.canonicalText, message: "", pageLine: value?.line ?? 0)
+        if let value {
+            if field.status == .notExposed {
+                check.status = .unexpected
+                check.message = "the spec says this page does not show it, yet '\(value.value.canonicalText)' was found by \(value.rule)"
+            } else if let expected, expected != value.value.canonicalText {
+                check.status = .mismatch
+                check.message = "expected \(expected.map { "'\($0)'" } ?? "no value"), read '\(value.value.canonicalText)' (\(value.rule))"
+            } else {
+                check.message = value.rule
+            }
+        } else if let failure = mine.first(where: { $0.code == .ruleFailed }) {
+            check.status = .error
+            check.message = failure.message
+        } else if let unreadable = mine.first(where: { $0.code == .unparseable }) {
+            check.status = .unparseable
+            check.message = unreadable.message
+        } else if field.status == .required || (expected ?? nil) != nil {
+            check.status = .missing
+            check.message = field.status == .required
+                ? "required, not found by any of its \(field.rules.count) rule\(field.rules.count == 1 ? "" : "s")"
+                : "expected '\((expected ?? nil) ?? "")', not found"
+        } else {
+            check.status = .absent
+        }
+        return check
+    }
+
+    /// Per carrier and field: readings with a valid value over readings that should
+    /// have one (fields the spec marks notExposed are left out).
+    static func coverage(_ results: [FixtureResult], specs: [AccountPageSpec]) -> [FieldCoverage] {
+        var table: [String: [SnapshotField: (found: Int, total: Int)]] = [:]
+        for result in results {
+            guard result.error == nil, let carrierID = result.carrierID, let kind = result.pageKind,
+                  let page = specs.first(where: { $0.carrierID == carrierID })?.page(kind) else { continue }
+            let statuses = Dictionary(grouping: result.checks, by: \.field)
+            for field in page.fields + (page.lines?.fields ?? []) where field.status != .notExposed {
+                let checks = statuses[field.field] ?? []
+                var entry = table[carrierID, default: [:]][field.field, default: (0, 0)]
+                entry.total += max(1, checks.count)
+                entry.found += checks.filter { $0.actual != nil && $0.status == .ok }.count
+                table[carrierID, default: [:]][field.field] = entry
+            }
+        }
+        var result: [FieldCoverage] = []
+        for carrierID in table.keys.sorted() {
+            for field in SnapshotField.allCases {
+                if let entry = table[carrierID]?[field] {
+                    result.append(FieldCoverage(carrierID: carrierID, field: field, found: entry.found, total: entry.total))
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Files
+
+    static func readText(_ path: String) throws(ValidationError) -> String {
+        guard let file = fopen(path, "rb") else { throw ValidationError(.unreadableDirectory, "cannot open", file: path) }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes beside the target and renames over it, so a reader never sees half a file.
+    static func writeAtomically(_ text: String, to path: String) throws(ValidationError) {
+        let temporary = path + ".tmp-\(getpid())"
+        guard let file = fopen(temporary, "wb") else {
+            throw ValidationError(.cannotWrite, "cannot write (\(String(cString: strerror(errno))))", file: path)
+        }
+        let bytes = Array(text.utf8)
+        let written = fwrite(bytes, 1, bytes.count, file)
+        let closed = fclose(file)
+        guard written == bytes.count, closed == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw ValidationError(.cannotWrite, "cannot write (\(String(cString: strerror(errno))))", file: path)
+        }
+    }
+}
+
+/// Facts about the machine.
+public enum System {
+    /// Online processor cores.
+    public static var coreCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}

@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ESIMKit
+import ESIMMarkup
+
+/// `esimtool-bench pages`: reading saved account pages with the carrier specs, against
+/// the bare ESIMMarkup work on the same pages (parse, then each page's rules as compiled
+/// XPath or JSON paths, first match's text), and validation on one worker against two.
+enum PagesBenchmark {
+    static func run(samples directory: String, copies: Int, rounds: Int) {
+        guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs) else {
+            print("pages: the built-in specs do not load")
+            return
+        }
+        guard let fixtures = try? Validator.fixtures(in: directory), !fixtures.isEmpty else {
+            print("pages: no saved pages under \(directory); pass --samples DIR")
+            return
+        }
+        let originals = fixtures.compactMap { fixture -> (Fixture, [UInt8])? in
+            guard let bytes = try? MarkupBenchmark.readFile(fixture.path) else { return nil }
+            return (fixture, bytes)
+        }
+        // The corpus: the samples repeated to `copies` pages.
+        let pages = (0..<copies).map { originals[$0 % originals.count] }
+        let totalBytes = pages.reduce(0) { $0 + $1.1.count }
+        let megabytes = Double(totalBytes) / 1_000_000
+        print("pages corpus: \(originals.count) sample pages repeated to \(pages.count) (\(format(megabytes)) MB), median of \(rounds) rounds")
+
+        // The baseline's rules: for each sample, the rules of the page kind its expected
+        // file names, as bare XPath (CSS translated) or JSON paths.
+        let reference = CalendarDate(year: 2026, month: 11, day: 20)
+        let plans: [Plan] = originals.map { fixture, bytes in
+            guard let snapshot = try? extractor.inspect(PageInput(name: fixture.path, bytes: bytes), options: .init(reference: reference)),
+                  let spec = specs.first(where: { $0.carrierID == snapshot.carrierID }),
+                  let page = snapshot.pageKind.flatMap(spec.page) else { return Plan(page: PageSpec(kind: .overview)) }
+            return Plan(page: page)
+        }
+        let ruleCount = plans.reduce(0) { $0 + $1.ruleCount }
+        print("rules per page: \(format(Double(ruleCount) / Double(plans.count), 10)) on average (line rules run once per line)")
+
+        let (baseline, inspect) = measureInterleaved("ESIMMarkup: parse + the page's rules", "PageExtractor.inspect (one thread)",
+                                                     rounds: rounds, count: pages.count, {
+            var found = 0
+            for (index, page) in pages.enumerated() {
+                found += plans[index % originals.count].apply(to: page.1)
+            }
+            return found
+        }, {
+            var values = 0
+            for page in pages {
+                if let snapshot = try? extractor.inspect(PageInput(name: page.0.path, bytes: page.1), options: .init(reference: reference)) {
+                    values += snapshot.values.count + snapshot.lines.count
+                }
+            }
+            return values
+        })
+        for measurement in [baseline, inspect] {
+            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+        }
+        print("  inspect / baseline: \(format(baseline.median / inspect.median))×")
+
+        // Validation reads from disk: write the copies, with their expected files, to a
+        // scratch directory.
+        guard let scratch = writeScratch(pages: pages) else {
+            print("pages: cannot write a scratch directory")
+            return
+        }
+        defer { removeScratch(scratch) }
+        guard let scratchFixtures = try? Validator.fixtures(in: scratch) else { return }
+        var failures = 0
+        let (one, two) = measureInterleaved("validate, 1 worker", "validate, 2 workers", rounds: rounds, count: scratchFixtures.count, {
+            let report = try? Validator.run(scratchFixtures, specs: specs, options: .init(workers: 1, defaultReference: reference))
+            failures += report?.results.filter(\.failed).count ?? 1
+            return report?.results.count ?? 0
+        }, {
+            let report = try? Validator.run(scratchFixtures, specs: specs, options: .init(workers: 2, defaultReference: reference))
+            failures += report?.results.filter(\.failed).count ?? 1
+            return report?.results.count ?? 0
+        })
+        for measurement in [one, two] {
+            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+        }
+        print("  2 workers / 1 worker: \(format(one.median / two.median))× (\(System.coreCount) cores online)")
+        print("  validate (1 worker) / baseline: \(format(baseline.median / one.median))×")
+        if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
+    }
+
+    static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool) {
+        guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
+              let fixtures = try? Validator.fixtures(in: directory) else { return }
+        let originals = fixtures.compactMap { try? MarkupBenchmark.readFile($0.path) }
+        let reference = CalendarDate(year: 2026, month: 11, day: 20)
+        let plans: [Plan] = zip(fixtures, originals).map { fixture, bytes in
+            guard let snapshot = try? extractor.inspect(PageInput(name: fixture.path, bytes: bytes), options: .init(reference: reference)),
+                  let page = specs.first(where: { $0.carrierID == snapshot.carrierID })?.page(snapshot.pageKind ?? .overview)
+            else { return Plan(page: PageSpec(kind: .overview)) }
+            return Plan(page: page)
+        }
+        var total = 0
+        for _ in 0..<rounds {
+            for index in 0..<copies {
+                let bytes = originals[index % originals.count]
+                if baseline {
+                    total += plans[index % originals.count].apply(to: bytes)
+                } else if let snapshot = try? extractor.inspect(PageInput(name: "p", bytes: bytes), options: .init(reference: reference)) {
+                    total += snapshot.values.count
+                }
+            }
+        }
+        print(total)
+    }
+
+    /// A rule as the bare baseline runs it.
+    enum Rule {
+        case xpath(XPathExpression)
+        case json(JSONPath)
+
+        init?(_ rule: ExtractionRule) {
+            switch rule.locator {
+            case .xpath(let source): guard let compiled = try? XPathExpression(source) else { return nil }; self = .xpath(compiled)
+            case .css(let source):
+                guard let css = try? CSSSelector(source), let compiled = try? XPathExpression(css.xpath) else { return nil }
+                self = .xpath(compiled)
+            case .json(let source): guard let path = try? JSONPath(source) else { return nil }; self = .json(path)
+            }
+        }
+
+        /// The first match's text from `scope` (a node or a JSON value).
+        func text(in node: MarkupNode?, json: JSONValue?, embedded: () -> [JSONValue]) -> Int {
+            switch self {
+            case .xpath(let expression):
+                return (node.flatMap { try? $0.first(expression) })?.normalizedText.utf8.count ?? 0
+            case .json(let path):
+                if let json { return path.first(in: json)?.scalarText?.utf8.count ?? 0 }
+                return embedded().lazy.compactMap { path.first(in: $0) }.first?.scalarText?.utf8.count ?? 0
+            }
+        }
+    }
+
+    /// What a hand-written extractor for one page kind does with ESIMMarkup alone: parse,
+    /// run each account rule from the root, select the line blocks and run each line
+    /// rule in every block, first match's text each time. No recognition, no typed
+    /// values, no checks.
+    struct Plan {
+        var fields: [Rule]
+        var each: Rule?
+        var lineFields: [Rule]
+
+        init(page: PageSpec) {
+            fields = page.fields.flatMap(\.rules).compactMap(Rule.init)
+            each = page.lines.flatMap { Rule($0.each) }
+            lineFields = page.lines?.fields.flatMap(\.rules).compactMap(Rule.init) ?? []
+        }
+
+        var ruleCount: Int { fields.count + (each == nil ? 0 : 1) + lineFields.count }
+
+        func apply(to bytes: [UInt8]) -> Int {
+            var found = 0
+            if bytes.first == UInt8(ascii: "{") {
+                guard let value = try? JSONValue(parsing: String(decoding: bytes, as: UTF8.self)) else { return 0 }
+                for rule in fields { found += rule.text(in: nil, json: value, embedded: { [] }) }
+                if case .json(let path)? = each {
+                    for line in path.evaluate(value) {
+                        for rule in lineFields { found += rule.text(in: nil, json: line, embedded: { [] }) }
+                    }
+                }
+                return found
+            }
+            guard let document = try? HTMLDocument(bytes: bytes) else { return 0 }
+            var cache: [JSONValue]?
+            let embedded = {
+                if cache == nil { cache = document.embeddedData().values.map(\.value) }
+                return cache ?? []
+            }
+            for rule in fields { found += rule.text(in: document.node, json: nil, embedded: embedded) }
+            switch each {
+            case .xpath(let expression)?:
+                for line in (try? document.node.evaluate(expression))?.nodes ?? [] {
+                    for rule in lineFields { found += rule.text(in: line, json: nil, embedded: embedded) }
+                }
+            case .json(let path)?:
+                for line in embedded().flatMap({ path.evaluate($0) }) {
+                    for rule in lineFields { found += rule.text(in: nil, json: line, embedded: embedded) }
+                }
+            case nil:
+                break
+            }
+            return found
+        }
+    }
+
+    static func writeScratch(pages: [(Fixture, [UInt8])]) -> String? {
+        var template = Array("/tmp/esimtool-bench-XXXXXX".utf8CString)
+        guard let created = mkdtemp(&template) else { return nil }
+        let root = String(cString: created)
+        for (index, page) in pages.enumerated() {
+            let directory = root + "/" + page.0.directoryName
+            mkdir(directory, 0o755)
+            let base = page.0.path.split(separator: "/").last.map(String.init) ?? "page.html"
+            let stem = base.split(separator: ".").first.map(String.init) ?? "page"
+            let ext = base.split(separator: ".").last.map(String.init) ?? "html"
+            let name = "\(stem)-\(index)"
+            guard write(page.1, to: directory + "/" + name + "." + ext),
+                  let expected = try? MarkupBenchmark.readFile(page.0.expectedPath),
+                  write(expected, to: directory + "/" + name + ".expected.json") else { return nil }
+        }
+        return root
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        guard let file = fopen(path, "wb") else { return false }
+        let written = fwrite(bytes, 1, bytes.count, file)
+        return fclose(file) == 0 && written == bytes.count
+    }
+
+    static func removeScratch(_ root: String) {
+        guard let fixtures = try? Validator.fixtures(in: root) else { return }
+        var directories = Set<String>()
+        for fixture in fixtures {
+            unlink(fixture.path)
+            unlink(fixture.expectedPath)
+            directories.insert(String(fixture.path.dropLast(fixture.path.split(separator: "/").last?.count ?? 0)))
+        }
+        for directory in directories { rmdir(directory) }
+        rmdir(root)
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

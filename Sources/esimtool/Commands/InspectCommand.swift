@@ -1,0 +1,167 @@
+import ArgumentParser
+import ESIMKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options shared by `inspect` and `validate`: where page specs come from, and the day
+/// year-less dates are read against.
+struct PageSpecOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A directory of carrier specs (*.yaml) to use beside the built-in ones; a spec with a built-in id replaces it.", valueName: "dir"))
+    var specs: String?
+
+    @Option(name: .long, help: ArgumentHelp("The day to read dates without a year against, and count days left from (default: today).", valueName: "yyyy-mm-dd"))
+    var today: String?
+
+    func validate() throws {
+        if let today, (try? CalendarDate(today)) == nil {
+            throw ArgumentParser.ValidationError("--today: '\(today)' is not a date like 2026-11-20")
+        }
+    }
+
+    func pageSpecs(console: Console) -> [AccountPageSpec]? {
+        do {
+            return try CuratedSpecs.load(specsDirectory: specs).pageSpecs
+        } catch {
+            console.error("carrier spec: \(error)")
+            return nil
+        }
+    }
+
+    var reference: CalendarDate? {
+        if let today { return try? CalendarDate(today) }
+        return CalendarDate.today
+    }
+}
+
+extension CalendarDate {
+    /// The local calendar day now.
+    static var today: CalendarDate? {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return nil }
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+}
+
+extension PageKind: ExpressibleByArgument {}
+
+struct InspectCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Read saved carrier account pages: balance, amount due, due date, data per line.",
+        discussion: """
+        Each file is a page saved from a carrier's site (HTML, or a JSON API response). The \
+        carrier is recognised from the page's address or title (or --carrier); a page no spec \
+        describes gets a heuristic reading of its labels, marked as such. Account and phone \
+        numbers are shown masked to their last four digits.
+
+        Exit status: 0 every page read with its required fields, 1 a page could not be read \
+        or lacks a required field, 64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("Saved pages (.html, .htm, .xml, .json).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Read the pages as this carrier's (an id such as att).", valueName: "id"))
+    var carrier: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the pages as this kind: overview, usage, bill, prepaid.", valueName: "kind"))
+    var page: PageKind?
+
+    @Flag(name: .long, help: "Print one JSON object per file (JSON Lines).")
+    var json = false
+
+    @Flag(name: .long, help: "Do not fall back to a heuristic reading when no spec matches.")
+    var noHeuristic = false
+
+    @Flag(name: .long, help: "Also print where each value came from (rule and page line).")
+    var verbose = false
+
+    @OptionGroup var options: PageSpecOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ArgumentParser.ValidationError("give at least one saved page") }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        guard let specs = options.pageSpecs(console: console) else { return .rejected }
+        let extractor: PageExtractor
+        do {
+            extractor = try PageExtractor(specs: specs)
+        } catch {
+            console.error("carrier spec: \(error)")
+            return .rejected
+        }
+        let settings = PageExtractor.Options(carrierID: carrier, pageKind: page, reference: options.reference,
+                                             allowHeuristic: !noHeuristic)
+        var status = ExitStatus.ok
+        for (index, file) in files.enumerated() {
+            let snapshot: AccountSnapshot
+            do {
+                snapshot = try extractor.inspect(try PageInput(contentsOfFile: file), options: settings)
+            } catch {
+                if error.code == .unknownSpec {
+                    console.error(error.message)
+                    return .rejected
+                }
+                if json { console.out(InspectJSON.failure(file: file, error)) }
+                console.error(error.description)
+                status = .rejected
+                continue
+            }
+            if snapshot.diagnostics.contains(where: { $0.code == .missingRequired }) { status = .rejected }
+            if json {
+                console.out(InspectJSON.line(file: file, snapshot))
+            } else {
+                if index > 0 { console.out("") }
+                for line in SnapshotRenderer.render(snapshot, file: file, verbose: verbose) { console.out(line) }
+                for diagnostic in snapshot.diagnostics where SnapshotRenderer.isProblem(diagnostic) {
+                    console.warning("\(file): \(diagnostic.message)")
+                }
+            }
+        }
+        return status
+    }
+}
+
+enum InspectJSON {
+    struct Line: Encodable {
+        var file: String
+        var snapshot: AccountSnapshot
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(file, forKey: .file)
+            try snapshot.encode(to: encoder)
+        }
+
+        enum Key: String, CodingKey { case file }
+    }
+
+    struct Failure: Encodable {
+        var file: String
+        var code: String
+        var message: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(file, forKey: .file)
+            var error = container.nestedContainer(keyedBy: Key.self, forKey: .error)
+            try error.encode(code, forKey: .code)
+            try error.encode(message, forKey: .message)
+        }
+
+        enum Key: String, CodingKey { case file, error, code, message }
+    }
+
+    static func line(file: String, _ snapshot: AccountSnapshot) -> String {
+        (try? OrderedJSONEncoder().encode(Line(file: file, snapshot: snapshot))) ?? "{}"
+    }
+
+    static func failure(file: String, _ error: PageError) -> String {
+        (try? OrderedJSONEncoder().encode(Failure(file: file, code: error.code.rawValue, message: error.message))) ?? "{}"
+    }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+@testable import ESIMKit
+
+/// The repository's saved pages, beside this file's folders.
+enum PageSamples {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = root.appendingPathComponent("Samples/Pages").path
+
+    static func input(_ relative: String) throws -> PageInput {
+        try PageInput(contentsOfFile: directory + "/" + relative)
+    }
+
+    static let reference = CalendarDate(year: 2026, month: 11, day: 20)
+}
+
+@Suite("PageExtractor")
+struct PageExtractorTests {
+    static let specs = try! CuratedSpecs.load().pageSpecs
+
+    static func extractor() throws -> PageExtractor { try PageExtractor(specs: specs) }
+
+    static func page(_ html: String, name: String = "page.html") -> PageInput {
+        PageInput(name: name, bytes: Array(html.utf8))
+    }
+
+    /// A small spec for hand-made pages.
+    static let testSpec = try! CarrierSpec.parseDocument("""
+    id: example
+    name: Example Wireless
+    country: us
+    domains: [example.com]
+    pages:
+      overview:
+        fields:
+          amountDue: {status: required, css: ".due"}
+          dueDate: {status: required, css: ".date"}
+          autopay: {status: optional, css: ".autopay"}
+          balance: {status: notExposed, css: ".balance"}
+          daysLeft: {status: optional, xpath: "string(//p[@id='days']) + $undefined"}
+        lines:
+          each: {css: "li"}
+          fields:
+            number: {status: required, css: ".ctn"}
+            dataUsed: {status: required, type: usage, css: ".meter"}
+            dataAllowance: {status: optional, type: usage, css: ".meter"}
+    """, file: "example.yaml").pages!
+
+    static func exampleExtractor() throws -> PageExtractor { try PageExtractor(specs: [testSpec]) }
+
+    @Test("AT&T overview: recognised by its address, every field typed, numbers masked")
+    func attOverview() throws {
+        let snapshot = try Self.extractor().inspect(try PageSamples.input("att/overview.html"),
+                                                    options: .init(reference: PageSamples.reference))
+        #expect(snapshot.carrierID == "att")
+        #expect(snapshot.pageKind == .overview)
+        #expect(snapshot.amountDue == (try Money("$187.42")))
+        #expect(snapshot.dueDate == CalendarDate(year: 2026, month: 12, day: 3))
+        #expect(snapshot.autopay == true)
+        #expect(snapshot.billingCycle?.dayCount == 30)
+        #expect(snapshot.daysLeft == 13)
+        #expect(snapshot.lines.count == 2)
+        #expect(snapshot.lines[0].number == "(***) ***-0142")
+        #expect(snapshot.lines[0].dataAllowance == .unlimited)
+        #expect(snapshot.lines[0].premiumData == (try DataAmount("75 GB")))
+        #expect(snapshot.lines[1].dataRemaining == (try DataAmount("7.8 GB")))
+        // Provenance: the rule and the page line.
+        let due = try #require(snapshot.values.first { $0.field == .amountDue })
+        #expect(due.rule == "css: [data-testid=total-due-amount]")
+        #expect(due.line == 24)
+        #expect(!snapshot.diagnostics.contains { $0.code != .recognition })
+    }
+
+    @Test("a page's embedded JSON state is read with JSON rules, numbers with their unit")
+    func embeddedState() throws {
+        let snapshot = try Self.extractor().inspect(try PageSamples.input("att/usage.html"), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.pageKind == .usage)
+        #expect(snapshot.lines.count == 2)
+        #expect(snapshot.lines[0].dataUsed == (try DataAmount("12698 MB")))
+        #expect(snapshot.lines[1].internationalUsed == (try DataAmount("412 MB")))
+        #expect(snapshot.lines[1].hotspotUsed == nil)  // null in the state
+    }
+
+    @Test("a JSON API response is matched to the spec whose rules read it")
+    func jsonDocument() throws {
+        let snapshot = try Self.extractor().inspect(try PageSamples.input("mint/account.json"), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.carrierID == "mint")
+        #expect(snapshot.balance == (try Money("$4.75")))
+        #expect(snapshot.lines.first?.number == "+1 *** *** 0163")
+        #expect(snapshot.lines.first?.dataUsed == (try DataAmount("9318.4 MB")))
+    }
+
+    @Test("responsive copies of a line are kept once")
+    func duplicateLines() throws {
+        let snapshot = try Self.extractor().inspect(try PageSamples.input("tmobile/overview.html"), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.lines.count == 2)
+    }
+
+    @Test("each sample page is recognised by carrier and kind without help",
+          arguments: ["att/overview", "att/usage", "att/bill", "att/prepaid", "verizon/overview", "verizon/usage",
+                      "verizon/bill", "verizon/prepaid", "tmobile/overview", "tmobile/usage", "tmobile/bill", "tmobile/prepaid"])
+    func recognition(_ name: String) throws {
+        let snapshot = try Self.extractor().inspect(try PageSamples.input(name + ".html"), options: .init(reference: PageSamples.reference))
+        let parts = name.split(separator: "/")
+        #expect(snapshot.carrierID == String(parts[0]))
+        #expect(snapshot.pageKind?.rawValue == String(parts[1]))
+        #expect(snapshot.recognizedCarrierID == String(parts[0]))
+        #expect(!snapshot.diagnostics.contains { $0.code == .missingRequired || $0.code == .unparseable })
+    }
+
+    @Test("recognition uses the canonical link, og:url or title when the saved-from comment is missing")
+    func otherSignals() throws {
+        let extractor = try Self.extractor()
+        for head in [#"<link rel="canonical" href="https://www.verizon.com/digital/secure/my-verizon/bill">"#,
+                     #"<meta property="og:url" content="https://www.verizon.com/digital/secure/my-verizon/bill">"#,
+                     "<title>My Verizon | Bill</title>"] {
+            let page = Self.page("<html><head>\(head)</head><body><p class='bill-total'>$1.00</p></body></html>")
+            let snapshot = try extractor.inspect(page, options: .init(reference: PageSamples.reference))
+            #expect(snapshot.carrierID == "verizon", "\(head)")
+            #expect(snapshot.pageKind == .bill, "\(head)")
+        }
+    }
+
+    @Test("--carrier reads a page as asked and notes whose page it looks like")
+    func carrierOverride() throws {
+        let snapshot = try Self.extractor().inspect(try PageSamples.input("verizon/bill.html"),
+                                                    options: .init(carrierID: "att", reference: PageSamples.reference))
+        #expect(snapshot.carrierID == "att")
+        #expect(snapshot.recognizedCarrierID == "verizon")
+        #expect(snapshot.diagnostics.contains { $0.code == .recognition && $0.message.contains("looks like Verizon") })
+        #expect(snapshot.diagnostics.contains { $0.code == .missingRequired })
+    }
+
+    @Test("unknown --carrier or --page is an error naming what exists")
+    func unknownOptions() throws {
+        let extractor = try Self.extractor()
+        #expect(throws: PageError.self) {
+            try extractor.inspect(try PageSamples.input("att/bill.html"), options: .init(carrierID: "nosuch"))
+        }
+        let mint = try PageSamples.input("mint/account.json")
+        #expect {
+            try extractor.inspect(mint, options: .init(carrierID: "mint", pageKind: .bill))
+        } throws: { error in
+            (error as? PageError)?.code == .unknownSpec && (error as? PageError)?.message.contains("it has prepaid") == true
+        }
+    }
+
+    @Test("copies of a field that disagree are reported, the first is kept")
+    func conflicts() throws {
+        let snapshot = try Self.exampleExtractor().inspect(Self.page("""
+        <html><head><title>x</title><link rel=canonical href="https://example.com/a"></head><body>
+        <p class=due>$10.00</p><p class=due>$12.00</p><p class=date>2026-12-01</p>
+        <ul><li><span class=ctn>555 0100</span><span class=meter>1 GB of 2 GB used</span></li></ul></body></html>
+        """))
+        #expect(snapshot.amountDue == (try Money("$10.00")))
+        #expect(snapshot.diagnostics.contains { $0.code == .conflictingValues && $0.field == .amountDue })
+    }
+
+    @Test("statuses: unparseable text, a notExposed value, a rule failing at run time, a missing required field")
+    func problems() throws {
+        let snapshot = try Self.exampleExtractor().inspect(Self.page("""
+        <html><head><link rel=canonical href="https://example.com/a"></head><body>
+        <p class=due>call us</p><p class=balance>$3.00</p><p id=days>4</p>
+        <ul><li><span class=ctn>555 0100</span></li></ul></body></html>
+        """))
+        let codes = snapshot.diagnostics.map { ($0.code, $0.field) }
+        #expect(codes.contains { $0 == (.unparseable, .amountDue) })
+        #expect(codes.contains { $0 == (.unexpectedValue, .balance) })
+        #expect(codes.contains { $0 == (.ruleFailed, .daysLeft) })
+        #expect(codes.contains { $0 == (.missingRequired, .dueDate) })
+        #expect(snapshot.diagnostics.contains { $0.code == .missingRequired && $0.field == .dataUsed && $0.lineIndex == 0 })
+        #expect(snapshot.amountDue == nil)
+    }
+
+    @Test("a page no spec matches gets a heuristic reading, marked as such")
+    func heuristic() throws {
+        let snapshot = try Self.extractor().inspect(Self.page("""
+        <html><head><title>Account | Some Mobile</title></head><body>
+        <div><span>Amount due</span><span>$45.10</span></div>
+        <div>Payment due date: <b>Dec 9, 2026</b></div>
+        <div><h3>Data</h3><p>6.5 GB of 20 GB used</p></div>
+        <script>var balance = "$999.99";</script>
+        </body></html>
+        """), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.isHeuristic)
+        #expect(snapshot.carrierID == nil)
+        #expect(snapshot.amountDue == (try Money("$45.10")))
+        #expect(snapshot.dueDate == CalendarDate(year: 2026, month: 12, day: 9))
+        #expect(snapshot.balance == nil)  // script text is not read
+        #expect(snapshot.lines.first?.dataUsed == (try DataAmount("6.5 GB")))
+        #expect(snapshot.lines.first?.dataAllowance == (try DataAmount("20 GB")))
+        #expect(snapshot.values.allSatisfy { $0.rule.hasPrefix("heuristic") })
+        #expect(snapshot.diagnostics.contains { $0.code == .recognition && $0.message.contains("heuristic") })
+        // Without the fallback nothing is made up.
+        let strict = try Self.extractor().inspect(Self.page("<p>Amount due $45.10</p>"), options: .init(allowHeuristic: false))
+        #expect(strict.values.isEmpty && !strict.isHeuristic)
+    }
+
+    /// (bytes, error code)
+    static let badInputs: [([UInt8], PageError.Code)] = [
+        ([], .empty),
+        (Array(" \n\t\r\n".utf8), .empty),
+        ([0xEF, 0xBB, 0xBF], .empty),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], .binary),
+        (Array("%PDF-1.7\n".utf8) + [0x00, 0x01, 0x02], .binary),
+        (Array("Just a note about my bill, no markup.\n".utf8), .notMarkup),
+        (Array("{\"balance\": ".utf8), .invalidJSON),
+        (Array("[1, 2,, 3]".utf8), .invalidJSON),
+    ]
+
+    @Test("what is not a page is refused with a reason", arguments: badInputs)
+    func badInput(_ bytes: [UInt8], _ code: PageError.Code) throws {
+        #expect {
+            try Self.extractor().inspect(PageInput(name: "bad", bytes: bytes))
+        } throws: { error in
+            (error as? PageError)?.code == code
+        }
+    }
+
+    @Test("every prefix of a saved page reads without a crash (drip-feed)")
+    func dripFeed() throws {
+        let extractor = try Self.extractor()
+        let bytes = try PageSamples.input("att/overview.html").bytes
+        var snapshots = 0
+        for length in stride(from: 0, through: bytes.count, by: 7) {
+            if let snapshot = try? extractor.inspect(PageInput(name: "prefix", bytes: Array(bytes.prefix(length))),
+                                                     options: .init(reference: PageSamples.reference)) {
+                snapshots += 1
+                // A cut page yields at most a cut-off copy of what the whole page says.
+                if let due = snapshot.values.first(where: { $0.field == .amountDue }) { #expect("$187.42".hasPrefix(due.raw)) }
+            }
+        }
+        #expect(snapshots > bytes.count / 7 / 2)
+        // And the whole page reads whole.
+        let whole = try extractor.inspect(PageInput(name: "whole", bytes: bytes), options: .init(reference: PageSamples.reference))
+        #expect(whole.lines.count == 2)
+    }
+
+    @Test("a snapshot survives the trip through its expected file")
+    func roundTrip() throws {
+        let extractor = try Self.extractor()
+        for name in ["att/overview.html", "verizon/overview.html", "tmobile/usage.html", "mint/account.json"] {
+            let snapshot = try extractor.inspect(try PageSamples.input(name), options: .init(reference: PageSamples.reference))
+            let expected = ExpectedSnapshot(snapshot)
+            let reread = try ExpectedSnapshot(json: expected.jsonText, file: name)
+            #expect(reread == expected, "\(name)")
+            // Every canonical value reads back as the same value.
+            for value in snapshot.values + snapshot.lines.flatMap(\.values) {
+                let again = try FieldValueReader.read(value.value.canonicalText, kind: value.field.valueKind, field: value.field,
+                                                      reference: nil)
+                #expect(again == value.value, "\(name) \(value.field)")
+            }
+        }
+    }
+
+    @Test("account and phone numbers keep only their last four digits")
+    func masking() {
+        #expect(NumberMasking.mask("(214) 555-0142") == "(***) ***-0142")
+        #expect(NumberMasking.mask("+1 323 555 0163") == "+1 *** *** 0163")
+        #expect(NumberMasking.mask("582104736-00001") == "*********-*0001")
+        #expect(NumberMasking.mask("0142") == "0142")
+    }
+}

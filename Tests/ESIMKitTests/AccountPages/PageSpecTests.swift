@@ -1,0 +1,98 @@
+import Testing
+@testable import ESIMKit
+
+@Suite("AccountPageSpec")
+struct PageSpecTests {
+    static let header = "id: x\nname: X\ncountry: us\ndomains: [x.example]\n"
+
+    static func parse(_ pages: String) throws -> AccountPageSpec? {
+        try CarrierSpec.parseDocument(header + pages, file: "x.yaml").pages
+    }
+
+    @Test("a page with account fields, a line group, shorthand and listed rules loads")
+    func loads() throws {
+        let spec = try #require(try Self.parse("""
+        recognize:
+          urls: ["x.example/account"]
+          titles: ["My X"]
+        pages:
+          overview:
+            urls: [/overview]
+            fields:
+              amountDue: {status: required, css: ".due"}
+              dueDate:
+                status: required
+                rules:
+                  - {json: "$.account.due"}
+                  - {xpath: "//p[@id='due']", regex: "Due (.+)"}
+              balance: {status: notExposed}
+            lines:
+              each: {css: "li.line"}
+              fields:
+                number: {status: required, css: ".ctn"}
+                dataUsed: {type: usage, css: ".meter"}
+        """))
+        #expect(spec.carrierID == "x")
+        #expect(spec.recognition.domains == ["x.example"])
+        #expect(spec.recognition.urls == ["x.example/account"])
+        let page = try #require(spec.page(.overview))
+        #expect(page.fields.map(\.field) == [.amountDue, .dueDate, .balance])
+        #expect(page.fields[1].rules.count == 2)
+        #expect(page.fields[1].rules[1].regex == "Due (.+)")
+        #expect(page.fields[2].status == .notExposed && page.fields[2].rules.isEmpty)
+        #expect(page.lines?.fields.last?.kind == .usage)
+        #expect(page.lines?.fields.last?.status == .optional)  // the default
+    }
+
+    @Test("a spec without pages has none")
+    func noPages() throws {
+        #expect(try Self.parse("") == nil)
+    }
+
+    /// (pages text, error code, line in the whole spec, key path)
+    static let rejects: [(String, SpecError.Code, Int, String)] = [
+        ("pages:\n  home:\n    fields: {amountDue: {css: a}}\n", .unknownKey, 6, "pages.home"),
+        ("pages:\n  overview:\n    fields: {amountOwed: {css: a}}\n", .unknownKey, 7, "pages.overview.fields.amountOwed"),
+        ("pages:\n  overview:\n    fields: {number: {css: a}}\n", .unknownKey, 7, "pages.overview.fields.number"),
+        ("pages:\n  overview:\n    fields: {amountDue: {status: needed, css: a}}\n", .invalidValue, 7, "pages.overview.fields.amountDue.status"),
+        ("pages:\n  overview:\n    fields: {amountDue: {type: data, css: a}}\n", .invalidValue, 7, "pages.overview.fields.amountDue.type"),
+        ("pages:\n  overview:\n    fields: {amountDue: {xpath: \"//div[\"}}\n", .invalidRule, 7, "pages.overview.fields.amountDue.xpath"),
+        ("pages:\n  overview:\n    fields: {amountDue: {css: \"a:hover\"}}\n", .invalidRule, 7, "pages.overview.fields.amountDue.css"),
+        ("pages:\n  overview:\n    fields: {amountDue: {json: \"account.due\"}}\n", .invalidRule, 7, "pages.overview.fields.amountDue.json"),
+        ("pages:\n  overview:\n    fields: {amountDue: {css: a, regex: \"(unclosed\"}}\n", .invalidRule, 7, "pages.overview.fields.amountDue.regex"),
+        ("pages:\n  overview:\n    fields: {amountDue: {css: a, xpath: b}}\n", .invalidValue, 7, "pages.overview.fields.amountDue"),
+        ("pages:\n  overview:\n    fields: {amountDue: {status: required}}\n", .missingKey, 7, "pages.overview.fields.amountDue"),
+        ("pages:\n  overview:\n    fields: {amountDue: {css: a, rules: [{css: b}]}}\n", .invalidValue, 7, "pages.overview.fields.amountDue"),
+        ("pages:\n  overview:\n    fields: {amountDue: {json: \"$.a\", attribute: href}}\n", .invalidRule, 7, "pages.overview.fields.amountDue"),
+        ("pages:\n  overview:\n    fields: {balance: {css: a, currency: XYZ}}\n", .invalidValue, 7, "pages.overview.fields.balance.currency"),
+        ("pages:\n  overview:\n    lines:\n      each: {css: li}\n      fields: {number: {xpath: \"//span\"}}\n", .invalidRule, 9, "pages.overview.lines.fields.number.xpath"),
+        ("pages:\n  overview:\n    lines:\n      each: {json: \"$.lines[*]\"}\n      fields: {number: {css: span}}\n", .invalidRule, 9, "pages.overview.lines.fields.number.css"),
+        ("pages:\n  overview:\n    lines:\n      fields: {number: {css: span}}\n", .missingKey, 8, "pages.overview.lines"),
+        ("pages:\n  overview:\n    urls: [/o]\n", .missingKey, 7, "pages.overview"),
+        ("recognize:\n  titles: [X]\n", .missingKey, 6, "recognize"),
+        ("recognize:\n  hosts: [x]\npages: {}\n", .unknownKey, 6, "recognize.hosts"),
+    ]
+
+    @Test("bad page sections name the file, line and key", arguments: rejects)
+    func rejected(_ text: String, _ code: SpecError.Code, _ line: Int, _ path: String) {
+        #expect {
+            try Self.parse(text)
+        } throws: { error in
+            guard let error = error as? SpecError else { return false }
+            let matches = error.code == code && error.line == line && error.keyPath == path && error.file == "x.yaml"
+            if !matches { Issue.record("got \(error.code) at line \(error.line), path \(error.keyPath): \(error.message)") }
+            return matches
+        }
+    }
+
+    @Test("every built-in spec's pages compile, and AT&T, Verizon and T-Mobile have all four page kinds")
+    func builtIns() throws {
+        let specs = try CuratedSpecs.load().pageSpecs
+        _ = try PageExtractor(specs: specs)
+        for id in ["att", "verizon", "tmobile"] {
+            let spec = try #require(specs.first { $0.carrierID == id })
+            #expect(Set(spec.pages.map(\.kind)) == Set(PageKind.allCases), "\(id)")
+        }
+        #expect(specs.contains { $0.carrierID == "mint" })
+    }
+}
