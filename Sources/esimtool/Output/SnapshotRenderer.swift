@@ -15,12 +15,6 @@ enum SnapshotRenderer {
 
         var rows: [(String, String)] = []
         func add(_ label: String, _ text: String, _ fields: [SnapshotField]) {
-            var text = text
-            if verbose {
-                let sources = fields.compactMap { field in snapshot.values.first { $0.field == field } }
-                    .map { "\($0.rule)" + ($0.line > 0 ? ", line \($0.line)" : "") }
-                if !sources.isEmpty { text += "  [" + sources.joined(separator: "; ") + "]" }
-            }
             rows.append((label, text))
         }
         if let balance = snapshot.balance { add("Balance", balance.description, [.balance]) }
@@ -75,7 +69,26 @@ enum SnapshotRenderer {
             }
         }
         if rows.isEmpty && snapshot.lines.isEmpty { lines.append("  (nothing read)") }
+        if verbose {
+            lines.append("Where each value came from")
+            var provenance: [(String, String)] = snapshot.values.map { value in
+                (value.field.rawValue, source(value))
+            }
+            for (index, line) in snapshot.lines.enumerated() {
+                provenance += line.values.map { ("lines[\(index)].\($0.field.rawValue)", source($0)) }
+            }
+            lines += DecodeRenderer.table(provenance)
+        }
         return lines
+    }
+
+    /// `$187.42 from '$187.42' by css: … (line 24)`.
+    static func source(_ value: ExtractedValue) -> String {
+        var text = value.value.canonicalText
+        if value.raw != text { text += " from '\(value.raw)'" }
+        text += " by \(value.rule)"
+        if value.line > 0 { text += " (line \(value.line))" }
+        return text
     }
 
     /// Whether a diagnostic is worth a warning on stderr (recognition notes are not).

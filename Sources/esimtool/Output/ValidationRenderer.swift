@@ -48,7 +48,17 @@ enum ValidationRenderer {
                 let mark = report.coverageFailures.contains(row) ? "!" : ""
                 return "\(row.field.rawValue) \(row.found)/\(row.total)\(mark)"
             }
-            lines.append("  \(carrier): " + cells.joined(separator: "  "))
+            // Wrapped to about 100 columns, continuation lines indented under the first.
+            var line = "  \(carrier):"
+            let indent = String(repeating: " ", count: line.count)
+            for cell in cells {
+                if line.count + cell.count + 2 > 100 && line != "  \(carrier):" {
+                    lines.append(line)
+                    line = indent
+                }
+                line += "  " + cell
+            }
+            lines.append(line)
         }
         for row in report.coverageFailures {
             lines.append("✗ coverage of \(row.carrierID) \(row.field.rawValue): \(row.found)/\(row.total) is below \(report.minimumCoverage ?? 0)")
