@@ -231,9 +231,14 @@ public enum Validator {
         }
         guard let carrierID, let spec = specs.first(where: { $0.carrierID == carrierID }),
               let kind = snapshot.pageKind, let page = spec.page(kind) else {
-            result.error = carrierID == nil
-                ? "no carrier: put the page in a directory named after a carrier id, or give \"carrier\" in its expected file"
-                : "no page of \(carrierID)'s spec fits this file"
+            if let carrierID {
+                let known = specs.first { $0.carrierID == carrierID }
+                result.error = known == nil
+                    ? "no page spec for carrier '\(carrierID)'"
+                    : "no page of \(known!.carrierName)'s spec fits this file"
+            } else {
+                result.error = "no carrier: put the page in a directory named after a carrier id, or give \"carrier\" in its expected file"
+            }
             return result
         }
         if options.update {
