@@ -172,11 +172,15 @@ public final class PageExtractor {
             return read(context, spec: spec, page: page, reference: reference)
         }
         // The page kind whose address or title pattern matches; else the one that reads best.
+        // A kind marked by both its address and its title beats one marked by either alone.
         func pagesMarked(addresses: [String], title: String) -> [CompiledPage] {
-            spec.pages.filter { page in
-                page.urlPatterns.contains { pattern in addresses.contains { $0.containsBytes(pattern) } }
-                    || (!title.isEmpty && page.titlePatterns.contains { title.containsBytes($0) })
+            let scored = spec.pages.map { page -> (CompiledPage, Int) in
+                let byAddress = page.urlPatterns.contains { pattern in addresses.contains { $0.containsBytes(pattern) } }
+                let byTitle = !title.isEmpty && page.titlePatterns.contains { title.containsBytes($0) }
+                return (page, (byAddress ? 1 : 0) + (byTitle ? 1 : 0))
             }
+            let top = scored.map(\.1).max() ?? 0
+            return top == 0 ? [] : scored.filter { $0.1 == top }.map(\.0)
         }
         var marked = pagesMarked(addresses: context.savedFromAddresses, title: "")
         if marked.count != 1 { marked = pagesMarked(addresses: context.lowercasedAddresses, title: context.lowercasedTitle) }
