@@ -12,7 +12,7 @@ struct ESIMTool: ParsableCommand {
         1 when any input is invalid or cannot be read, 64 on a usage error.
         """,
         version: version,
-        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self,
+        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self, RedactCommand.self, FixtureCommand.self,
                       InspectCommand.self, ValidateCommand.self]
     )
 }

@@ -10,9 +10,26 @@ import ESIMMarkup
 /// Values are canonical texts (what `inspect --json` prints as `value`); a field left
 /// out is expected to be absent.
 public struct ExpectedSnapshot: Hashable, Sendable {
+    /// Where a fixture came from (`esimtool fixture add` records it).
+    public struct Capture: Hashable, Sendable {
+        /// The day the page was saved or added.
+        public var date: CalendarDate?
+        /// The address it was saved from, without its query string.
+        public var source: String?
+        /// How its bytes were read (`UTF-8`, or the declared charset).
+        public var encoding: String?
+
+        public init(date: CalendarDate? = nil, source: String? = nil, encoding: String? = nil) {
+            self.date = date
+            self.source = source
+            self.encoding = encoding
+        }
+    }
+
     public var carrierID: String?
     public var pageKind: PageKind?
     public var reference: CalendarDate?
+    public var capture: Capture?
     public var account: [SnapshotField: String]
     public var lines: [[SnapshotField: String]]
 
@@ -61,6 +78,20 @@ public struct ExpectedSnapshot: Hashable, Sendable {
                     throw ValidationError(.badExpectedFile, "'reference' is not a date like 2026-11-20", file: file)
                 }
                 reference = date
+            case "capture":
+                guard case .object(let parts) = member.value else {
+                    throw ValidationError(.badExpectedFile, "'capture' is not an object", file: file)
+                }
+                var capture = Capture()
+                for part in parts {
+                    switch part.key {
+                    case "date": capture.date = part.value.scalarText.flatMap { try? CalendarDate($0) }
+                    case "source": capture.source = part.value.scalarText
+                    case "encoding": capture.encoding = part.value.scalarText
+                    default: throw ValidationError(.badExpectedFile, "capture: unknown key '\(part.key)'", file: file)
+                    }
+                }
+                self.capture = capture
             case "account":
                 account = try Self.fields(member.value, allowed: SnapshotField.accountFields, place: "account", file: file)
             case "lines":
@@ -105,6 +136,11 @@ public struct ExpectedSnapshot: Hashable, Sendable {
         if let carrierID { parts.append("  \"carrier\": \(quoted(carrierID))") }
         if let pageKind { parts.append("  \"page\": \(quoted(pageKind.rawValue))") }
         if let reference { parts.append("  \"reference\": \(quoted(reference.description))") }
+        if let capture {
+            let entries = [("date", capture.date?.description), ("source", capture.source), ("encoding", capture.encoding)]
+                .compactMap { key, value in value.map { "    \(quoted(key)): \(quoted($0))" } }
+            parts.append("  \"capture\": " + (entries.isEmpty ? "{}" : "{\n" + entries.joined(separator: ",\n") + "\n  }"))
+        }
         parts.append("  \"account\": " + object(account, order: SnapshotField.accountFields, indent: "  "))
         let lineTexts = lines.map { "    " + object($0, order: SnapshotField.lineFields, indent: "    ") }
         parts.append("  \"lines\": " + (lineTexts.isEmpty ? "[]" : "[\n" + lineTexts.joined(separator: ",\n") + "\n  ]"))

@@ -243,9 +243,11 @@ public enum Validator {
         }
         if options.update {
             do {
-                try writeAtomically(ExpectedSnapshot(snapshot).jsonText, to: fixture.expectedPath)
+                var fresh = ExpectedSnapshot(snapshot)
+                fresh.capture = expected?.capture  // where the page came from does not change
+                try writeAtomically(fresh.jsonText, to: fixture.expectedPath)
                 result.updated = true
-                expected = ExpectedSnapshot(snapshot)
+                expected = fresh
             } catch {
                 result.error = error.description
                 return result

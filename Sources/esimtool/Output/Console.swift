@@ -10,6 +10,8 @@ import Darwin
 /// capturing console; ``standard()`` writes to the process's stdout and stderr.
 final class Console {
     private let writeOut: (String) -> Void
+    /// Raw bytes to standard output (a redacted file in its own encoding).
+    private let writeOutBytes: ([UInt8]) -> Void
     private let writeErr: (String) -> Void
     private let flushOut: () -> Void
     /// Reads the next line of standard input without its line ending, `nil` at the end.
@@ -17,10 +19,11 @@ final class Console {
     /// Whether diagnostics may use ANSI colour (a terminal, and NO_COLOR unset).
     let colorDiagnostics: Bool
 
-    init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
+    init(writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil, writeErr: @escaping (String) -> Void,
          flushOut: @escaping () -> Void = {}, readLine: @escaping () -> String? = { nil },
          colorDiagnostics: Bool = false) {
         self.writeOut = writeOut
+        self.writeOutBytes = writeOutBytes ?? { writeOut(String(decoding: $0, as: UTF8.self)) }
         self.writeErr = writeErr
         self.flushOut = flushOut
         self.readLine = readLine
@@ -33,6 +36,7 @@ final class Console {
         let stderrWriter = DescriptorWriter(descriptor: STDERR_FILENO, bufferSize: 0)
         return Console(
             writeOut: { stdoutWriter.write($0) },
+            writeOutBytes: { stdoutWriter.write(bytes: $0) },
             writeErr: { text in
                 stdoutWriter.flush()
                 stderrWriter.write(text)
@@ -43,6 +47,8 @@ final class Console {
     }
 
     func out(_ line: String) { writeOut(line + "\n") }
+
+    func outBytes(_ bytes: [UInt8]) { writeOutBytes(bytes) }
 
     func err(_ line: String) { writeErr(line + "\n") }
 
@@ -118,6 +124,11 @@ final class DescriptorWriter {
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= bufferSize { flush() }
+    }
+
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= bufferSize { flush() }
     }
 

@@ -1,0 +1,193 @@
+/// The kinds of personal data the redactor finds.
+public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Codable {
+    case activationCode, token, email, iccid, eid, imei, imsi, accountNumber, phoneNumber, cardNumber
+    case name, streetAddress, zipCode, ipAddress
+
+    /// How the kind reads in reports.
+    public var label: String {
+        switch self {
+        case .activationCode: "activation code (matching ID)"
+        case .token: "token or key"
+        case .email: "e-mail address"
+        case .iccid: "ICCID"
+        case .eid: "EID"
+        case .imei: "IMEI"
+        case .imsi: "IMSI"
+        case .accountNumber: "account number"
+        case .phoneNumber: "phone number"
+        case .cardNumber: "card number (last four)"
+        case .name: "name"
+        case .streetAddress: "street address"
+        case .zipCode: "ZIP code"
+        case .ipAddress: "IP address"
+        }
+    }
+}
+
+/// One piece of personal data in a text, and what replaces it.
+public struct RedactionFinding: Hashable, Sendable {
+    public var kind: PersonalDataKind
+    /// UTF-8 offsets of the replaced part in the original text.
+    public var start: Int
+    public var end: Int
+    /// 1-based line and column (in characters) of `start`.
+    public var line: Int
+    public var column: Int
+    /// The original, with all but its last two characters hidden: safe to print.
+    public var hint: String
+    public var replacement: String
+}
+
+/// Finds personal data in page text — markup, attributes, comments, URLs, embedded
+/// scripts and JSON alike — and replaces it with placeholders that keep its format: a
+/// phone number becomes a 555-01xx number, an ICCID keeps its length and gets a valid
+/// check digit, a token keeps its length. Amounts, data figures and dates are never
+/// touched, so a page reads the same after redaction.
+///
+/// Placeholders come from a keyed hash (HMAC-SHA-256) of the value: the same value gets
+/// the same placeholder in every file redacted with the same key, and the value cannot
+/// be recovered from the placeholder without the key. Placeholders are recognisable as
+/// such, so redacting twice changes nothing.
+public struct Redactor: Sendable {
+    let hash: KeyedHash
+    /// Values known to be synthetic or public (test vectors, spec examples): never
+    /// reported or replaced. Compared as written and with separators removed.
+    public var allowed: Set<String>
+
+    public init(key: [UInt8], allowed: Set<String> = []) {
+        hash = KeyedHash(key: key)
+        self.allowed = allowed
+    }
+
+    /// Reads an allow-list: one value per line, `#` starts a comment.
+    public static func allowList(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        for line in text.split(whereSeparator: \.isNewline) {
+            let value = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let trimmed = String(value).trimmed(of: " \t")
+            if !trimmed.isEmpty { result.insert(trimmed) }
+        }
+        return result
+    }
+
+    /// What would be replaced, in text order.
+    public func findings(in text: String) -> [RedactionFinding] {
+        var candidates: [Candidate] = []
+        let scanText = ScanText(text)
+        for detector in Detectors.all {
+            for candidate in detector(scanText, self) where !isAllowed(candidate.original) {
+                if !candidates.contains(where: { $0.range.overlaps(candidate.range) }) { candidates.append(candidate) }
+            }
+        }
+        candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let lines = LineTable(text)
+        return candidates.map { candidate in
+            let start = text.utf8.distance(from: text.startIndex, to: candidate.range.lowerBound)
+            let end = text.utf8.distance(from: text.startIndex, to: candidate.range.upperBound)
+            let (line, column) = lines.position(of: candidate.range.lowerBound, in: text)
+            return RedactionFinding(kind: candidate.kind, start: start, end: end, line: line, column: column,
+                                    hint: Self.hint(candidate.original), replacement: candidate.replacement)
+        }
+    }
+
+    /// The text with every finding replaced, and the findings.
+    public func redact(_ text: String) -> (text: String, findings: [RedactionFinding]) {
+        let found = findings(in: text)
+        guard !found.isEmpty else { return (text, []) }
+        var bytes = Array(text.utf8)
+        for finding in found.reversed() {
+            bytes.replaceSubrange(finding.start..<finding.end, with: Array(finding.replacement.utf8))
+        }
+        return (String(decoding: bytes, as: UTF8.self), found)
+    }
+
+    func isAllowed(_ value: String) -> Bool {
+        allowed.contains(value) || allowed.contains(String(value.filter { $0.isLetter || $0.isNumber }))
+    }
+
+    /// `2145550142` → `********42`.
+    static func hint(_ value: String) -> String {
+        let characters = Array(value)
+        guard characters.count > 4 else { return String(repeating: "*", count: characters.count) }
+        return String(characters.enumerated().map { index, character in
+            index >= characters.count - 2 || !(character.isLetter || character.isNumber) ? character : "*"
+        })
+    }
+
+    // MARK: Placeholders
+
+    /// `count` decimal digits derived from the value.
+    func digits(_ value: String, _ kind: PersonalDataKind, count: Int) -> [Character] {
+        var result: [Character] = []
+        var round = 0
+        while result.count < count {
+            for byte in hash.mac("\(kind.rawValue):\(round):\(value)") where result.count < count {
+                if byte < 250 { result.append(Character(String(byte % 10))) }
+            }
+            round += 1
+        }
+        return result
+    }
+
+    /// `count` lower-case letters and digits derived from the value.
+    func alphanumerics(_ value: String, _ kind: PersonalDataKind, count: Int) -> [Character] {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        var result: [Character] = []
+        var round = 0
+        while result.count < count {
+            for byte in hash.mac("\(kind.rawValue):\(round):\(value)") where result.count < count {
+                if byte < 252 { result.append(alphabet[Int(byte) % alphabet.count]) }
+            }
+            round += 1
+        }
+        return result
+    }
+
+    func pick<T>(_ choices: [T], for value: String, _ kind: PersonalDataKind) -> T {
+        let bytes = hash.mac("\(kind.rawValue):pick:\(value)")
+        let number = Int(bytes[0]) << 8 | Int(bytes[1])
+        return choices[number % choices.count]
+    }
+
+    /// The value with its digits replaced, in order, by `digits` (separators kept).
+    static func replacingDigits(of value: Substring, with digits: [Character]) -> String {
+        var index = 0
+        return String(value.map { character -> Character in
+            guard character.isASCII, character.isNumber, index < digits.count else { return character }
+            defer { index += 1 }
+            return digits[index]
+        })
+    }
+}
+
+/// A match a detector proposes.
+struct Candidate {
+    var kind: PersonalDataKind
+    var range: Range<String.Index>
+    var original: String
+    var replacement: String
+}
+
+/// Line numbers for positions in a text.
+struct LineTable {
+    let starts: [String.Index]
+
+    init(_ text: String) {
+        var starts = [text.startIndex]
+        var index = text.startIndex
+        while let newline = text[index...].firstIndex(of: "\n") {
+            index = text.index(after: newline)
+            starts.append(index)
+        }
+        self.starts = starts
+    }
+
+    func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, text.distance(from: starts[low], to: index) + 1)
+    }
+}

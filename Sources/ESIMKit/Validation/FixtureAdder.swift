@@ -1,0 +1,121 @@
+/// Turns a saved page into a fixture: redacted, checked, stored beside the expected
+/// reading of the current spec, with where it came from.
+public struct FixtureAdder {
+    public struct Request: Sendable {
+        public var page: PageInput
+        public var carrierID: String
+        public var kind: PageKind
+        /// The samples directory (`Samples/Pages`); the fixture goes in `<carrier id>/`.
+        public var samples: String
+        /// The file name without extension (default: the page kind).
+        public var name: String?
+        /// The capture day, also the reference for dates without a year.
+        public var today: CalendarDate
+        /// Replace an existing fixture of the same name.
+        public var overwrite: Bool
+
+        public init(page: PageInput, carrierID: String, kind: PageKind, samples: String, name: String? = nil,
+                    today: CalendarDate, overwrite: Bool = false) {
+            self.page = page
+            self.carrierID = carrierID
+            self.kind = kind
+            self.samples = samples
+            self.name = name
+            self.today = today
+            self.overwrite = overwrite
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var pagePath: String
+        public var expectedPath: String
+        public var replaced: [RedactionFinding]
+        public var snapshot: AccountSnapshot
+        public var expected: ExpectedSnapshot
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// Something the redactor still finds after redacting: nothing is written.
+        case stillPersonal([RedactionFinding])
+        case notAPage(PageError)
+        case exists(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .stillPersonal(let findings):
+                "refusing to write: \(findings.count) personal value\(findings.count == 1 ? "" : "s") remain after redaction ("
+                    + findings.prefix(5).map { "line \($0.line): \($0.kind.label)" }.joined(separator: "; ") + ")"
+            case .notAPage(let error): error.description
+            case .exists(let path): "\(path) exists; give --name for another fixture of this kind, or --force to replace it"
+            case .io(let message): message
+            }
+        }
+    }
+
+    let redactor: Redactor
+    let extractor: PageExtractor
+
+    public init(redactor: Redactor, extractor: PageExtractor) {
+        self.redactor = redactor
+        self.extractor = extractor
+    }
+
+    public func add(_ request: Request) throws(Failure) -> Outcome {
+        guard !RedactionFiles.isBinary(request.page.bytes) else {
+            throw .notAPage(PageError(.binary, "binary data, not a saved page", file: request.page.name))
+        }
+        let (text, encoding) = RedactionFiles.decode(request.page.bytes)
+        let (redacted, replaced) = redactor.redact(text)
+        // Belt and braces: whatever the detectors still see, nothing is written.
+        let remaining = redactor.findings(in: redacted)
+        guard remaining.isEmpty else { throw .stillPersonal(remaining) }
+        let bytes = RedactionFiles.encode(redacted, as: encoding)
+
+        let snapshot: AccountSnapshot
+        do {
+            snapshot = try extractor.inspect(PageInput(name: request.page.name, bytes: bytes),
+                                             options: .init(carrierID: request.carrierID, pageKind: request.kind,
+                                                            reference: request.today, allowHeuristic: false))
+        } catch {
+            throw .notAPage(error)
+        }
+
+        let lowered = request.page.name.lowercased()
+        let ext = [".json", ".xml", ".htm", ".xhtml"].first { lowered.hasSuffix($0) } ?? ".html"
+        let directory = request.samples + "/" + request.carrierID
+        let base = directory + "/" + (request.name ?? request.kind.rawValue)
+        let pagePath = base + ext
+        let expectedPath = base + ".expected.json"
+        if !request.overwrite && (RedactionFiles.exists(pagePath) || RedactionFiles.exists(expectedPath)) {
+            throw .exists(pagePath)
+        }
+
+        var expected = ExpectedSnapshot(snapshot)
+        expected.capture = .init(date: request.today, source: Self.source(of: redacted),
+                                 encoding: encoding == .utf8 ? "UTF-8" : Self.declaredCharset(redacted) ?? encoding.rawValue)
+        do {
+            try RedactionFiles.makeDirectory(directory)
+            try RedactionFiles.write(bytes, to: pagePath)
+            try RedactionFiles.write(Array(expected.jsonText.utf8), to: expectedPath)
+        } catch {
+            throw .io(error.description)
+        }
+        return Outcome(pagePath: pagePath, expectedPath: expectedPath, replaced: replaced, snapshot: snapshot, expected: expected)
+    }
+
+    /// The saved-from address, without query or fragment (they carry session state).
+    static func source(of text: String) -> String? {
+        guard let address = LoadedPage.savedFromURL(Array(text.utf8.prefix(1024))[...]) else { return nil }
+        return String(address.prefix { $0 != "?" && $0 != "#" })
+    }
+
+    /// `<meta charset=…>` of a page that is not UTF-8.
+    static func declaredCharset(_ text: String) -> String? {
+        let head = text.prefix(2048).lowercased()
+        guard let range = head.firstRange(of: "charset=") else { return nil }
+        let name = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : name.uppercased()
+    }
+}

@@ -1,0 +1,191 @@
+import ArgumentParser
+import ESIMKit
+
+/// Where the redaction key and allow-list come from.
+struct RedactionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The key placeholders are derived from (default: ~/.config/esimtool/redact.key, created on first use). Keep it out of the repository.", valueName: "file"))
+    var keyFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Values known to be synthetic or public (one per line, # comments): never reported or replaced.", valueName: "file"))
+    var allow: String?
+
+    func redactor(console: Console, needsKey: Bool) -> Redactor? {
+        var allowed = Set<String>()
+        if let allow {
+            do {
+                allowed = Redactor.allowList(String(decoding: try RedactionFiles.read(allow), as: UTF8.self))
+            } catch {
+                console.error(error.description)
+                return nil
+            }
+        }
+        guard needsKey else { return Redactor(key: Array("check-only".utf8), allowed: allowed) }
+        guard let path = keyFile ?? RedactionKey.defaultPath else {
+            console.error("no place for the redaction key: set HOME or pass --key-file")
+            return nil
+        }
+        do {
+            return Redactor(key: try RedactionKey.load(path), allowed: allowed)
+        } catch {
+            console.error(error.description)
+            return nil
+        }
+    }
+}
+
+struct RedactCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redact",
+        abstract: "Replace personal data in saved pages (HTML, XML, JSON) with stable placeholders.",
+        discussion: """
+        Finds phone numbers, e-mail addresses, names, street addresses and ZIP codes, \
+        account numbers, ICCIDs, EIDs, IMEIs, IMSIs, activation codes' matching IDs, card \
+        last fours, tokens and keys, and IP addresses — in text, attributes, comments, URLs \
+        and embedded scripts — and replaces each with a placeholder of the same format \
+        (a 555-01xx number, an ICCID with a valid check digit). Amounts, data figures and \
+        dates are left exactly as they are. The same value gets the same placeholder \
+        wherever it appears, for one key; redacting twice changes nothing.
+
+        With one file and no -o, the redacted text goes to standard output. --check only \
+        reports what it finds (line, column, kind, a masked hint) and exits 1 if anything is \
+        found: use it in CI over Samples/.
+
+        Exit status: 0 done (or, with --check, nothing found), 1 something found or a file \
+        could not be read or written, 64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("Files or directories (walked; hidden entries skipped).", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file for one input, else a directory.", valueName: "out"))
+    var output: String?
+
+    @Flag(name: .long, help: "Rewrite the files in place (each written whole, then renamed over the original).")
+    var inPlace = false
+
+    @Flag(name: .long, help: "Only report what would be replaced; exit 1 if anything is found.")
+    var check = false
+
+    @Flag(name: .long, help: "Print findings as JSON Lines.")
+    var json = false
+
+    @OptionGroup var options: RedactionOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ArgumentParser.ValidationError("give at least one file or directory") }
+        if check && (inPlace || output != nil) { throw ArgumentParser.ValidationError("--check writes nothing; drop -o and --in-place") }
+        if inPlace && output != nil { throw ArgumentParser.ValidationError("choose -o or --in-place, not both") }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        guard let redactor = options.redactor(console: console, needsKey: !check) else { return .rejected }
+        let files: [String]
+        do {
+            files = try RedactionFiles.list(paths)
+        } catch {
+            console.error(error.description)
+            return .rejected
+        }
+        let single = files.count == 1 && !RedactionFiles.isDirectory(paths[0])
+        if !check && !inPlace && output == nil && !single {
+            console.error("\(files.count) files: give -o DIR or --in-place")
+            return .rejected
+        }
+        var status = ExitStatus.ok
+        var counts: [PersonalDataKind: Int] = [:]
+        var changedFiles = 0
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = try RedactionFiles.read(file)
+            } catch {
+                console.error(error.description)
+                status = .rejected
+                continue
+            }
+            if RedactionFiles.isBinary(bytes) {
+                if !check { console.warning("\(file): binary, skipped") }
+                continue
+            }
+            let (text, encoding) = RedactionFiles.decode(bytes)
+            if check {
+                let findings = redactor.findings(in: text)
+                for finding in findings {
+                    if json {
+                        console.out(RedactionJSON.line(file: file, finding))
+                    } else {
+                        console.out("\(file):\(finding.line):\(finding.column): \(finding.kind.label): \(finding.hint)")
+                    }
+                    counts[finding.kind, default: 0] += 1
+                }
+                if !findings.isEmpty { changedFiles += 1; status = .rejected }
+                continue
+            }
+            let (redacted, findings) = redactor.redact(text)
+            for finding in findings { counts[finding.kind, default: 0] += 1 }
+            if !findings.isEmpty { changedFiles += 1 }
+            let out = RedactionFiles.encode(redacted, as: encoding)
+            do {
+                if inPlace {
+                    if !findings.isEmpty { try RedactionFiles.write(out, to: file) }
+                } else if let output {
+                    let target = single && !RedactionFiles.isDirectory(output) ? output : destination(for: file, in: output)
+                    let directory = String(target.dropLast(target.split(separator: "/").last?.count ?? 0))
+                    if !directory.isEmpty { try RedactionFiles.makeDirectory(directory) }
+                    try RedactionFiles.write(out, to: target)
+                } else {
+                    console.outBytes(out)
+                }
+            } catch {
+                console.error(error.description)
+                status = .rejected
+            }
+            if json { for finding in findings { console.err(RedactionJSON.line(file: file, finding)) } }
+        }
+        let total = counts.values.reduce(0, +)
+        let breakdown = PersonalDataKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.label)" } }
+        let verb = check ? "found" : "replaced"
+        console.err("\(files.count) file\(files.count == 1 ? "" : "s"): \(total) \(verb)" + (breakdown.isEmpty ? "" : " (" + breakdown.joined(separator: ", ") + ")")
+                    + (check ? "" : " in \(changedFiles) file\(changedFiles == 1 ? "" : "s")"))
+        return status
+    }
+
+    /// `in/a/b.html` under `out/`: the path below the input directory is kept.
+    func destination(for file: String, in directory: String) -> String {
+        var relative = file
+        for path in paths where RedactionFiles.isDirectory(path) && file.hasPrefix(path) {
+            relative = String(file.dropFirst(path.count)).trimmed(leading: "/")
+            break
+        }
+        if relative == file { relative = file.split(separator: "/").last.map(String.init) ?? file }
+        return (directory.hasSuffix("/") ? directory : directory + "/") + relative
+    }
+}
+
+enum RedactionJSON {
+    struct Line: Encodable {
+        var file: String
+        var finding: RedactionFinding
+
+        enum Key: String, CodingKey { case file, line, column, kind, hint }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(finding.line, forKey: .line)
+            try container.encode(finding.column, forKey: .column)
+            try container.encode(finding.kind.rawValue, forKey: .kind)
+            try container.encode(finding.hint, forKey: .hint)
+        }
+    }
+
+    static func line(file: String, _ finding: RedactionFinding) -> String {
+        (try? OrderedJSONEncoder().encode(Line(file: file, finding: finding))) ?? "{}"
+    }
+}
+
+extension String {
+    func trimmed(leading character: Character) -> String {
+        String(drop { $0 == character })
+    }
+}
