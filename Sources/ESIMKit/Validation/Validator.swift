@@ -349,30 +349,19 @@ public enum Validator {
     // MARK: Files
 
     static func readText(_ path: String) throws(ValidationError) -> String {
-        guard let file = fopen(path, "rb") else { throw ValidationError(.unreadableDirectory, "cannot open", file: path) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
+        do {
+            return String(decoding: try TextFiles.read(path), as: UTF8.self)
+        } catch {
+            throw ValidationError(.unreadableDirectory, error.message, file: path)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes beside the target and renames over it, so a reader never sees half a file.
     static func writeAtomically(_ text: String, to path: String) throws(ValidationError) {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else {
-            throw ValidationError(.cannotWrite, "cannot write (\(String(cString: strerror(errno))))", file: path)
-        }
-        let bytes = Array(text.utf8)
-        let written = fwrite(bytes, 1, bytes.count, file)
-        let closed = fclose(file)
-        guard written == bytes.count, closed == 0, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ValidationError(.cannotWrite, "cannot write (\(String(cString: strerror(errno))))", file: path)
+        do {
+            try TextFiles.write(Array(text.utf8), to: path)
+        } catch {
+            throw ValidationError(.cannotWrite, error.message, file: path)
         }
     }
 }

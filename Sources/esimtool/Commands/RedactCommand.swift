@@ -13,7 +13,7 @@ struct RedactionOptions: ParsableArguments {
         var allowed = Set<String>()
         if let allow {
             do {
-                allowed = Redactor.allowList(String(decoding: try RedactionFiles.read(allow), as: UTF8.self))
+                allowed = Redactor.allowList(String(decoding: try TextFiles.read(allow), as: UTF8.self))
             } catch {
                 console.error(error.description)
                 return nil
@@ -81,12 +81,12 @@ struct RedactCommand: ConsoleCommand {
         guard let redactor = options.redactor(console: console, needsKey: !check) else { return .rejected }
         let files: [String]
         do {
-            files = try RedactionFiles.list(paths)
+            files = try TextFiles.list(paths)
         } catch {
             console.error(error.description)
             return .rejected
         }
-        let single = files.count == 1 && !RedactionFiles.isDirectory(paths[0])
+        let single = files.count == 1 && !TextFiles.isDirectory(paths[0])
         if !check && !inPlace && output == nil && !single {
             console.error("\(files.count) files: give -o DIR or --in-place")
             return .rejected
@@ -97,17 +97,17 @@ struct RedactCommand: ConsoleCommand {
         for file in files {
             let bytes: [UInt8]
             do {
-                bytes = try RedactionFiles.read(file)
+                bytes = try TextFiles.read(file)
             } catch {
                 console.error(error.description)
                 status = .rejected
                 continue
             }
-            if RedactionFiles.isBinary(bytes) {
+            if TextFiles.isBinary(bytes) {
                 if !check { console.warning("\(file): binary, skipped") }
                 continue
             }
-            let (text, encoding) = RedactionFiles.decode(bytes)
+            let (text, encoding) = TextFiles.decode(bytes)
             if check {
                 let findings = redactor.findings(in: text)
                 for finding in findings {
@@ -124,15 +124,15 @@ struct RedactCommand: ConsoleCommand {
             let (redacted, findings) = redactor.redact(text)
             for finding in findings { counts[finding.kind, default: 0] += 1 }
             if !findings.isEmpty { changedFiles += 1 }
-            let out = RedactionFiles.encode(redacted, as: encoding)
+            let out = TextFiles.encode(redacted, as: encoding)
             do {
                 if inPlace {
-                    if !findings.isEmpty { try RedactionFiles.write(out, to: file) }
+                    if !findings.isEmpty { try TextFiles.write(out, to: file) }
                 } else if let output {
-                    let target = single && !RedactionFiles.isDirectory(output) ? output : destination(for: file, in: output)
+                    let target = single && !TextFiles.isDirectory(output) ? output : destination(for: file, in: output)
                     let directory = String(target.dropLast(target.split(separator: "/").last?.count ?? 0))
-                    if !directory.isEmpty { try RedactionFiles.makeDirectory(directory) }
-                    try RedactionFiles.write(out, to: target)
+                    if !directory.isEmpty { try TextFiles.makeDirectory(directory) }
+                    try TextFiles.write(out, to: target)
                 } else {
                     console.outBytes(out)
                 }
@@ -153,7 +153,7 @@ struct RedactCommand: ConsoleCommand {
     /// `in/a/b.html` under `out/`: the path below the input directory is kept.
     func destination(for file: String, in directory: String) -> String {
         var relative = file
-        for path in paths where RedactionFiles.isDirectory(path) && file.hasPrefix(path) {
+        for path in paths where TextFiles.isDirectory(path) && file.hasPrefix(path) {
             relative = String(file.dropFirst(path.count)).trimmed(leading: "/")
             break
         }

@@ -14,8 +14,9 @@ private let systemWrite = Musl.write
 private let systemWrite = Darwin.write
 #endif
 
-/// Redaction of whole files: bytes in, bytes out, in the file's own encoding.
-public enum RedactionFiles {
+/// Whole files as text: read, written atomically, decoded and encoded in their own
+/// encoding (for redaction, fixtures and expected files).
+public enum TextFiles {
     /// How a file's bytes were read as text. Files that are not UTF-8 are read one byte
     /// per character (Latin-1) and written back the same way, so their bytes outside
     /// the replaced spans never change; placeholders are ASCII.
@@ -154,8 +155,8 @@ public enum RedactionKey {
 
     /// Reads the key at `path`, creating it (mode 0600) with fresh random bytes if absent.
     public static func load(_ path: String, create: Bool = true) throws(RedactionError) -> [UInt8] {
-        if RedactionFiles.exists(path) {
-            let bytes = try RedactionFiles.read(path)
+        if TextFiles.exists(path) {
+            let bytes = try TextFiles.read(path)
             guard bytes.count >= 16 else { throw RedactionError("a redaction key needs at least 16 bytes", file: path) }
             return bytes
         }
@@ -166,8 +167,8 @@ public enum RedactionKey {
         }
         fclose(random)
         let directory = String(path.dropLast(path.split(separator: "/").last?.count ?? 0))
-        if !directory.isEmpty { try RedactionFiles.makeDirectory(directory, private: true) }
-        try RedactionFiles.write(key, to: path, mode: 0o600)
+        if !directory.isEmpty { try TextFiles.makeDirectory(directory, private: true) }
+        try TextFiles.write(key, to: path, mode: 0o600)
         return key
     }
 }
