@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ESIMKit", targets: ["ESIMKit"]),
         .library(name: "ESIMMarkup", targets: ["ESIMMarkup"]),
+        .library(name: "ESIMStore", targets: ["ESIMStore"]),
         .executable(name: "esimtool", targets: ["esimtool"]),
     ],
     dependencies: [
@@ -31,10 +32,22 @@ let package = Package(
             dependencies: ["ESIMMarkup", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Carriers/BuiltInSpecs")]
         ),
+        // The system SQLite. Only ESIMStore imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Usage history on disk: snapshots kept in a versioned SQLite database.
+        .target(
+            name: "ESIMStore",
+            dependencies: ["ESIMKit", "ESIMMarkup", "CSQLite"]
+        ),
         .executableTarget(
             name: "esimtool",
             dependencies: [
                 "ESIMKit",
+                "ESIMStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,11 +64,13 @@ let package = Package(
         ),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
         .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),
+        .testTarget(name: "ESIMStoreTests", dependencies: ["ESIMStore", "ESIMKit"]),
         .testTarget(
             name: "esimtoolTests",
             dependencies: [
                 "esimtool",
                 "ESIMKit",
+                "ESIMStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,10 +9,12 @@ struct ESIMTool: ParsableCommand {
         abstract: "Decode eSIM activation codes and SIM identifiers, and look carriers up, offline.",
         discussion: """
         Exit status: 0 when every input is valid (warnings allowed unless --strict), \
-        1 when any input is invalid or cannot be read, 64 on a usage error.
+        1 when any input is invalid or cannot be read, 3 when `alert` finds a threshold \
+        crossed, 64 on a usage error.
         """,
         version: version,
         subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self, RedactCommand.self, FixtureCommand.self,
+                      TrackCommand.self, UsageCommand.self, AlertCommand.self,
                       InspectCommand.self, ValidateCommand.self]
     )
 }
@@ -22,6 +24,8 @@ enum ExitStatus: Int32 {
     case ok = 0
     /// Some input was invalid or unreadable, or a check failed.
     case rejected = 1
+    /// `alert`: a threshold is crossed (distinct from failures, for schedulers).
+    case breached = 3
     /// The command line itself was wrong (ArgumentParser uses the same value).
     case usage = 64
 }

@@ -84,3 +84,28 @@ struct AnyKey: CodingKey, ExpressibleByStringLiteral {
     init?(intValue: Int) { nil }
     init(stringLiteral value: String) { stringValue = value }
 }
+
+extension SnapshotValue {
+    /// Reads a value back from its ``canonicalText`` (as expected files and the usage
+    /// store keep it).
+    public init(canonical text: String, for field: SnapshotField) throws(ValueError) {
+        self = try FieldValueReader.read(text, kind: field.valueKind, field: field, reference: nil)
+    }
+}
+
+extension AccountSnapshot {
+    /// A snapshot rebuilt from canonical texts (account fields, then each line's);
+    /// values that no longer read are left out.
+    public init(carrierID: String, carrierName: String?, pageKind: PageKind?, account: [(SnapshotField, String)],
+                lines: [[(SnapshotField, String)]]) {
+        func values(_ pairs: [(SnapshotField, String)]) -> [ExtractedValue] {
+            pairs.compactMap { field, text in
+                (try? SnapshotValue(canonical: text, for: field)).map {
+                    ExtractedValue(field: field, value: $0, raw: text, ruleIndex: 0, rule: "stored", line: 0)
+                }
+            }
+        }
+        self.init(carrierID: carrierID, carrierName: carrierName, pageKind: pageKind, values: values(account),
+                  lines: lines.map { LineSnapshot(values: values($0)) })
+    }
+}

@@ -107,6 +107,13 @@ private func node(for value: some Encodable, codingPath: [any CodingKey]) throws
     case let text as String: return .string(text)
     case let flag as Bool: return .bool(flag)
     case let number as Int: return .number(String(number))
+    // Every other integer width: their `encode(to:)` asks the container back for themselves.
+    case let number as any BinaryInteger: return .number("\(number)")
+    case let number as Float:
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "JSON has no NaN or infinity"))
+        }
+        return .number(String(number))
     case let number as Double:
         guard number.isFinite else {
             throw EncodingError.invalidValue(number, .init(codingPath: codingPath,

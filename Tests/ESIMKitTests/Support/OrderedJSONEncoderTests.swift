@@ -38,3 +38,19 @@ extension OrderedJSONEncoderTests {
         #expect(try OrderedJSONEncoder().encode(ExplicitNil()) == #"{"b":null,"a":"x"}"#)
     }
 }
+
+extension OrderedJSONEncoderTests {
+    struct Widths: Encodable {
+        var big: Int64 = 16_106_127_360
+        var small: UInt8 = 7
+        var negative: Int32 = -3
+        var unsigned: UInt64 = 18_446_744_073_709_551_615
+        var single: Float = 0.5
+    }
+
+    @Test("every integer width and Float encode as numbers (they used to recurse forever)")
+    func integerWidths() throws {
+        #expect(try OrderedJSONEncoder().encode(Widths())
+                == #"{"big":16106127360,"small":7,"negative":-3,"unsigned":18446744073709551615,"single":0.5}"#)
+    }
+}

@@ -1,0 +1,213 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An instant, in whole seconds since 1970-01-01 UTC.
+public struct Timestamp: Hashable, Comparable, Sendable {
+    public var seconds: Int64
+
+    public init(seconds: Int64) {
+        self.seconds = seconds
+    }
+
+    /// Noon, local time, of a calendar day (what a page that only says "Nov 20" means).
+    public init(noonOf date: CalendarDate) {
+        let local = Int64(date.dayNumber) * 86_400 + 12 * 3_600
+        seconds = local - Int64(Self.utcOffset(near: local))
+    }
+
+    public static var now: Timestamp { Timestamp(seconds: Int64(time(nil))) }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
+
+    /// The local offset from UTC in seconds at about this instant.
+    static func utcOffset(near seconds: Int64) -> Int {
+        var value = time_t(seconds)
+        var parts = tm()
+        guard localtime_r(&value, &parts) != nil else { return 0 }
+        return Int(parts.tm_gmtoff)
+    }
+
+    /// Local days since 1970-01-01, with the time of day as a fraction: the scale
+    /// ``CalendarDate/dayNumber`` counts in.
+    public var localDay: Double {
+        Double(seconds + Int64(Self.utcOffset(near: seconds))) / 86_400
+    }
+
+    /// The local calendar day.
+    public var localDate: CalendarDate {
+        CalendarDate(dayNumber: Int(localDay.rounded(.down)))
+    }
+
+    /// `2026-11-20 09:41` local time.
+    public var localText: String {
+        let local = seconds + Int64(Self.utcOffset(near: seconds))
+        let minutes = (local % 86_400 + 86_400) % 86_400 / 60
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(localDate) \(two(minutes / 60)):\(two(minutes % 60))"
+    }
+
+    /// `2026-11-20T15:41:00Z`.
+    public var isoText: String {
+        let day = CalendarDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
+        let within = (seconds % 86_400 + 86_400) % 86_400
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day)T\(two(within / 3600)):\(two(within / 60 % 60)):\(two(within % 60))Z"
+    }
+
+    /// Reads `2026-11-20T15:41:00Z`, `2026-11-20 15:41` (local) or `2026-11-20` (noon, local).
+    public init?(_ text: String) {
+        let trimmed = text.trimmed(of: " ")
+        guard trimmed.count >= 10, let date = try? CalendarDate(String(trimmed.prefix(10))), trimmed.prefix(4).allSatisfy(\.isNumber) else {
+            return nil
+        }
+        if trimmed.count == 10 {
+            self.init(noonOf: date)
+            return
+        }
+        var rest = trimmed.dropFirst(10)
+        guard let separator = rest.first, separator == "T" || separator == " " else { return nil }
+        rest = rest.dropFirst()
+        let isUTC = rest.hasSuffix("Z")
+        if isUTC { rest = rest.dropLast() }
+        let parts = rest.split(separator: ":").map { Int($0) }
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil }),
+              let hour = parts[0], let minute = parts[1], (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        let second = parts.count == 3 ? (parts[2] ?? 0) : 0
+        let wall = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        self.init(seconds: isUTC ? wall : wall - Int64(Self.utcOffset(near: wall)))
+    }
+}
+
+extension CalendarDate {
+    /// The day `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
+    }
+}
+
+/// What one stored snapshot says about one line at one time.
+public struct LineReading: Hashable, Sendable {
+    public var time: Timestamp
+    public var cycle: DateRange?
+    public var used: DataAmount?
+    public var allowance: DataAmount?
+    public var remaining: DataAmount?
+    public var premium: DataAmount?
+    public var hotspotUsed: DataAmount?
+    public var international: DataAmount?
+    public var plan: String?
+
+    public init(time: Timestamp, cycle: DateRange? = nil, used: DataAmount? = nil, allowance: DataAmount? = nil,
+                remaining: DataAmount? = nil, premium: DataAmount? = nil, hotspotUsed: DataAmount? = nil,
+                international: DataAmount? = nil, plan: String? = nil) {
+        self.time = time
+        self.cycle = cycle
+        self.used = used
+        self.allowance = allowance
+        self.remaining = remaining
+        self.premium = premium
+        self.hotspotUsed = hotspotUsed
+        self.international = international
+        self.plan = plan
+    }
+
+    /// Bytes used: shown, or allowance minus what is left.
+    public var usedBytes: Double? {
+        if let bytes = used?.bytes { return bytes.approximateDouble }
+        guard let allowance = allowance?.bytes, let remaining = remaining?.bytes else { return nil }
+        return allowance.approximateDouble - remaining.approximateDouble
+    }
+}
+
+/// What one stored snapshot says about the account at one time.
+public struct AccountReading: Hashable, Sendable {
+    public var time: Timestamp
+    public var balance: Money?
+    public var amountDue: Money?
+    public var dueDate: CalendarDate?
+    public var expires: CalendarDate?
+    public var cycle: DateRange?
+
+    public init(time: Timestamp, balance: Money? = nil, amountDue: Money? = nil, dueDate: CalendarDate? = nil,
+                expires: CalendarDate? = nil, cycle: DateRange? = nil) {
+        self.time = time
+        self.balance = balance
+        self.amountDue = amountDue
+        self.dueDate = dueDate
+        self.expires = expires
+        self.cycle = cycle
+    }
+}
+
+/// A line's readings over time, oldest first.
+public struct LineHistory: Hashable, Sendable {
+    public var carrierID: String
+    public var carrierName: String
+    /// Stable across page kinds: the number's last four digits (`…0142`), else the nickname.
+    public var key: String
+    /// How the line reads: masked number and nickname.
+    public var label: String
+    public var readings: [LineReading]
+
+    public init(carrierID: String, carrierName: String, key: String, label: String, readings: [LineReading]) {
+        self.carrierID = carrierID
+        self.carrierName = carrierName
+        self.key = key
+        self.label = label
+        self.readings = readings
+    }
+
+    /// The readings of the most recent bill cycle: those whose cycle is the latest one
+    /// known, or, when pages do not say, those since usage last went down (a reset).
+    public var currentCycle: [LineReading] {
+        guard let last = readings.last else { return [] }
+        if let cycle = last.cycle {
+            return readings.filter { $0.cycle == cycle || ($0.cycle == nil && $0.time.localDate >= cycle.start) }
+        }
+        var start = readings.count - 1
+        while start > 0, let before = readings[start - 1].usedBytes, let now = readings[start].usedBytes, before <= now {
+            start -= 1
+        }
+        return Array(readings[start...])
+    }
+}
+
+extension AccountSnapshot {
+    /// The key of a line (see ``LineHistory/key``) and its label.
+    public static func lineKey(_ line: LineSnapshot, index: Int) -> (key: String, label: String) {
+        let digits = (line.number ?? "").filter(\.isNumber)
+        let label = [line.number, line.nickname].compactMap { $0 }.joined(separator: " · ")
+        if digits.count >= 4 { return ("…" + digits.suffix(4), label.isEmpty ? "…" + digits.suffix(4) : label) }
+        if let nickname = line.nickname { return (nickname.lowercased(), label) }
+        return ("line \(index + 1)", label.isEmpty ? "line \(index + 1)" : label)
+    }
+
+    /// The account reading this snapshot gives at `time`.
+    public func accountReading(at time: Timestamp) -> AccountReading {
+        AccountReading(time: time, balance: balance, amountDue: amountDue, dueDate: dueDate,
+                       expires: self[.expires]?.date, cycle: billingCycle)
+    }
+
+    /// Each line's reading at `time`, with the line's key and label.
+    public func lineReadings(at time: Timestamp) -> [(key: String, label: String, reading: LineReading)] {
+        lines.enumerated().map { index, line in
+            let (key, label) = Self.lineKey(line, index: index)
+            return (key, label, LineReading(time: time, cycle: billingCycle, used: line.dataUsed, allowance: line.dataAllowance,
+                                            remaining: line[.dataRemaining]?.data, premium: line.premiumData,
+                                            hotspotUsed: line.hotspotUsed, international: line.internationalUsed, plan: line.plan))
+        }
+    }
+}

@@ -1,0 +1,295 @@
+import ArgumentParser
+import ESIMKit
+import ESIMStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the usage history lives.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The usage database (default: $ESIMTOOL_DB, else $XDG_DATA_HOME/esimtool/usage.sqlite, else ~/.local/share/esimtool/usage.sqlite).", valueName: "file"))
+    var db: String?
+
+    func open(console: Console) -> UsageStore? {
+        guard let path = db ?? UsageStore.defaultPath else {
+            console.error("no place for the usage database: set HOME or pass --db")
+            return nil
+        }
+        do {
+            return try UsageStore(path: path)
+        } catch {
+            console.error(error.description)
+            return nil
+        }
+    }
+}
+
+struct TrackCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "track",
+        abstract: "Store what saved account pages say, for usage history, forecasts and alerts.",
+        discussion: """
+        Each page is read as `esimtool inspect` reads it and stored with its capture time: \
+        --at when given, else the file's modification time. Dates without a year are read \
+        against the capture day. The same page (byte for byte) is stored once.
+
+        Exit status: 0 every page stored (or already stored), 1 a page could not be read or \
+        stored, 64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("Saved pages (.html, .json).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Read the pages as this carrier's.", valueName: "id"))
+    var carrier: String?
+
+    @Option(name: .long, help: ArgumentHelp("When the pages were saved: 2026-11-20T09:41, or a date (noon).", valueName: "time"))
+    var at: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: PageSpecOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ArgumentParser.ValidationError("give at least one saved page") }
+        if let at, Timestamp(at) == nil { throw ArgumentParser.ValidationError("--at: '\(at)' is not a time like 2026-11-20T09:41 or 2026-11-20") }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        guard let specs = options.pageSpecs(console: console), let database = store.open(console: console) else { return .rejected }
+        let extractor: PageExtractor
+        do { extractor = try PageExtractor(specs: specs) } catch {
+            console.error("carrier spec: \(error)")
+            return .rejected
+        }
+        var status = ExitStatus.ok
+        for file in files {
+            do {
+                let input = try PageInput(contentsOfFile: file)
+                let (time, source) = captureTime(of: file)
+                let snapshot = try extractor.inspect(input, options: .init(
+                    carrierID: carrier, reference: options.today.flatMap { try? CalendarDate($0) } ?? time.localDate, allowHeuristic: false))
+                guard let carrierID = snapshot.carrierID else {
+                    console.error("\(file): no carrier spec matches this page; give --carrier")
+                    status = .rejected
+                    continue
+                }
+                let fingerprint = SHA256.hash(input.bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+                let outcome = try database.add(snapshot, fingerprint: fingerprint, time: time, source: source, file: file)
+                let what = "\(snapshot.carrierName ?? carrierID) \(snapshot.pageKind?.rawValue ?? "page")"
+                switch outcome {
+                case .stored:
+                    let lines = snapshot.lines.count
+                    console.out("stored \(file): \(what), \(lines) line\(lines == 1 ? "" : "s"), captured \(time.localText) (\(source == .given ? "--at" : "file time"))")
+                case .duplicate(let earlier):
+                    console.out("already stored \(file): \(what), captured \(earlier.localText)")
+                }
+                for diagnostic in snapshot.diagnostics where diagnostic.code == .missingRequired {
+                    console.warning("\(file): \(diagnostic.message)")
+                }
+            } catch let error as PageError {
+                console.error(error.description)
+                status = .rejected
+            } catch {
+                console.error("\(error)")
+                status = .rejected
+            }
+        }
+        return status
+    }
+
+    func captureTime(of file: String) -> (Timestamp, UsageStore.CaptureSource) {
+        if let at, let time = Timestamp(at) { return (time, .given) }
+        var info = stat()
+        if stat(file, &info) == 0 { return (Timestamp(seconds: Int64(info.st_mtim.tv_sec)), .file) }
+        return (Timestamp.now, .file)
+    }
+}
+
+/// Which stored lines a command looks at.
+struct LineFilter: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only this carrier (an id such as att).", valueName: "id"))
+    var carrier: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this line: its last four digits, its nickname, or its position (1, 2…) in the list.", valueName: "line"))
+    var line: String?
+
+    func select(_ histories: [LineHistory]) -> [LineHistory] {
+        guard let line else { return histories }
+        if let index = Int(line), index >= 1, index <= histories.count, line.count < 4 { return [histories[index - 1]] }
+        let lowered = line.lowercased()
+        return histories.filter { $0.key.hasSuffix(lowered) || $0.key == lowered || $0.label.lowercased().contains(lowered) }
+    }
+}
+
+struct UsageCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usage",
+        abstract: "Data use and balance over time from tracked pages, with forecasts.",
+        discussion: """
+        For each line: the readings of each bill cycle with a bar chart, and where the \
+        current cycle is heading — the rate, what will be used by the reset, and the day \
+        the allowance (or an unlimited plan's premium threshold) runs out. For prepaid \
+        accounts: the balance over time and the days it lasts at the current spend. Use \
+        abroad is shown on its own. --svg and --html write a chart to share.
+
+        Exit status: 0 shown, 1 nothing tracked (or the database cannot be read), 64 usage error.
+        """)
+
+    @OptionGroup var filter: LineFilter
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Also write the chart as an SVG image.", valueName: "file"))
+    var svg: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write an HTML page with the chart and the readings.", valueName: "file"))
+    var html: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func execute(console: Console) -> ExitStatus {
+        guard let database = store.open(console: console) else { return .rejected }
+        let lines: [LineHistory]
+        let accounts: [AccountHistory]
+        do {
+            lines = filter.select(try database.lineHistories(carrier: filter.carrier))
+            accounts = filter.line == nil ? try database.accountHistories(carrier: filter.carrier) : []
+        } catch {
+            console.error(error.description)
+            return .rejected
+        }
+        if lines.isEmpty && accounts.isEmpty {
+            console.error("nothing tracked\(filter.carrier.map { " for \($0)" } ?? "")\(filter.line.map { " on line \($0)" } ?? ""); store pages with `esimtool track`")
+            return .rejected
+        }
+        if json {
+            console.out(UsageRenderer.json(lines: lines, accounts: accounts))
+        } else {
+            for line in UsageRenderer.text(lines: lines, accounts: accounts) { console.out(line) }
+        }
+        do {
+            if let svg { try TextFiles.write(Array(UsageRenderer.svg(lines: lines).utf8), to: svg) }
+            if let html { try TextFiles.write(Array(UsageRenderer.html(lines: lines, accounts: accounts).utf8), to: html) }
+        } catch {
+            console.error(error.description)
+            return .rejected
+        }
+        return .ok
+    }
+}
+
+struct AlertCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alert",
+        abstract: "Check tracked usage against thresholds; exit 3 when any is crossed.",
+        discussion: """
+        Thresholds come from --config (default: ~/.config/esimtool/alerts.yaml when it \
+        exists) and the flags, which win:
+
+            dataBelow: 2 GB          # data left on a line
+            dataBelowPercent: 10     # data left, as a share of the allowance
+            runOutBeforeReset: true  # the forecast runs out before the cycle resets
+            balanceBelow: $5.00      # a prepaid balance
+            dueWithin: 3             # days until a bill is due
+            roamingAbove: 500 MB     # use abroad this cycle
+
+        Exit status: 0 nothing crossed, 3 something crossed (each printed), 1 the database \
+        or the config cannot be read, 64 usage error. Run it from cron or a CI schedule.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("A thresholds file (YAML).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Data left below this amount (e.g. 2GB).", valueName: "amount"))
+    var dataBelow: String?
+
+    @Option(name: .long, help: ArgumentHelp("Data left below this percentage of the allowance.", valueName: "percent"))
+    var dataBelowPercent: Double?
+
+    @Flag(name: .long, help: "Alert when the forecast runs out before the cycle resets.")
+    var runOutBeforeReset = false
+
+    @Option(name: .long, help: ArgumentHelp("A prepaid balance below this (e.g. $5).", valueName: "money"))
+    var balanceBelow: String?
+
+    @Option(name: .long, help: ArgumentHelp("A bill due within this many days.", valueName: "days"))
+    var dueWithin: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Use abroad above this amount this cycle.", valueName: "amount"))
+    var roamingAbove: String?
+
+    @Option(name: .long, help: ArgumentHelp("The day to check due dates against (default: today).", valueName: "yyyy-mm-dd"))
+    var today: String?
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var filter: LineFilter
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let dataBelow, (try? DataAmount(dataBelow)) == nil { throw ArgumentParser.ValidationError("--data-below: '\(dataBelow)' is not an amount of data like 2GB") }
+        if let roamingAbove, (try? DataAmount(roamingAbove)) == nil { throw ArgumentParser.ValidationError("--roaming-above: '\(roamingAbove)' is not an amount of data like 500MB") }
+        if let balanceBelow, (try? Money(balanceBelow)) == nil { throw ArgumentParser.ValidationError("--balance-below: '\(balanceBelow)' is not money like $5.00") }
+        if let dataBelowPercent, !(0...100).contains(dataBelowPercent) { throw ArgumentParser.ValidationError("--data-below-percent is between 0 and 100") }
+        if let dueWithin, dueWithin < 0 { throw ArgumentParser.ValidationError("--due-within is a number of days, 0 or more") }
+        if let today, (try? CalendarDate(today)) == nil { throw ArgumentParser.ValidationError("--today: '\(today)' is not a date like 2026-11-20") }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        var rules = AlertRules()
+        let configPath = config ?? RedactionKey.defaultPath.map { $0.replacingLastComponent(with: "alerts.yaml") }
+        if let configPath, config != nil || TextFiles.exists(configPath) {
+            do {
+                let text = String(decoding: try TextFiles.read(configPath), as: UTF8.self)
+                rules = try AlertRules.parse(text, file: configPath)
+            } catch let error as SpecError {
+                console.error("alert thresholds: \(error)")
+                return .rejected
+            } catch {
+                console.error("\(error)")
+                return .rejected
+            }
+        }
+        if let dataBelow { rules.dataBelow = try? DataAmount(dataBelow) }
+        if let dataBelowPercent { rules.dataBelowPercent = dataBelowPercent }
+        if runOutBeforeReset { rules.runOutBeforeReset = true }
+        if let balanceBelow { rules.balanceBelow = try? Money(balanceBelow) }
+        if let dueWithin { rules.dueWithinDays = dueWithin }
+        if let roamingAbove { rules.roamingAbove = try? DataAmount(roamingAbove) }
+        if rules.isEmpty {
+            console.error("no thresholds: give flags such as --data-below 2GB, or a --config file (see --help)")
+            return .usage
+        }
+        guard let database = store.open(console: console) else { return .rejected }
+        let hits: [AlertHit]
+        do {
+            let lines = filter.select(try database.lineHistories(carrier: filter.carrier))
+            let accounts = filter.line == nil ? try database.accountHistories(carrier: filter.carrier) : []
+            let day = today.flatMap { try? CalendarDate($0) } ?? CalendarDate.today ?? Timestamp.now.localDate
+            hits = Alerts.evaluate(lines: lines, accounts: accounts, rules: rules, today: day)
+        } catch {
+            console.error(error.description)
+            return .rejected
+        }
+        if json {
+            console.out(UsageRenderer.json(hits))
+        } else {
+            for hit in hits {
+                console.out("\(hit.carrierName)\(hit.line.map { " · \($0)" } ?? ""): \(hit.message) [\(hit.rule.rawValue)]")
+            }
+            if hits.isEmpty { console.err("no threshold crossed") }
+        }
+        return hits.isEmpty ? .ok : .breached
+    }
+}
+
+extension String {
+    /// `/a/b/redact.key` → `/a/b/alerts.yaml`.
+    func replacingLastComponent(with name: String) -> String {
+        String(dropLast(split(separator: "/").last?.count ?? 0)) + name
+    }
+}

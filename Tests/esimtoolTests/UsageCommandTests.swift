@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import ESIMKit
+import ESIMStore
+@testable import esimtool
+
+/// AT&T overview pages with the data used changed, one file per reading.
+func overviewPages(in directory: String, count: Int, start: Int = 0) throws -> [String] {
+    let page = try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8)
+    return try (start..<(start + count)).map { index in
+        let path = directory + "/overview-\(index).html"
+        try page.replacingOccurrences(of: "7.2 GB used", with: "\(Double(index % 150) / 10) GB used")
+            .replacingOccurrences(of: "12.4 GB used", with: "\(index) MB used")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
+
+@Suite("TrackUsageAlert", .serialized)
+struct UsageCommandTests {
+    @Test("track stores pages once; usage shows the cycle with bars and a forecast; --json and --svg")
+    func trackAndShow() throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let page = try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8)
+        for (day, used) in [("08", "1.2"), ("14", "4.1"), ("20", "7.2")] {
+            let file = try scratch.write(page.replacingOccurrences(of: "7.2 GB used", with: "\(used) GB used"), to: "p\(day).html")
+            let run = runCLI(["track", file, "--db", db, "--at", "2026-11-\(day)T09:00"])
+            #expect(run.status == 0)
+            #expect(run.out.hasPrefix("stored \(file): AT&T overview, 2 lines, captured 2026-11-\(day) 09:00"))
+        }
+        let again = runCLI(["track", scratch.path + "/p20.html", "--db", db])
+        #expect(again.out.hasPrefix("already stored"))
+
+        let usage = runCLI(["usage", "--db", db, "--line", "0199"])
+        #expect(usage.status == 0)
+        #expect(usage.outLines.first == "AT&T · (***) ***-0199 · Sam's Galaxy")
+        #expect(usage.out.contains("Cycle 2026-11-04 – 2026-12-03 (allowance 15 GB)"))
+        #expect(usage.out.contains("2026-11-20 09:00  ██████████░░░░░░░░░░  7.2 GB"))
+        #expect(usage.out.contains("Forecast: 512 MB/day (3 readings); 14 GB by the end of the cycle on 2026-12-03; the allowance (15 GB) lasts past the reset"))
+
+        let json = runCLI(["usage", "--db", db, "--json", "--svg", scratch.path + "/chart.svg", "--html", scratch.path + "/chart.html"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let lines = try #require(object["lines"] as? [[String: Any]])
+        #expect(lines.count == 2)
+        let forecast = try #require(lines[1]["forecast"] as? [String: Any])
+        #expect(forecast["bytesPerDay"] as? Int == 536_870_912)
+        #expect(forecast["reachedBeforeReset"] as? Bool == false)
+        let svg = try scratch.read("chart.svg")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("allowance 15 GB"))
+        #expect(try scratch.read("chart.html").contains("<svg"))
+    }
+
+    @Test("alert exits 3 when a threshold is crossed, 0 when none is, 64 without thresholds")
+    func alertStatuses() throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let file = try scratch.write(try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8), to: "p.html")
+        #expect(runCLI(["track", file, "--db", db, "--at", "2026-11-20T09:00"]).status == 0)
+        let crossed = runCLI(["alert", "--db", db, "--data-below", "8GB", "--due-within", "14", "--today", "2026-11-20"])
+        #expect(crossed.status == 3)
+        #expect(crossed.outLines == [
+            "AT&T · (***) ***-0199 · Sam's Galaxy: 7.8 GB left, below 8 GB [dataBelow]",
+            "AT&T: $187.42 due 2026-12-03 (in 13 days) [dueWithin]",
+        ])
+        #expect(runCLI(["alert", "--db", db, "--data-below", "1GB", "--today", "2026-11-20"]).status == 0)
+        #expect(runCLI(["alert", "--db", db, "--config", scratch.path + "/none.yaml"]).status == 1)
+        let config = try scratch.write("dataBelowPercent: 60\nbalanceBelow: $5\n", to: "alerts.yaml")
+        let fromConfig = runCLI(["alert", "--db", db, "--config", config, "--json"])
+        #expect(fromConfig.status == 3)
+        #expect(fromConfig.out.contains("\"rule\":\"dataBelowPercent\""))
+        let bad = try scratch.write("dataBelow: lots\n", to: "bad.yaml")
+        let badRun = runCLI(["alert", "--db", db, "--config", bad])
+        #expect(badRun.status == 1)
+        #expect(badRun.err.contains("bad.yaml:1:12: dataBelow:"))
+        #expect(runCLI(["alert", "--db", db, "--config", scratch.path + "/empty.yaml"]).status == 1)
+        #expect(runCLI(["alert", "--db", scratch.path + "/other.sqlite", "--data-below", "3GB"]).status == 0)
+        #expect(runCLI(["alert", "--db", db, "--data-below", "lots"]).status == 64)
+    }
+
+    @Test("usage with nothing tracked exits 1 and says how to start")
+    func nothingTracked() throws {
+        let scratch = try ScratchDirectory()
+        let run = runCLI(["usage", "--db", scratch.path + "/usage.sqlite"])
+        #expect(run.status == 1)
+        #expect(run.err.contains("esimtool track"))
+    }
+
+    @Test("a writer killed mid-run leaves a readable database with every snapshot it committed whole")
+    func crashSafety() throws {
+        let binary = try #require(SmokeTests.binary, "esimtool was not built beside the tests")
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let files = try overviewPages(in: scratch.path, count: 400)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["track", "--db", db, "--at", "2026-11-20T09:00"] + files
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once some snapshots are in, without warning.
+        var stored = 0
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && process.isRunning {
+            stored = (try? UsageStore(path: db).count()) ?? 0
+            if stored >= 20 { break }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the writer finished before it could be killed")
+
+        let store = try UsageStore(path: db)
+        let count = try store.count()
+        #expect(count >= stored && count < files.count)
+        #expect(try store.integrityCheck() == "ok")
+        // Every stored snapshot has both of its lines: nothing half-written.
+        #expect(try store.lineReadingCount() == count * 2)
+        // And the run can simply be repeated: what is stored is skipped, the rest added.
+        let rerun = runCLI(["track", "--db", db, "--at", "2026-11-20T09:00"] + files)
+        #expect(rerun.status == 0)
+        #expect(try UsageStore(path: db).count() == files.count)
+    }
+}
