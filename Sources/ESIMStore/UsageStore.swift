@@ -14,7 +14,7 @@ import ESIMMarkup
 public final class UsageStore {
     /// The schema this build writes. Older databases are migrated on open; a newer one
     /// is refused rather than misread.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// `$ESIMTOOL_DB`, else `$XDG_DATA_HOME/esimtool/usage.sqlite`, else
     /// `~/.local/share/esimtool/usage.sqlite`.
@@ -77,6 +77,11 @@ public final class UsageStore {
             UPDATE snapshots SET reference_day = date(captured_at, 'unixepoch', 'localtime') WHERE reference_day IS NULL;
             CREATE INDEX line_readings_by_key ON line_readings (line_key);
             """),
+        // Version 3: the whole reading as `inspect --json` shows it (rules, raw text,
+        // diagnostics), for snapshots stored from now on.
+        (3, """
+            ALTER TABLE snapshots ADD COLUMN inspect_json TEXT;
+            """),
     ]
 
     static func migrate(_ database: Database, upTo target: Int = schemaVersion) throws(StoreError) {
@@ -132,13 +137,14 @@ public final class UsageStore {
             }
             try database.prepare("""
                 INSERT INTO snapshots (fingerprint, carrier, carrier_name, page_kind, captured_at, capture_source, source_file,
-                                       account, stored_at, reference_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       account, stored_at, reference_day, inspect_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).bind([
                     .text(fingerprint), .text(carrier), snapshot.carrierName.map { .text($0) } ?? .null,
                     snapshot.pageKind.map { .text($0.rawValue) } ?? .null, .int(time.seconds), .text(source.rawValue),
                     file.map { .text($0) } ?? .null, .text(Self.encode(snapshot.values)), .int(Timestamp.now.seconds),
                     (reference ?? snapshot.reference).map { .text($0.description) } ?? .null,
+                    (try? OrderedJSONEncoder().encode(snapshot)).map { .text($0) } ?? .null,
                 ]).run()
             let id = database.lastInsertedRow
             let insert = try database.prepare("""

@@ -57,7 +57,7 @@ struct UsageStoreTests {
             """)
         }
         let store = try UsageStore(path: scratch.path)
-        #expect(store.version == 2)
+        #expect(store.version == UsageStore.schemaVersion)
         let stored = try store.snapshots()
         #expect(stored.count == 1)
         #expect(stored.first?.snapshot.amountDue == (try Money("$187.42")))
@@ -65,7 +65,7 @@ struct UsageStoreTests {
         let reference = try store.database.prepare("SELECT reference_day FROM snapshots").single { $0.text(0) }
         #expect(reference == "2026-11-08")
         // Opening again changes nothing.
-        #expect(try UsageStore(path: scratch.path).version == 2)
+        #expect(try UsageStore(path: scratch.path).version == UsageStore.schemaVersion)
     }
 
     @Test("a database from a newer esimtool is refused, not misread")

@@ -123,3 +123,46 @@ struct UsageCommandTests {
         #expect(try UsageStore(path: db).count() == files.count)
     }
 }
+
+@Suite("Track, more")
+struct TrackMoreTests {
+    @Test("two track processes writing at once both succeed and store the union")
+    func concurrentProcesses() throws {
+        let binary = try #require(SmokeTests.binary, "esimtool was not built beside the tests")
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let files = try overviewPages(in: scratch.path, count: 90)
+        let sets = [Array(files[0..<60]), Array(files[30..<90])]  // 30 pages in both
+        let processes = try sets.map { set -> Process in
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["track", "--db", db, "--at", "2026-11-20T09:00"] + set
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        let store = try UsageStore(path: db)
+        #expect(try store.count() == 90)
+        #expect(try store.integrityCheck() == "ok")
+        #expect(try store.lineReadingCount() == 180)
+    }
+
+    @Test("a page that states the day of its figures is stored at that day")
+    func asOf() throws {
+        let scratch = try ScratchDirectory()
+        let spec = try String(contentsOfFile: RepositoryPaths.specs + "/att.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "      balance: {status: notExposed}\n    lines:\n      each: {css: \"li[class*=LineCard_card]\"}",
+                                  with: "      balance: {status: notExposed}\n      asOf: {status: optional, css: \".as-of\", regex: \"as of (.+)\"}\n    lines:\n      each: {css: \"li[class*=LineCard_card]\"}")
+        #expect(spec.contains("asOf:"))
+        _ = try scratch.write(spec, to: "specs/att.yaml")
+        let page = try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8)
+            .replacingOccurrences(of: "<h1 class=\"type-xl\">Account overview</h1>", with: "<h1 class=\"type-xl\">Account overview</h1><p class=\"as-of\">Usage as of Nov 18, 2026</p>")
+        let file = try scratch.write(page, to: "page.html")
+        let run = runCLI(["track", file, "--db", scratch.path + "/u.sqlite", "--specs", scratch.path + "/specs"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("captured 2026-11-18 12:00 (stated on the page)"))
+    }
+}

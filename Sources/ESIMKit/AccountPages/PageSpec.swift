@@ -182,6 +182,9 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
     case daysLeft
     case planName
     case expires
+    /// The day the page says its figures are for ("Usage as of Nov 20"); `track` takes it
+    /// as the capture day when no time is given.
+    case asOf
     case sharedDataUsed
     case sharedDataAllowance
     case sharedDataRemaining
@@ -201,7 +204,7 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
 
     public static let accountFields: [SnapshotField] = [
         .accountNumber, .balance, .amountDue, .dueDate, .autopay, .billingCycle, .cycleStart, .cycleEnd,
-        .daysLeft, .planName, .expires, .sharedDataUsed, .sharedDataAllowance, .sharedDataRemaining,
+        .daysLeft, .planName, .expires, .asOf, .sharedDataUsed, .sharedDataAllowance, .sharedDataRemaining,
     ]
     public static let lineFields: [SnapshotField] = [
         .number, .nickname, .plan, .dataUsed, .dataAllowance, .dataRemaining, .premiumData, .hotspotUsed,
@@ -215,7 +218,7 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
         switch self {
         case .accountNumber, .planName, .number, .nickname, .plan: .text
         case .balance, .amountDue, .lineCharges: .money
-        case .dueDate, .cycleStart, .cycleEnd, .expires: .date
+        case .dueDate, .cycleStart, .cycleEnd, .expires, .asOf: .date
         case .autopay: .flag
         case .billingCycle: .dateRange
         case .daysLeft: .count
@@ -255,6 +258,7 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
         case .daysLeft: "Days left"
         case .planName: "Plan"
         case .expires: "Expires"
+        case .asOf: "As of"
         case .sharedDataUsed: "Shared data used"
         case .sharedDataAllowance: "Shared allowance"
         case .sharedDataRemaining: "Shared data left"

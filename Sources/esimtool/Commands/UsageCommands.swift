@@ -32,8 +32,9 @@ struct TrackCommand: ConsoleCommand {
         abstract: "Store what saved account pages say, for usage history, forecasts and alerts.",
         discussion: """
         Each page is read as `esimtool inspect` reads it and stored with its capture time: \
-        --at when given, else the file's modification time. Dates without a year are read \
-        against the capture day. The same page (byte for byte) is stored once.
+        --at when given, else the day the page says its figures are for (a spec's asOf \
+        field), else the file's modification time. Dates without a year are read against \
+        the capture day. The same page (byte for byte) is stored once.
 
         Exit status: 0 every page stored (or already stored), 1 a page could not be read or \
         stored, 64 usage error.
@@ -67,9 +68,14 @@ struct TrackCommand: ConsoleCommand {
         for file in files {
             do {
                 let input = try PageInput(contentsOfFile: file)
-                let (time, source) = captureTime(of: file)
+                var (time, source) = captureTime(of: file)
                 let snapshot = try extractor.inspect(input, options: .init(
                     carrierID: carrier, reference: options.today.flatMap { try? CalendarDate($0) } ?? time.localDate, allowHeuristic: false))
+                // A page that says which day its figures are for wins over the file's time.
+                if source == .file, let day = snapshot[.asOf]?.date {
+                    time = day == time.localDate ? time : Timestamp(noonOf: day)
+                    source = .page
+                }
                 guard let carrierID = snapshot.carrierID else {
                     console.error("\(file): no carrier spec matches this page; give --carrier")
                     status = .rejected
@@ -81,7 +87,8 @@ struct TrackCommand: ConsoleCommand {
                 switch outcome {
                 case .stored:
                     let lines = snapshot.lines.count
-                    console.out("stored \(file): \(what), \(lines) line\(lines == 1 ? "" : "s"), captured \(time.localText) (\(source == .given ? "--at" : "file time"))")
+                    let origin = source == .given ? "--at" : source == .page ? "stated on the page" : "file time"
+                    console.out("stored \(file): \(what), \(lines) line\(lines == 1 ? "" : "s"), captured \(time.localText) (\(origin))")
                 case .duplicate(let earlier):
                     console.out("already stored \(file): \(what), captured \(earlier.localText)")
                 }
