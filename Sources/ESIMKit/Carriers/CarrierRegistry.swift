@@ -53,7 +53,8 @@ public struct CarrierRegistry: Sendable {
     public static func load(specsDirectory: String? = nil,
                             providers: String? = ProviderDatabase.systemPath,
                             apns: String? = ProviderDatabase.systemAPNPath) throws(SpecError) -> CarrierRegistry {
-        let curated = try CuratedSpecs.load(specsDirectory: specsDirectory).carriers
+        // The carrier facts only: page sections are read by inspect and validate.
+        let curated = try CuratedSpecs.load(specsDirectory: specsDirectory, pages: false).carriers
         var notes: [String] = []
         var database: ProviderDatabase?
         if let providers {

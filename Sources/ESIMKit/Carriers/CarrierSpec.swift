@@ -19,7 +19,9 @@ public enum CarrierSpec {
 
     /// Parses one spec whole: the carrier, and where its account pages keep each field
     /// (`nil` when the spec has no `pages`).
-    public static func parseDocument(_ text: String, file: String) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
+    /// - Parameter pages: read (and compile) the `recognize` and `pages` sections; the
+    ///   carrier commands skip them, `inspect` and `validate` need them.
+    public static func parseDocument(_ text: String, file: String, pages readPages: Bool = true) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
         let root = try SpecNode.parse(text, file: file)
         let fields = try root.mapping(allowed: topLevelKeys)
 
@@ -120,7 +122,7 @@ public enum CarrierSpec {
             carrier.notes.append(SourcedText(try parts.required("text", in: item).nonEmptyString(),
                                              source: try source(parts, in: item)))
         }
-        return (carrier, try PageSpecParser.parse(fields, carrier: carrier, file: file))
+        return (carrier, readPages ? try PageSpecParser.parse(fields, carrier: carrier, file: file) : nil)
     }
 }
 
@@ -131,16 +133,16 @@ public struct CuratedSpecs: Sendable {
     public var carriers: [Carrier]
     public var pageSpecs: [AccountPageSpec]
 
-    public static func load(specsDirectory: String? = nil) throws(SpecError) -> CuratedSpecs {
+    public static func load(specsDirectory: String? = nil, pages: Bool = true) throws(SpecError) -> CuratedSpecs {
         var entries: [(carrier: Carrier, pages: AccountPageSpec?)] = []
         for (name, text) in BuiltInSpecs.files {
-            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name))
+            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages))
         }
         let builtInCount = entries.count
         if let specsDirectory {
             var seen: [String: String] = [:]
             for file in try SpecFiles.list(specsDirectory) {
-                let entry = try CarrierSpec.parseDocument(try SpecFiles.read(file), file: file)
+                let entry = try CarrierSpec.parseDocument(try SpecFiles.read(file), file: file, pages: pages)
                 let id = entry.carrier.id
                 if let existing = seen[id] {
                     throw SpecError(.duplicateID, "id '\(id)' is also used by \(existing)", file: file, line: 1)
