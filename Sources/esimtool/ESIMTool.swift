@@ -13,7 +13,7 @@ struct ESIMTool: ParsableCommand {
         crossed, 64 on a usage error.
         """,
         version: version,
-        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self, RedactCommand.self, FixtureCommand.self,
+        subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self, QRCommand.self, RedactCommand.self, FixtureCommand.self,
                       TrackCommand.self, UsageCommand.self, AlertCommand.self,
                       InspectCommand.self, ValidateCommand.self]
     )

@@ -32,8 +32,13 @@ struct DecodeCommand: ConsoleCommand {
           esimtool decode --json 'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=…'
           esimtool decode 8901260000000000048F
           esimtool decode --file codes.txt --json > results.jsonl
+          esimtool decode screenshot.png
 
-        Exit status: 0 all valid, 1 any invalid, 64 usage error.
+        An image (PNG, JPEG, GIF, BMP, TIFF, WebP) is read for QR codes with zbarimg \
+        (Debian: zbar-tools) and each code found is decoded; everything else works \
+        without zbar.
+
+        Exit status: 0 all valid, 1 any invalid (or no QR code in an image), 64 usage error.
         """)
 
     @Argument(help: ArgumentHelp("The text to decode; '-' reads it from standard input.", valueName: "input"))
@@ -55,14 +60,18 @@ struct DecodeCommand: ConsoleCommand {
 
     func validate() throws {
         if input != nil && file != nil {
-            throw ValidationError("Give either an input or --file, not both.")
+            throw ArgumentParser.ValidationError("Give either an input or --file, not both.")
         }
         if input == nil && file == nil {
-            throw ValidationError("Give an input to decode, '-' for standard input, or --file <path>.")
+            throw ArgumentParser.ValidationError("Give an input to decode, '-' for standard input, or --file <path>.")
         }
     }
 
     func execute(console: Console) -> ExitStatus {
+        // An image (by name or first bytes): read the QR codes in it, then decode each.
+        if let path = file ?? input, path != "-", TextFiles.exists(path), QRImageReader.looksLikeImage(path: path) {
+            return decodeImage(path, console: console)
+        }
         if let file { return decodeLines(LineSource(path: file), console: console) }
         guard var text = input else { return .usage }
         if text == "-" {
@@ -96,6 +105,42 @@ struct DecodeCommand: ConsoleCommand {
         for line in DecodeRenderer.block(result, carriers: carriers.mentions(for: result)) { console.out(line) }
         for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
         return .ok
+    }
+
+    /// Every QR code in the image, decoded as if given on the command line.
+    private func decodeImage(_ path: String, console: Console) -> ExitStatus {
+        let texts: [String]
+        do {
+            texts = try QRImageReader.read(path)
+        } catch {
+            if json {
+                console.out(#"{"image":\#(DecodeJSON.quoted(path)),"valid":false,"error":{"code":"\#(error.code.rawValue)","message":\#(DecodeJSON.quoted(error.message))}}"#)
+            }
+            console.error(error.description)
+            return .rejected
+        }
+        var status = ExitStatus.ok
+        let carriers = CarrierMentions()
+        for (index, text) in texts.enumerated() {
+            let result = InputDecoder.decode(text, as: kind, strict: strict)
+            if !result.isValid { status = .rejected }
+            if json {
+                console.out(DecodeJSON.line(result, carriers: carriers.mentions(for: result)))
+                continue
+            }
+            if texts.count > 1 {
+                if index > 0 { console.out("") }
+                console.out("QR code \(index + 1) of \(texts.count) in \(path)")
+            }
+            if let failure = result.failure {
+                let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
+                console.error("QR code \(index + 1) in \(path) holds '\(shown)': \(result.kind.displayName): \(failure.message) (offset \(failure.offset))")
+                continue
+            }
+            for line in DecodeRenderer.block(result, carriers: carriers.mentions(for: result)) { console.out(line) }
+            for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
+        }
+        return status
     }
 
     private func decodeLines(_ source: LineSource, console: Console) -> ExitStatus {
@@ -142,6 +187,11 @@ enum DecodeJSON {
                 try container.encode(carriers, forKey: .carriers)
             }
         }
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        (try? OrderedJSONEncoder().encode(text)) ?? "\"\""
     }
 
     static func line(_ result: DecodeResult, carriers: [CarrierMentions.Mention]? = nil) -> String {
