@@ -19,14 +19,21 @@ struct SampleGoldenTests {
         let root = samplesDirectory.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         return enumerator.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".lines") }
-            .filter { $0.hasPrefix("ActivationCodes/") || $0.hasPrefix("Identifiers/") || $0.hasPrefix("Batches/") }
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".lines") || ($0.hasPrefix("Plans/") && $0.hasSuffix(".json")) }
+            .filter { $0.hasPrefix("ActivationCodes/") || $0.hasPrefix("Identifiers/") || $0.hasPrefix("Batches/") || $0.hasPrefix("Plans/") }
+            .filter { !$0.contains(".expected.") }
             .sorted()
     }()
 
     static func render(_ path: String) throws -> String {
         let text = try String(contentsOf: samplesDirectory.appendingPathComponent(path), encoding: .utf8)
         let encoder = OrderedJSONEncoder()
+        if path.hasPrefix("Plans/") {
+            // One plan per line, then what could not be read.
+            let reading = try PlanReading.read(text: text)
+            return try reading.plans.map { try encoder.encode($0) + "\n" }.joined()
+                + reading.notes.map { "# \($0)\n" }.joined()
+        }
         if path.hasSuffix(".lines") {
             return try text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !InputDecoder.isSkippedLine($0) }
@@ -38,8 +45,13 @@ struct SampleGoldenTests {
     }
 
     static func expectedURL(_ path: String) -> URL {
-        let base = path.hasSuffix(".lines") ? String(path.dropLast(6)) + ".expected.jsonl"
+        let base: String
+        if path.hasPrefix("Plans/") {
+            base = String(path[..<path.lastIndex(of: ".")!]) + ".expected.jsonl"
+        } else {
+            base = path.hasSuffix(".lines") ? String(path.dropLast(6)) + ".expected.jsonl"
                                             : String(path.dropLast(4)) + ".expected.json"
+        }
         return samplesDirectory.appendingPathComponent(base)
     }
 

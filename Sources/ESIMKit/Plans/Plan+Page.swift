@@ -1,0 +1,34 @@
+extension AccountSnapshot {
+    /// The plans a saved account page names, read from its `planName` (account) and `plan`
+    /// (line) fields, with the allowances the page states beside them filling what the
+    /// name leaves out: a line's data, hotspot and premium allowances and its charges
+    /// (as a monthly price per line). Line numbers are masked to their last four digits.
+    public var plans: [Plan] {
+        var plans: [Plan] = []
+        let carrier = carrierID ?? "unknown"
+        if let name = self[.planName]?.text, var plan = try? Plan(text: name) {
+            plan.origin = .page(carrierID: carrier, line: nil)
+            if plan.data == nil, let allowance = self[.sharedDataAllowance]?.data { plan.data = .init(allowance) }
+            plans.append(plan)
+        }
+        for line in lines {
+            guard let name = line.plan, var plan = try? Plan(text: name) else { continue }
+            plan.origin = .page(carrierID: carrier, line: line.number.map(NumberMasking.mask))
+            if plan.data == nil, let allowance = line.dataAllowance { plan.data = .init(allowance) }
+            if plan.hotspot == nil, let hotspot = line.hotspotAllowance { plan.hotspot = .init(hotspot) }
+            if plan.premiumData == nil, let premium = line.premiumData, !premium.isUnlimited { plan.premiumData = premium }
+            if plan.price == nil, let charges = line[.lineCharges]?.money, !charges.isCredit {
+                plan.price = PlanPrice(amount: charges, period: .month, perLine: true)
+            }
+            plans.append(plan)
+        }
+        return plans
+    }
+}
+
+extension DataAllowance {
+    /// An allowance from an amount a page states (`Unlimited` stays unlimited).
+    public init(_ amount: DataAmount) {
+        self = amount.isUnlimited ? .unlimited : .total(amount)
+    }
+}

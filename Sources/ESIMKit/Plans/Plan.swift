@@ -1,0 +1,246 @@
+/// A mobile plan or eSIM data package, as a program can compare it.
+///
+/// Built from the prose carriers and shops write (``init(text:)``), from a reseller's JSON
+/// package feed (``PlanFeed``), or from the plan field of a saved account page. Anything
+/// the reader did not understand is kept in ``unparsed`` with its position.
+public struct Plan: Hashable, Sendable {
+    public var name: String?
+    public var price: PlanPrice?
+    /// The data allowance as stated: an amount, per day, unlimited, or none.
+    public var data: DataAllowance?
+    /// Premium (priority, high-speed) data: after this much, traffic may be slowed or
+    /// deprioritised even when ``data`` is unlimited.
+    public var premiumData: DataAmount?
+    /// The speed after the allowance or the premium data is used up (`then 3 Mbps`).
+    public var speedAfterAllowance: DataRate?
+    /// A cap on the speed throughout (`at up to 5 Mbps`).
+    public var maximumSpeed: DataRate?
+    public var hotspot: DataAllowance?
+    /// How long the plan or package lasts, in days (a month counts 30).
+    public var validityDays: Int?
+    /// Where the plan works (a travel eSIM's countries; a carrier's home country).
+    public var coverage: [Place]
+    /// Where the plan also works while roaming (`Mexico & Canada included`).
+    public var roaming: [Place]
+    /// `true` when 5G is included, `false` when the text excludes it, `nil` when unsaid.
+    public var fiveG: Bool?
+    public var talk: Allowance?
+    public var text: Allowance?
+    /// Streaming video resolution (`480p`, `HD`).
+    public var video: String?
+    /// How many lines the price is for (`$140/mo for 4 lines`).
+    public var lines: Int?
+    /// Text the reader did not understand, with where it was.
+    public var unparsed: [PlanSpan]
+    /// Where the plan came from.
+    public var origin: PlanOrigin
+
+    public init(name: String? = nil, price: PlanPrice? = nil, data: DataAllowance? = nil, premiumData: DataAmount? = nil,
+                speedAfterAllowance: DataRate? = nil, maximumSpeed: DataRate? = nil, hotspot: DataAllowance? = nil,
+                validityDays: Int? = nil, coverage: [Place] = [], roaming: [Place] = [], fiveG: Bool? = nil,
+                talk: Allowance? = nil, text: Allowance? = nil, video: String? = nil, lines: Int? = nil,
+                unparsed: [PlanSpan] = [], origin: PlanOrigin = .text) {
+        self.name = name
+        self.price = price
+        self.data = data
+        self.premiumData = premiumData
+        self.speedAfterAllowance = speedAfterAllowance
+        self.maximumSpeed = maximumSpeed
+        self.hotspot = hotspot
+        self.validityDays = validityDays
+        self.coverage = coverage
+        self.roaming = roaming
+        self.fiveG = fiveG
+        self.talk = talk
+        self.text = text
+        self.video = video
+        self.lines = lines
+        self.unparsed = unparsed
+        self.origin = origin
+    }
+
+    /// Nothing was understood: no name and no fact.
+    public var isEmpty: Bool {
+        name == nil && price == nil && data == nil && premiumData == nil && speedAfterAllowance == nil
+            && maximumSpeed == nil && hotspot == nil && validityDays == nil && coverage.isEmpty && roaming.isEmpty
+            && fiveG == nil && talk == nil && text == nil && video == nil && lines == nil
+    }
+}
+
+/// What a plan costs and how often.
+public struct PlanPrice: Hashable, Sendable {
+    public var amount: Money
+    public var period: BillingPeriod
+    /// The price is per line (`$65/mo per line`).
+    public var perLine: Bool
+    /// What the price depends on: `autopay`, `paperless billing`.
+    public var conditions: [String]
+    /// `true` with taxes included, `false` when they are extra, `nil` when unsaid.
+    public var taxesIncluded: Bool?
+
+    public init(amount: Money, period: BillingPeriod, perLine: Bool = false, conditions: [String] = [], taxesIncluded: Bool? = nil) {
+        self.amount = amount
+        self.period = period
+        self.perLine = perLine
+        self.conditions = conditions
+        self.taxesIncluded = taxesIncluded
+    }
+}
+
+/// How often a price is charged; `once` pays for the whole validity (a prepaid package).
+public enum BillingPeriod: String, Hashable, Sendable, CaseIterable, Codable {
+    case once, day, week, month, year
+
+    /// Days one period stands for, for comparisons (a month counts 30, a year 365).
+    public var days: Int? {
+        switch self {
+        case .once: nil
+        case .day: 1
+        case .week: 7
+        case .month: 30
+        case .year: 365
+        }
+    }
+
+    /// `/mo`, `/day`; empty for `once`.
+    public var suffix: String {
+        switch self {
+        case .once: ""
+        case .day: "/day"
+        case .week: "/wk"
+        case .month: "/mo"
+        case .year: "/yr"
+        }
+    }
+}
+
+/// An allowance of data (or hotspot data).
+public enum DataAllowance: Hashable, Sendable {
+    /// This much for the plan's period or validity.
+    case total(DataAmount)
+    /// This much each day (`1 GB/day`).
+    case perDay(DataAmount)
+    case unlimited
+    /// Included, with no amount given (`includes hotspot`).
+    case included
+    /// Not included (`no hotspot`, `talk & text only`).
+    case none
+
+    /// `5 GB`, `1 GB/day`, `unlimited`, `included`, `none`.
+    public var label: String {
+        switch self {
+        case .total(let amount): amount.description
+        case .perDay(let amount): amount.description + "/day"
+        case .unlimited: "unlimited"
+        case .included: "included"
+        case .none: "none"
+        }
+    }
+}
+
+/// Minutes of talk or number of texts.
+public enum Allowance: Hashable, Sendable {
+    case unlimited
+    case limited(Int)
+    /// Mentioned as included, without a number.
+    case included
+    case none
+
+    public var label: String {
+        switch self {
+        case .unlimited: "unlimited"
+        case .limited(let count): String(count)
+        case .included: "included"
+        case .none: "none"
+        }
+    }
+}
+
+/// A data rate as plans state it (`3 Mbps`, `128 kbps`), kept in kilobits per second.
+public struct DataRate: Hashable, Sendable {
+    public enum Unit: String, Hashable, Sendable, CaseIterable, Codable {
+        case kbps, Mbps, Gbps
+
+        var kilobits: Int64 {
+            switch self {
+            case .kbps: 1
+            case .Mbps: 1_000
+            case .Gbps: 1_000_000
+            }
+        }
+    }
+
+    public var value: ExactDecimal
+    public var unit: Unit
+
+    public init(_ value: ExactDecimal, _ unit: Unit) {
+        self.value = value
+        self.unit = unit
+    }
+
+    /// The rate in kilobits per second (1 Mbps = 1,000 kbps), or `nil` past Int64.
+    public var kilobitsPerSecond: ExactDecimal? { value.multiplied(by: unit.kilobits) }
+}
+
+extension DataRate: CustomStringConvertible {
+    /// `3 Mbps`, `512 kbps`.
+    public var description: String { "\(value) \(unit.rawValue)" }
+}
+
+/// Text a reader kept because it did not understand it.
+public struct PlanSpan: Hashable, Sendable {
+    public var text: String
+    /// Unicode scalar offset in the input (the character offset for plain text).
+    public var offset: Int
+    /// Length in Unicode scalars.
+    public var length: Int
+
+    public init(text: String, offset: Int, length: Int) {
+        self.text = text
+        self.offset = offset
+        self.length = length
+    }
+}
+
+/// Where a plan was read from.
+public enum PlanOrigin: Hashable, Sendable {
+    /// Free text (an argument, a file, standard input).
+    case text
+    /// A package in a JSON feed, by index in the feed's list.
+    case feed(index: Int)
+    /// The plan field of a saved account page (a line's number, when the field is a line's).
+    case page(carrierID: String, line: String?)
+}
+
+/// Why plan text or a package feed could not be read.
+public struct PlanError: Error, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
+        case empty
+        case tooLong
+        case nothingRecognised
+        case invalidJSON
+        case noPackages
+        case invalidPackage
+        /// A file could not be read, or is binary.
+        case unreadableInput
+        /// A saved account page was read but names no plan.
+        case noPlanOnPage
+    }
+
+    public var code: Code
+    public var message: String
+    /// Unicode scalar offset in the text, or byte offset in JSON.
+    public var offset: Int?
+
+    public init(_ code: Code, _ message: String, offset: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+    }
+}
+
+extension PlanError: CustomStringConvertible {
+    public var description: String {
+        offset.map { "\(message) (offset \($0))" } ?? message
+    }
+}

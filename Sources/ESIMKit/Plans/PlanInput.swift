@@ -1,0 +1,83 @@
+/// Plans read from one input: free text, a JSON package feed or a saved account page.
+public struct PlanReading: Sendable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case text, feed, page
+    }
+
+    public var kind: Kind
+    public var plans: [Plan]
+    /// Packages of a feed that could not be read, and the like (one line each).
+    public var notes: [String]
+
+    /// Reads text the user gave: a JSON feed when it looks like JSON, else plan
+    /// descriptions, one per paragraph (blank lines separate plans).
+    public static func read(text: String) throws(PlanError) -> PlanReading {
+        if PlanFeed.looksLikeJSON(text) {
+            let feed = try PlanFeed(json: text)
+            return PlanReading(kind: .feed, plans: feed.plans, notes: feed.diagnostics.map(\.description))
+        }
+        var plans: [Plan] = []
+        for paragraph in paragraphs(text) {
+            plans.append(try Plan(text: paragraph))
+        }
+        guard !plans.isEmpty else { throw PlanError(.empty, "the plan text is empty", offset: 0) }
+        return PlanReading(kind: .text, plans: plans, notes: [])
+    }
+
+    /// Reads a file: a saved account page (HTML or XML, or JSON a carrier spec reads)
+    /// through `extractor`, a JSON package feed, or plan text.
+    public static func read(_ input: PageInput, extractor: PageExtractor, options: PageExtractor.Options,
+                            asPage: Bool = false) throws(PlanError) -> PlanReading {
+        let lowerName = input.name.lowercased()
+        let isMarkupName = [".html", ".htm", ".xhtml", ".xml", ".mhtml"].contains { lowerName.hasSuffix($0) }
+        var first = input.bytes.startIndex
+        if input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first += 3 }
+        while first < input.bytes.endIndex, ASCII.isWhitespace(input.bytes[first]) { first += 1 }
+        let startsWithMarkup = first < input.bytes.endIndex && input.bytes[first] == UInt8(ascii: "<")
+        if asPage || isMarkupName || startsWithMarkup {
+            return try readPage(input, extractor: extractor, options: options)
+        }
+        if TextFiles.isBinary(input.bytes) {
+            throw PlanError(.unreadableInput, "\(input.name): binary data, not plan text, a feed or a page")
+        }
+        let text = TextFiles.decode(input.bytes).text
+        do {
+            return try read(text: text)
+        } catch where error.code == .noPackages {
+            // JSON that is not a feed may be a carrier's account API response.
+            if let reading = try? readPage(input, extractor: extractor, options: options), !reading.plans.isEmpty { return reading }
+            throw error
+        }
+    }
+
+    private static func readPage(_ input: PageInput, extractor: PageExtractor, options: PageExtractor.Options) throws(PlanError) -> PlanReading {
+        let snapshot: AccountSnapshot
+        do {
+            snapshot = try extractor.inspect(input, options: options)
+        } catch {
+            throw PlanError(.unreadableInput, error.description)
+        }
+        let plans = snapshot.plans
+        guard !plans.isEmpty else {
+            let carrier = snapshot.carrierName.map { " (\($0))" } ?? ""
+            throw PlanError(.noPlanOnPage, "\(input.name)\(carrier): the page has no plan field")
+        }
+        return PlanReading(kind: .page, plans: plans, notes: [])
+    }
+
+    /// Blank-line separated paragraphs, trimmed; lines starting with `#` are comments.
+    static func paragraphs(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingSpaces
+            if trimmed.isEmpty {
+                if !current.isEmpty { result.append(current.joined(separator: "\n")); current = [] }
+            } else if !trimmed.hasPrefix("#") {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+        return result
+    }
+}

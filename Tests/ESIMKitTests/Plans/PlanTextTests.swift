@@ -1,0 +1,196 @@
+import Testing
+@testable import ESIMKit
+
+@Suite("Plan text")
+struct PlanTextTests {
+    static func gb(_ value: Int64) -> DataAmount { .amount(ExactDecimal(value), .gigabytes) }
+    static func usd(_ text: String) -> Money { Money(ExactDecimal(text)!, currency: "USD") }
+
+    @Test("a postpaid plan: premium data, speed after, hotspot, roaming")
+    func postpaid() throws {
+        let plan = try Plan(text: "Unlimited Premium, $85.99/mo, 50GB premium data then 3 Mbps, 30GB hotspot, Mexico & Canada included")
+        #expect(plan.name == "Unlimited Premium")
+        #expect(plan.price == PlanPrice(amount: Self.usd("85.99"), period: .month))
+        #expect(plan.data == .unlimited)
+        #expect(plan.premiumData == Self.gb(50))
+        #expect(plan.speedAfterAllowance == DataRate(ExactDecimal(3), .Mbps))
+        #expect(plan.hotspot == .total(Self.gb(30)))
+        #expect(plan.roaming == [.country("MX"), .country("CA")])
+        #expect(plan.coverage.isEmpty)
+        #expect(plan.unparsed.isEmpty)
+    }
+
+    @Test("a travel package: country, amount, validity, total price")
+    func travel() throws {
+        let plan = try Plan(text: "USA 5GB 30 days $11")
+        #expect(plan.name == nil)
+        #expect(plan.coverage == [.country("US")])
+        #expect(plan.data == .total(Self.gb(5)))
+        #expect(plan.validityDays == 30)
+        #expect(plan.price == PlanPrice(amount: Self.usd("11"), period: .once))
+        #expect(plan.unparsed.isEmpty)
+        let economics = PlanEconomics(plan)
+        #expect(economics.pricePerGB == 2.2)
+        #expect(economics.pricePerDay == 0.3667)
+    }
+
+    @Test("data per day, then a reduced speed")
+    func perDay() throws {
+        let plan = try Plan(text: "1 GB/day for 7 days, then 512 kbps")
+        #expect(plan.data == .perDay(Self.gb(1)))
+        #expect(plan.validityDays == 7)
+        #expect(plan.speedAfterAllowance == DataRate(ExactDecimal(512), .kbps))
+        #expect(plan.speedAfterAllowance?.kilobitsPerSecond == ExactDecimal(512))
+        #expect(PlanEconomics(plan).totalGB == 7)
+        #expect(plan.unparsed.isEmpty)
+    }
+
+    @Test("a carrier's full description")
+    func carrierDescription() throws {
+        let plan = try Plan(text: "Go5G Plus: $90/mo per line w/ AutoPay, unlimited talk, text & 5G data, 100GB premium data, "
+                                + "50GB high-speed hotspot, 5G UC, taxes & fees included, Netflix on Us")
+        #expect(plan.name == "Go5G Plus")
+        #expect(plan.price?.perLine == true)
+        #expect(plan.price?.period == .month)
+        #expect(plan.price?.conditions == ["autopay"])
+        #expect(plan.price?.taxesIncluded == true)
+        #expect(plan.data == .unlimited)
+        #expect(plan.premiumData == Self.gb(100))
+        #expect(plan.hotspot == .total(Self.gb(50)))
+        #expect(plan.fiveG == true)
+        #expect(plan.talk == .unlimited)
+        #expect(plan.text == .unlimited)
+        // What is not understood is kept, with its position.
+        #expect(plan.unparsed == [PlanSpan(text: "Netflix on Us", offset: 146, length: 13)])
+    }
+
+    @Test("labelled listings")
+    func labelled() throws {
+        let plan = try Plan(text: "Plan: Global Traveler; Data: 20 GB; Validity: 180 days; Price: 99 USD; Coverage: 140+ countries; Talk: 100; SMS: unlimited")
+        #expect(plan.name == "Global Traveler")
+        #expect(plan.data == .total(Self.gb(20)))
+        #expect(plan.validityDays == 180)
+        #expect(plan.price?.amount == Self.usd("99"))
+        #expect(plan.coverage == [.countries(140)])
+        #expect(plan.talk == .limited(100))
+        #expect(plan.text == .unlimited)
+        #expect(plan.unparsed.isEmpty)
+    }
+
+    @Test("plan names from carrier pages", arguments: [
+        ("AT&T Unlimited Extra®", DataAllowance.unlimited),
+        ("AT&T Value Plus 15GB", DataAllowance.total(gb(15))),
+        ("Verizon 5GB Plan", DataAllowance.total(gb(5))),
+        ("Unlimited Plus", DataAllowance.unlimited),
+        ("T-Mobile Prepaid 10GB", DataAllowance.total(gb(10))),
+    ])
+    func pageNames(_ text: String, _ data: DataAllowance) throws {
+        let plan = try Plan(text: text)
+        #expect(plan.name == text)
+        #expect(plan.data == data)
+        #expect(plan.unparsed.isEmpty)
+    }
+
+    @Test("hotspot, talk and text stated without amounts or excluded")
+    func servicesWithoutAmounts() throws {
+        let none = try Plan(text: "$140/mo for 4 lines, unlimited data, SD video, hotspot not included, plus taxes & fees")
+        #expect(none.hotspot == DataAllowance.none)
+        #expect(none.lines == 4)
+        #expect(none.video == "SD")
+        #expect(none.price?.taxesIncluded == false)
+        let talkOnly = try Plan(text: "Talk & text only, $10/mo")
+        #expect(talkOnly.talk == .included)
+        #expect(talkOnly.text == .included)
+        #expect(talkOnly.data == DataAllowance.none)
+        let counted = try Plan(text: "500 minutes, 1000 texts, 2GB")
+        #expect(counted.talk == .limited(500))
+        #expect(counted.text == .limited(1000))
+    }
+
+    @Test("currencies, speeds and regions", arguments: [
+        ("Europe 10GB 30 days €17.50", "EUR", "17.50", Place.region(.europe)),
+        ("Japan 3GB/7 days - US$8", "USD", "8", Place.country("JP")),
+        ("United Kingdom 1GB 7 days GBP 5", "GBP", "5", Place.country("GB")),
+        ("South Korea 5 GB, 15 days, 12 USD", "USD", "12", Place.country("KR")),
+    ])
+    func currencies(_ text: String, _ currency: String, _ amount: String, _ place: Place) throws {
+        let plan = try Plan(text: text)
+        #expect(plan.price?.amount == Money(ExactDecimal(amount)!, currency: currency))
+        #expect(plan.coverage.first == place)
+    }
+
+    @Test("a pronoun is not a country; capitals are")
+    func pronoun() throws {
+        #expect(try Plan(text: "5GB, call us for details").coverage.isEmpty)
+        #expect(try Plan(text: "5GB in the US").coverage == [.country("US")])
+    }
+
+    @Test("a second amount of the same kind is kept as not understood")
+    func secondAmount() throws {
+        let plan = try Plan(text: "5GB, 30 days, $10, 10GB bonus")
+        #expect(plan.data == .total(Self.gb(5)))
+        #expect(plan.unparsed.map(\.text) == ["10GB", "bonus"] || plan.unparsed.map(\.text) == ["10GB bonus"])
+    }
+
+    @Test("rejects", arguments: [
+        ("", PlanError.Code.empty),
+        ("   \n  ", PlanError.Code.empty),
+        (String(repeating: "5GB ", count: 1_100), PlanError.Code.tooLong),
+    ])
+    func rejects(_ text: String, _ code: PlanError.Code) {
+        #expect(throws: PlanError.self) { try Plan(text: text) }
+        do { _ = try Plan(text: text) } catch { #expect(error.code == code) }
+    }
+
+    static let descriptions = [
+        "Unlimited Premium, $85.99/mo, 50GB premium data then 3 Mbps, 30GB hotspot, Mexico & Canada included",
+        "USA 5GB 30 days $11",
+        "1 GB/day for 7 days, then 512 kbps",
+        "Mint Unlimited: $30/mo, unlimited talk & text, 40GB premium data then 256kbps, 5GB hotspot",
+        "Plan: Global Traveler; Data: 20 GB; Validity: 180 days; Price: 99 USD; Coverage: 140+ countries",
+        "Europe 10GB 30 days €17.50, 5G, 35 countries",
+        "Talk & text only, 500 minutes, $10/mo",
+        "$140/mo for 4 lines, unlimited data at up to 5 Mbps, hotspot not included, 480p video",
+    ]
+
+    @Test("every prefix reads without a crash", arguments: descriptions)
+    func dripFeed(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        for length in 0..<scalars.count {
+            var prefix = ""
+            prefix.unicodeScalars.append(contentsOf: scalars[..<length])
+            do {
+                let plan = try Plan(text: prefix)
+                for span in plan.unparsed {
+                    #expect(span.offset >= 0 && span.offset + span.length <= length)
+                }
+            } catch {
+                #expect(error.code == .empty, "prefix \(length) of \(text): \(error)")
+            }
+        }
+    }
+
+    @Test("the canonical text reads back as the same plan", arguments: descriptions)
+    func roundTrip(_ text: String) throws {
+        var plan = try Plan(text: text)
+        plan.unparsed = []
+        let again = try Plan(text: plan.canonicalText)
+        #expect(again.unparsed.isEmpty, "\(plan.canonicalText)")
+        var comparable = again
+        comparable.unparsed = []
+        #expect(comparable == plan, "\(plan.canonicalText)")
+    }
+
+    @Test("unparsed offsets point at the text they quote")
+    func offsets() throws {
+        let text = "Essentials Saver, 5GB, free Disney+ for 6 months, smartwatch line €5"
+        let plan = try Plan(text: text)
+        let scalars = Array(text.unicodeScalars)
+        for span in plan.unparsed {
+            var quoted = ""
+            quoted.unicodeScalars.append(contentsOf: scalars[span.offset..<(span.offset + span.length)])
+            #expect(quoted == span.text)
+        }
+        #expect(!plan.unparsed.isEmpty)
+    }
+}
