@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // The system libxml2, found through pkg-config. Only ESIMMarkup imports it.
@@ -29,7 +30,11 @@ let package = Package(
         // to them), so the tool needs nothing beside its binary.
         .target(
             name: "ESIMKit",
-            dependencies: ["ESIMMarkup", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ESIMMarkup",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             resources: [.embedInCode("Carriers/BuiltInSpecs")]
         ),
         // The system SQLite. Only ESIMStore imports it.

@@ -8,12 +8,15 @@ extension AccountSnapshot {
         let carrier = carrierID ?? "unknown"
         if let name = self[.planName]?.text, var plan = try? Plan(text: name) {
             plan.origin = .page(carrierID: carrier, line: nil)
+            // The field is the plan's name even when every word of it is also a fact.
+            if plan.name == nil { plan.name = name }
             if plan.data == nil, let allowance = self[.sharedDataAllowance]?.data { plan.data = .init(allowance) }
             plans.append(plan)
         }
         for line in lines {
             guard let name = line.plan, var plan = try? Plan(text: name) else { continue }
             plan.origin = .page(carrierID: carrier, line: line.number.map(NumberMasking.mask))
+            if plan.name == nil { plan.name = name }
             if plan.data == nil, let allowance = line.dataAllowance { plan.data = .init(allowance) }
             if plan.hotspot == nil, let hotspot = line.hotspotAllowance { plan.hotspot = .init(hotspot) }
             if plan.premiumData == nil, let premium = line.premiumData, !premium.isUnlimited { plan.premiumData = premium }

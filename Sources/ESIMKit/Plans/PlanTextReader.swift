@@ -67,9 +67,13 @@ struct PlanTokenizer {
                 continue
             }
             let start = index
-            if NumberScanner.isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && NumberScanner.isDigit(scalars[index + 1])) {
+            let scanned = NumberScanner.isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && NumberScanner.isDigit(scalars[index + 1]))
+                ? try? NumberScanner(scalars: scalars).scan(at: index) : nil
+            // A number the scanner refuses (".03.0") falls back to its leading digits; a lone
+            // "." before digits is a symbol, so every token moves the index forward.
+            if scanned != nil || NumberScanner.isDigit(scalar) {
                 var value: ExactDecimal
-                if let (scanned, end) = try? NumberScanner(scalars: scalars).scan(at: index) {
+                if let (scanned, end) = scanned {
                     value = scanned
                     index = end
                 } else {

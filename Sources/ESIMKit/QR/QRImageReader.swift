@@ -136,12 +136,32 @@ public enum QRImageReader {
     }
 }
 
-/// Standard Base64 (RFC 4648), for zbar's encoding of binary QR data.
+/// Standard Base64 (RFC 4648), for zbar's encoding of binary QR data and for profile
+/// data; decoding also takes the URL-safe alphabet (`-`, `_`).
 enum Base64 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: some Collection<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next() {
+            let second = iterator.next()
+            let third = iterator.next()
+            let value = Int(first) << 16 | Int(second ?? 0) << 8 | Int(third ?? 0)
+            result.append(alphabet[value >> 18 & 63])
+            result.append(alphabet[value >> 12 & 63])
+            result.append(second == nil ? UInt8(ascii: "=") : alphabet[value >> 6 & 63])
+            result.append(third == nil ? UInt8(ascii: "=") : alphabet[value & 63])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     static func decode(_ text: String) -> [UInt8]? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         var values = [Int](repeating: -1, count: 256)
         for (index, byte) in alphabet.enumerated() { values[Int(byte)] = index }
+        values[Int(UInt8(ascii: "-"))] = 62
+        values[Int(UInt8(ascii: "_"))] = 63
         var result: [UInt8] = []
         var buffer = 0, bits = 0
         for byte in text.utf8 where !ASCII.isWhitespace(byte) && byte != UInt8(ascii: "=") {

@@ -16,12 +16,15 @@ final class Console {
     private let flushOut: () -> Void
     /// Reads the next line of standard input without its line ending, `nil` at the end.
     let readLine: () -> String?
+    /// Reads all of standard input as bytes (binary input such as DER).
+    private let readBytes: (() -> [UInt8])?
     /// Whether diagnostics may use ANSI colour (a terminal, and NO_COLOR unset).
     let colorDiagnostics: Bool
 
     init(writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil, writeErr: @escaping (String) -> Void,
          flushOut: @escaping () -> Void = {}, readLine: @escaping () -> String? = { nil },
-         colorDiagnostics: Bool = false) {
+         readBytes: (() -> [UInt8])? = nil, colorDiagnostics: Bool = false) {
+        self.readBytes = readBytes
         self.writeOut = writeOut
         self.writeOutBytes = writeOutBytes ?? { writeOut(String(decoding: $0, as: UTF8.self)) }
         self.writeErr = writeErr
@@ -43,10 +46,33 @@ final class Console {
             },
             flushOut: { stdoutWriter.flush() },
             readLine: { Swift.readLine(strippingNewline: true) },
+            readBytes: {
+                var bytes: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                    if count > 0 {
+                        bytes.append(contentsOf: buffer[..<count])
+                    } else if count < 0 && errno == EINTR {
+                        continue
+                    } else {
+                        break
+                    }
+                }
+                return bytes
+            },
             colorDiagnostics: isatty(STDERR_FILENO) == 1 && !noColor)
     }
 
     func out(_ line: String) { writeOut(line + "\n") }
+
+    /// All of standard input, as bytes; lines joined with `\n` when only lines can be read.
+    func readAll() -> [UInt8] {
+        if let readBytes { return readBytes() }
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        return Array(lines.joined(separator: "\n").utf8)
+    }
 
     func outBytes(_ bytes: [UInt8]) { writeOutBytes(bytes) }
 

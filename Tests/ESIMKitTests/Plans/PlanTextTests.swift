@@ -170,6 +170,35 @@ struct PlanTextTests {
         }
     }
 
+    @Test("number-like runs the number scanner refuses still make progress", arguments: [
+        ".03.0", "2019.03.02", "..5", ".5.", "1.2.3.4", "$.5.", "3..", "0.0.0.0GB", ". . .1",
+    ])
+    func numberLikeRuns(_ text: String) throws {
+        let scalars = PlanTokenizer.scalars(text)
+        let tokens = PlanTokenizer(scalars: scalars).tokens()
+        #expect(tokens.count <= scalars.count)
+        var previousEnd = 0
+        for token in tokens {
+            #expect(token.start >= previousEnd && token.end > token.start, "\(text): \(token.text)")
+            previousEnd = token.end
+        }
+        _ = try Plan(text: text)
+    }
+
+    @Test("random digits, dots and units tokenize with every token advancing")
+    func randomNumberLikeText() {
+        var generator = SplitMix64(seed: 0x5EED)
+        let alphabet = Array("0123456789.,$€ GBMmbps/-")
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 24)
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let scalars = PlanTokenizer.scalars(text)
+            let tokens = PlanTokenizer(scalars: scalars).tokens()
+            #expect(tokens.allSatisfy { $0.end > $0.start } && tokens.count <= scalars.count, "\(text)")
+            _ = try? Plan(text: text)
+        }
+    }
+
     @Test("the canonical text reads back as the same plan", arguments: descriptions)
     func roundTrip(_ text: String) throws {
         var plan = try Plan(text: text)

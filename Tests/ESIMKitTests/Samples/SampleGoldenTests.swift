@@ -19,15 +19,28 @@ struct SampleGoldenTests {
         let root = samplesDirectory.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         return enumerator.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".lines") || ($0.hasPrefix("Plans/") && $0.hasSuffix(".json")) }
-            .filter { $0.hasPrefix("ActivationCodes/") || $0.hasPrefix("Identifiers/") || $0.hasPrefix("Batches/") || $0.hasPrefix("Plans/") }
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".lines") || ($0.hasPrefix("Plans/") && $0.hasSuffix(".json"))
+                || ($0.hasPrefix("Profiles/") && $0.contains(".")) }
+            .filter { $0.hasPrefix("ActivationCodes/") || $0.hasPrefix("Identifiers/") || $0.hasPrefix("Batches/") || $0.hasPrefix("Plans/")
+                || $0.hasPrefix("Profiles/") }
             .filter { !$0.contains(".expected.") }
             .sorted()
     }()
 
     static func render(_ path: String) throws -> String {
-        let text = try String(contentsOf: samplesDirectory.appendingPathComponent(path), encoding: .utf8)
         let encoder = OrderedJSONEncoder()
+        if path.hasPrefix("Profiles/") {
+            // The list, or the error that stopped it.
+            let bytes = try [UInt8](Data(contentsOf: samplesDirectory.appendingPathComponent(path)))
+            let list: ProfileList
+            do {
+                list = try ProfileList(reading: bytes)
+            } catch {
+                return "{\"error\":\"\(error.code.rawValue)\",\"message\":\"\(error.description)\"}\n"
+            }
+            return try encoder.encode(list) + "\n"
+        }
+        let text = try String(contentsOf: samplesDirectory.appendingPathComponent(path), encoding: .utf8)
         if path.hasPrefix("Plans/") {
             // One plan per line, then what could not be read.
             let reading = try PlanReading.read(text: text)
@@ -48,6 +61,8 @@ struct SampleGoldenTests {
         let base: String
         if path.hasPrefix("Plans/") {
             base = String(path[..<path.lastIndex(of: ".")!]) + ".expected.jsonl"
+        } else if path.hasPrefix("Profiles/") {
+            base = String(path[..<path.lastIndex(of: ".")!]) + ".expected.json"
         } else {
             base = path.hasSuffix(".lines") ? String(path.dropLast(6)) + ".expected.jsonl"
                                             : String(path.dropLast(4)) + ".expected.json"

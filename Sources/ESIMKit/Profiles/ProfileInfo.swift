@@ -1,0 +1,358 @@
+/// One eSIM profile on an eUICC, as SGP.22 `ProfileInfo` describes it (ES10c
+/// GetProfilesInfo), however it was obtained: an LPA's JSON, the DER itself.
+public struct ProfileInfo: Hashable, Sendable {
+    /// The ICCID digits (SGP.22 carries them as nibble-swapped BCD, `F`-padded).
+    public var iccid: String?
+    /// The ISD-P application identifier, upper-case hex.
+    public var isdpAID: String?
+    public var state: ProfileState?
+    public var nickname: String?
+    public var serviceProviderName: String?
+    public var profileName: String?
+    public var iconType: IconType?
+    /// The icon's bytes (PNG or JPEG).
+    public var icon: [UInt8]?
+    /// SGP.22 `profileClass`; `operational` when the DER leaves it out (its default).
+    public var profileClass: ProfileClass?
+    /// Profile policy rules (SGP.22 `PprIds`).
+    public var policyRules: PolicyRules?
+    /// The operator that owns the profile (SGP.22 `profileOwner`: MCC/MNC and group ids).
+    public var owner: ProfileOwner?
+
+    public init(iccid: String? = nil, isdpAID: String? = nil, state: ProfileState? = nil, nickname: String? = nil,
+                serviceProviderName: String? = nil, profileName: String? = nil, iconType: IconType? = nil, icon: [UInt8]? = nil,
+                profileClass: ProfileClass? = nil, policyRules: PolicyRules? = nil, owner: ProfileOwner? = nil) {
+        self.iccid = iccid
+        self.isdpAID = isdpAID
+        self.state = state
+        self.nickname = nickname
+        self.serviceProviderName = serviceProviderName
+        self.profileName = profileName
+        self.iconType = iconType
+        self.icon = icon
+        self.profileClass = profileClass
+        self.policyRules = policyRules
+        self.owner = owner
+    }
+}
+
+/// SGP.22 `ProfileState ::= INTEGER {disabled(0), enabled(1)}`.
+public enum ProfileState: Hashable, Sendable {
+    case disabled
+    case enabled
+    /// A value the spec does not define: `unknown(5)` from DER, the text as given from JSON.
+    case unknown(String)
+
+    public init(value: Int) {
+        switch value {
+        case 0: self = .disabled
+        case 1: self = .enabled
+        default: self = .unknown("unknown(\(value))")
+        }
+    }
+
+    /// `enabled`, `Enabled` (lpac's documentation), `disabled`, `1`, `0`; anything else is kept.
+    public init(text: String) {
+        switch text.lowercased() {
+        case "enabled", "1": self = .enabled
+        case "disabled", "0": self = .disabled
+        default: self = .unknown(text)
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .enabled: "enabled"
+        case .disabled: "disabled"
+        case .unknown(let text): text
+        }
+    }
+
+    var derValue: Int? {
+        switch self {
+        case .disabled: 0
+        case .enabled: 1
+        case .unknown(let text): ProfileInfo.unknownValue(text)
+        }
+    }
+}
+
+/// SGP.22 `ProfileClass ::= INTEGER {test(0), provisioning(1), operational(2)}`.
+public enum ProfileClass: Hashable, Sendable {
+    case test
+    case provisioning
+    case operational
+    case unknown(String)
+
+    public init(value: Int) {
+        switch value {
+        case 0: self = .test
+        case 1: self = .provisioning
+        case 2: self = .operational
+        default: self = .unknown("unknown(\(value))")
+        }
+    }
+
+    public init(text: String) {
+        switch text.lowercased() {
+        case "test", "0": self = .test
+        case "provisioning", "1": self = .provisioning
+        case "operational", "2": self = .operational
+        default: self = .unknown(text)
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .test: "test"
+        case .provisioning: "provisioning"
+        case .operational: "operational"
+        case .unknown(let text): text
+        }
+    }
+
+    var derValue: Int? {
+        switch self {
+        case .test: 0
+        case .provisioning: 1
+        case .operational: 2
+        case .unknown(let text): ProfileInfo.unknownValue(text)
+        }
+    }
+}
+
+/// SGP.22 `IconType ::= INTEGER {jpg(0), png(1)}`. lpac documents `jpg`, `png` and `none`
+/// but emits `jpeg`, `png`, `unknown` or null; all are read.
+public enum IconType: Hashable, Sendable {
+    case jpeg
+    case png
+    case unknown(String)
+
+    public init(value: Int) {
+        switch value {
+        case 0: self = .jpeg
+        case 1: self = .png
+        default: self = .unknown("unknown(\(value))")
+        }
+    }
+
+    /// `nil` for `none` (no icon).
+    public init?(text: String) {
+        switch text.lowercased() {
+        case "jpg", "jpeg", "0": self = .jpeg
+        case "png", "1": self = .png
+        case "none", "": return nil
+        default: self = .unknown(text)
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .jpeg: "jpeg"
+        case .png: "png"
+        case .unknown(let text): text
+        }
+    }
+
+    var derValue: Int? {
+        switch self {
+        case .jpeg: 0
+        case .png: 1
+        case .unknown(let text): ProfileInfo.unknownValue(text)
+        }
+    }
+}
+
+/// SGP.22 `PprIds ::= BIT STRING {pprUpdateControl(0), ppr1(1), ppr2(2)}`.
+public struct PolicyRules: Hashable, Sendable {
+    /// Bit 0 is the first (most significant) bit of the BIT STRING.
+    public var bits: [Bool]
+
+    /// Trailing clear bits are dropped, as DER does for a named bit list.
+    public init(bits: [Bool]) {
+        var bits = bits
+        while bits.last == false { bits.removeLast() }
+        self.bits = bits
+    }
+
+    public init(names: [String]) {
+        var bits: [Bool] = []
+        for name in names {
+            guard let index = Self.names.firstIndex(of: name) else { continue }
+            while bits.count <= index { bits.append(false) }
+            bits[index] = true
+        }
+        self.init(bits: bits)
+    }
+
+    static let names = ["pprUpdateControl", "ppr1", "ppr2"]
+
+    /// The rules set: `ppr1` (disabling not allowed), `ppr2` (deletion not allowed),
+    /// `pprUpdateControl`; other bits as `bit(N)`.
+    public var ruleNames: [String] {
+        bits.indices.filter { bits[$0] }.map { $0 < Self.names.count ? Self.names[$0] : "bit(\($0))" }
+    }
+
+    /// What the set rules mean for the user.
+    public var meanings: [String] {
+        ruleNames.map { rule in
+            switch rule {
+            case "pprUpdateControl": "the operator controls updates to these rules"
+            case "ppr1": "disabling this profile is not allowed"
+            case "ppr2": "deleting this profile is not allowed"
+            default: rule
+            }
+        }
+    }
+}
+
+/// SGP.22 `OperatorId`: the MCC/MNC and group identifiers of the profile's owner.
+public struct ProfileOwner: Hashable, Sendable {
+    public var mcc: String
+    public var mnc: String
+    /// Group identifiers, hex.
+    public var gid1: String?
+    public var gid2: String?
+
+    public init(mcc: String, mnc: String, gid1: String? = nil, gid2: String? = nil) {
+        self.mcc = mcc
+        self.mnc = mnc
+        self.gid1 = gid1
+        self.gid2 = gid2
+    }
+}
+
+extension ProfileInfo {
+    /// `N` from `unknown(N)`.
+    static func unknownValue(_ text: String) -> Int? {
+        guard text.hasPrefix("unknown("), text.hasSuffix(")") else { return nil }
+        return Int(text.dropFirst(8).dropLast())
+    }
+}
+
+/// What a profile list holds: the profiles, and the eUICC's EID and addresses when the
+/// input gave them.
+public struct ProfileList: Hashable, Sendable {
+    public enum Format: String, Hashable, Sendable, Codable {
+        /// lpac's JSON (`lpac chip info`, `lpac profile list`).
+        case lpac
+        /// SGP.22 ES10c DER (`ProfileInfoListResponse`, `GetEuiccDataResponse`).
+        case der
+        /// A GSMA TS.43 entitlement response (XML or JSON).
+        case entitlement
+    }
+
+    public var format: Format
+    public var eid: String?
+    public var profiles: [ProfileInfo]
+    /// The default SM-DP+ and root SM-DS addresses (`lpac chip info`).
+    public var defaultSMDPAddress: String?
+    public var rootSMDSAddress: String?
+    /// The TS.43 response, for `entitlement`.
+    public var entitlement: EntitlementResponse?
+    /// What was read past: lines that are not JSON, errors the LPA reported, check digits
+    /// that do not match. Each says where.
+    public var diagnostics: [ProfileDiagnostic]
+
+    public init(format: Format, eid: String? = nil, profiles: [ProfileInfo] = [], defaultSMDPAddress: String? = nil,
+                rootSMDSAddress: String? = nil, entitlement: EntitlementResponse? = nil, diagnostics: [ProfileDiagnostic] = []) {
+        self.format = format
+        self.eid = eid
+        self.profiles = profiles
+        self.defaultSMDPAddress = defaultSMDPAddress
+        self.rootSMDSAddress = rootSMDSAddress
+        self.entitlement = entitlement
+        self.diagnostics = diagnostics
+    }
+
+    /// The ICCID or EID a diagnostic names failed its check digits; the value is kept.
+    public var hasProblems: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Something noticed while reading a profile list.
+public struct ProfileDiagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Codable { case warning, error }
+    public enum Code: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A line of lpac output is not JSON (the rest are still read).
+        case invalidJSONLine
+        /// lpac reported an error (`code` not 0).
+        case lpaError
+        /// An ICCID or EID whose check digits do not match.
+        case checkDigits
+        /// A field of an unexpected type, or a value out of range.
+        case unexpectedValue
+        /// A DER element the decoder does not know, skipped.
+        case unknownElement
+    }
+
+    public var code: Code
+    public var severity: Severity
+    public var message: String
+    /// 1-based line (JSON lines), or byte offset (DER).
+    public var line: Int?
+    public var offset: Int?
+
+    public init(_ code: Code, _ severity: Severity, _ message: String, line: Int? = nil, offset: Int? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.offset = offset
+    }
+
+    public var description: String {
+        var text = message
+        if let line { text = "line \(line): " + text }
+        if let offset { text += " (offset \(offset))" }
+        return text
+    }
+}
+
+/// Why a profile list could not be read at all.
+public struct ProfileError: Error, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
+        case empty
+        case tooLarge
+        /// Neither DER (binary, hex, base64), lpac JSON nor a TS.43 entitlement response.
+        case unrecognisedFormat
+        /// DER ends inside an element.
+        case truncatedDER
+        /// A length runs past the end of its container, or is not DER.
+        case invalidLength
+        /// Not well-formed DER otherwise.
+        case invalidDER
+        /// The outer tag is not a profile list (BF2D) or EID response (BF3E), or an inner
+        /// element is not where SGP.22 puts it.
+        case unexpectedTag
+        /// A field holds bytes its type does not allow (an ICCID of 9 bytes, bad UTF-8).
+        case invalidValue
+        /// The eUICC answered with `profileInfoListError`.
+        case euiccError
+        /// JSON that is not lpac output; no line of lpac output at all.
+        case invalidJSON
+        /// XML or JSON that is not a TS.43 entitlement response.
+        case notEntitlement
+    }
+
+    public var code: Code
+    public var message: String
+    /// Byte offset (DER, JSON) or 1-based line (XML).
+    public var offset: Int?
+    public var line: Int?
+
+    public init(_ code: Code, _ message: String, offset: Int? = nil, line: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.line = line
+    }
+}
+
+extension ProfileError: CustomStringConvertible {
+    public var description: String {
+        var text = message
+        if let line { text += " (line \(line))" }
+        if let offset { text += " (offset \(offset))" }
+        return text
+    }
+}
