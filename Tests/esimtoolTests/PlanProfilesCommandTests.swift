@@ -56,6 +56,23 @@ struct PlanCommandTests {
         #expect(runCLI(["plan", "--page", "/nonexistent/page.html"]).status == 1)
     }
 
+    @Test("one unreadable input: the others are shown, exit 1; --json keeps input order with an error object")
+    func partial() throws {
+        let run = runCLI(["plan", "USA 5GB 30 days $11", "12345", "Europe 10GB 30 days €17.50"])
+        #expect(run.status == 1)
+        #expect(run.out.contains("United States · 5 GB · 30 days") && run.out.contains("Europe · 10 GB · 30 days"))
+        #expect(run.err.contains("'12345': no plan name, price, data or other plan fact was recognised (offset 0)"))
+        let json = runCLI(["plan", "--json", "USA 5GB 30 days $11", "12345", "Europe 10GB 30 days €17.50"])
+        #expect(json.status == 1)
+        #expect(json.outLines.count == 3)
+        let failure = try #require(try JSONSerialization.jsonObject(with: Data(json.outLines[1].utf8)) as? [String: Any])
+        #expect(failure["input"] as? String == "12345")
+        #expect((failure["error"] as? [String: Any])?["code"] as? String == "nothingRecognised")
+        // A comparison with a plan missing would mislead: it stops.
+        let compare = runCLI(["plan", "compare", "USA 5GB 30 days $11", "12345", "USA 10GB 30 days $18"])
+        #expect(compare.status == 1 && compare.out.isEmpty)
+    }
+
     @Test("compare: cheapest marks and what only one plan has")
     func compare() throws {
         let run = runCLI(["plan", "compare", "USA 5GB 30 days $11", "USA 10GB 30 days $18", "1 GB/day for 7 days $9, 5G"])
@@ -111,6 +128,17 @@ struct ProfilesCommandTests {
         let run = runCLI(["profiles", Self.profiles + "/" + file])
         #expect(run.status == 1)
         #expect(run.err.contains(message), "\(run.err)")
+    }
+
+    @Test("--json gives an error object for input it cannot read")
+    func jsonError() throws {
+        let run = runCLI(["profiles", "--json", Self.profiles + "/error-not-entitlement.xml"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let error = try #require(object["error"] as? [String: Any])
+        #expect(error["code"] as? String == "notEntitlement")
+        #expect(error["line"] as? Int == 2)
+        #expect((object["file"] as? String)?.hasSuffix("error-not-entitlement.xml") == true)
     }
 
     @Test("a missing file and an empty input")

@@ -59,6 +59,21 @@ public struct Plan: Hashable, Sendable {
         self.origin = origin
     }
 
+    /// The name, or for a package sold without one a summary of what it is
+    /// (`United States · 5 GB · 30 days`); `nil` when there is nothing to say.
+    public var displayName: String? {
+        if let name { return name }
+        var parts: [String] = []
+        if coverage.count <= 3, !coverage.isEmpty {
+            parts.append(coverage.map(\.name).joined(separator: ", "))
+        } else if !coverage.isEmpty {
+            parts.append("\(coverage.count) places")
+        }
+        if let data { parts.append(data.label) }
+        if let validityDays { parts.append(validityDays == 1 ? "1 day" : "\(validityDays) days") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     /// Nothing was understood: no name and no fact.
     public var isEmpty: Bool {
         name == nil && price == nil && data == nil && premiumData == nil && speedAfterAllowance == nil

@@ -17,7 +17,21 @@ extension Plan {
         let tokens = PlanTokenizer(scalars: scalars).tokens()
         guard tokens.contains(where: { $0.text != "\n" }) else { throw PlanError(.empty, "the plan text is empty", offset: 0) }
         var reader = PlanTextReader(scalars: scalars, tokens: tokens)
-        self = reader.read()
+        let plan = reader.read()
+        // A name alone is a plan ("Magenta MAX"); text with neither a name nor a fact is not.
+        guard plan.name != nil || plan.hasFacts else {
+            throw PlanError(.nothingRecognised, "no plan name, price, data or other plan fact was recognised",
+                            offset: plan.unparsed.first?.offset ?? 0)
+        }
+        self = plan
+    }
+
+    /// Whether anything beyond the name was read: price, data, speeds, hotspot, validity,
+    /// coverage, roaming, 5G, talk, text, video or lines.
+    public var hasFacts: Bool {
+        price != nil || data != nil || premiumData != nil || speedAfterAllowance != nil || maximumSpeed != nil
+            || hotspot != nil || validityDays != nil || !coverage.isEmpty || !roaming.isEmpty || fiveG != nil
+            || talk != nil || text != nil || video != nil || lines != nil
     }
 }
 
@@ -1183,7 +1197,10 @@ final class PlaceMatcher: Sendable {
             position += 1
         }
         for count in stride(from: words.count, through: 1, by: -1) where ends[count - 1] > 0 {
-            if let place = names[words[0..<count].joined(separator: " ")] {
+            let key = words[0..<count].joined(separator: " ")
+            // "World 5GB" is a package; "hello world" is not.
+            if key == "world", token.text.first?.isUppercase != true { continue }
+            if let place = names[key] {
                 return (place, ends[count - 1])
             }
         }

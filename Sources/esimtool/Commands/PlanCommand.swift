@@ -33,13 +33,23 @@ struct PlanInputOptions: ParsableArguments {
         }
     }
 
-    /// Every input's plans, in order; problems reported on the console. `nil` when an
-    /// input could not be read at all (reported).
-    func read(console: Console) -> [(input: String, reading: PlanReading)]? {
+    /// An input that could not be read, for `--json` output.
+    struct Failure {
+        /// Its position among the inputs.
+        var index: Int
+        var input: String
+        var code: String
+        var message: String
+        var offset: Int?
+    }
+
+    /// Every readable input's plans, in order, and the inputs that could not be read (each
+    /// reported on the console). `nil` when the carrier specs do not load.
+    func read(console: Console) -> (readings: [(index: Int, input: String, reading: PlanReading)], failures: [Failure])? {
         var extractor: PageExtractor?
-        var results: [(String, PlanReading)] = []
-        var failed = false
-        for input in inputs {
+        var results: [(index: Int, input: String, reading: PlanReading)] = []
+        var failures: [Failure] = []
+        for (index, input) in inputs.enumerated() {
             do {
                 let reading: PlanReading
                 if input == "-" {
@@ -57,7 +67,7 @@ struct PlanInputOptions: ParsableArguments {
                     let file: PageInput
                     do { file = try PageInput(contentsOfFile: input) } catch {
                         console.error(error.description)
-                        failed = true
+                        failures.append(Failure(index: index, input: input, code: error.code.rawValue, message: error.message))
                         continue
                     }
                     let options = PageExtractor.Options(carrierID: carrier, reference: specOptions.reference)
@@ -65,19 +75,19 @@ struct PlanInputOptions: ParsableArguments {
                 } else {
                     if page {
                         console.error("\(input): no such file (--page reads saved pages)")
-                        failed = true
+                        failures.append(Failure(index: index, input: input, code: "unreadableInput", message: "no such file"))
                         continue
                     }
                     reading = try PlanReading.read(text: input)
                 }
                 for note in reading.notes { console.warning("\(display(input)): \(note)") }
-                results.append((input, reading))
+                results.append((index, input, reading))
             } catch {
                 console.error("\(display(input)): \(error)")
-                failed = true
+                failures.append(Failure(index: index, input: input, code: error.code.rawValue, message: error.message, offset: error.offset))
             }
         }
-        return failed ? nil : results
+        return (results, failures)
     }
 
     func display(_ input: String) -> String {
@@ -119,11 +129,22 @@ struct PlanReadCommand: ConsoleCommand {
     var strict = false
 
     func execute(console: Console) -> ExitStatus {
-        guard let readings = input.read(console: console) else { return .rejected }
-        // A feed package that could not be read was reported; the rest are shown.
-        var status: ExitStatus = readings.contains { !$0.reading.notes.isEmpty } ? .rejected : .ok
+        guard let (readings, failures) = input.read(console: console) else { return .rejected }
+        // An input or a feed package that could not be read was reported; the rest are shown.
+        var status: ExitStatus = !failures.isEmpty || readings.contains { !$0.reading.notes.isEmpty } ? .rejected : .ok
         var first = true
-        for (source, reading) in readings {
+        var pending = failures[...]
+        func printFailures(before index: Int) {
+            while let failure = pending.first, failure.index < index {
+                if json {
+                    console.out(FailureJSON.line(key: "input", value: failure.input, code: failure.code,
+                                                 message: failure.message, offset: failure.offset))
+                }
+                pending.removeFirst()
+            }
+        }
+        for (index, source, reading) in readings {
+            printFailures(before: index)
             for plan in reading.plans {
                 if json {
                     console.out((try? OrderedJSONEncoder().encode(plan)) ?? "{}")
@@ -140,6 +161,7 @@ struct PlanReadCommand: ConsoleCommand {
                 }
             }
         }
+        printFailures(before: Int.max)
         return status
     }
 }
@@ -165,7 +187,8 @@ struct PlanCompareCommand: ConsoleCommand {
     var json = false
 
     func execute(console: Console) -> ExitStatus {
-        guard let readings = input.read(console: console) else { return .rejected }
+        // A comparison that silently left a plan out would mislead: any unreadable input stops it.
+        guard let (readings, failures) = input.read(console: console), failures.isEmpty else { return .rejected }
         let plans = readings.flatMap(\.reading.plans)
         guard plans.count >= 2 else {
             console.error("give at least two plans to compare (found \(plans.count))")

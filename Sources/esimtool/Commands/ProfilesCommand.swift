@@ -37,6 +37,9 @@ struct ProfilesCommand: ConsoleCommand {
             do {
                 bytes = try TextFiles.read(input)
             } catch {
+                if json {
+                    console.out(FailureJSON.line(key: "file", value: name, code: "unreadableInput", message: error.description))
+                }
                 console.error(error.description)
                 return .rejected
             }
@@ -45,6 +48,10 @@ struct ProfilesCommand: ConsoleCommand {
         do {
             list = try ProfileList(reading: bytes)
         } catch {
+            if json {
+                console.out(FailureJSON.line(key: "file", value: name, code: error.code.rawValue, message: error.message,
+                                             offset: error.offset, line: error.line))
+            }
             console.error("\(name): \(error)")
             return .rejected
         }

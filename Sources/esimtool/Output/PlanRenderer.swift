@@ -31,7 +31,7 @@ enum PlanRenderer {
     }
 
     static func title(_ plan: Plan) -> String {
-        var text = plan.name ?? "(unnamed plan)"
+        var text = plan.displayName ?? "(unnamed plan)"
         switch plan.origin {
         case .text: break
         case .feed(let index): text += "  [package \(index)]"
@@ -82,7 +82,7 @@ enum PlanRenderer {
             if comparison.cheapestPerGB == index { perGB += " *" }
             if comparison.cheapestPerDay == index { perDay += " *" }
             rows.append([
-                String(index + 1), plan.name ?? "(unnamed)", plan.price?.description ?? "—", dataText(plan) ?? "—",
+                String(index + 1), plan.displayName ?? "(unnamed)", plan.price?.description ?? "—", dataText(plan) ?? "—",
                 (plan.validityDays ?? plan.price?.period.days).map(String.init) ?? "—", perGB, perDay,
             ])
         }
@@ -105,7 +105,7 @@ enum PlanRenderer {
             lines.append("")
             lines.append("Only in one plan")
             for (index, entry) in exclusive {
-                lines.append("  \(index + 1) \(entry.plan.name ?? "(unnamed)"): " + entry.exclusive.map(\.label).joined(separator: ", "))
+                lines.append("  \(index + 1) \(entry.plan.displayName ?? "(unnamed)"): " + entry.exclusive.map(\.label).joined(separator: ", "))
             }
         }
         let unparsed = comparison.entries.enumerated().filter { !$0.element.plan.unparsed.isEmpty }

@@ -136,6 +136,8 @@ struct PlanTextTests {
         ("", PlanError.Code.empty),
         ("   \n  ", PlanError.Code.empty),
         (String(repeating: "5GB ", count: 1_100), PlanError.Code.tooLong),
+        ("12345 --- 678", PlanError.Code.nothingRecognised),
+        ("$ / %", PlanError.Code.nothingRecognised),
     ])
     func rejects(_ text: String, _ code: PlanError.Code) {
         #expect(throws: PlanError.self) { try Plan(text: text) }
@@ -165,7 +167,7 @@ struct PlanTextTests {
                     #expect(span.offset >= 0 && span.offset + span.length <= length)
                 }
             } catch {
-                #expect(error.code == .empty, "prefix \(length) of \(text): \(error)")
+                #expect([.empty, .nothingRecognised].contains(error.code), "prefix \(length) of \(text): \(error)")
             }
         }
     }
@@ -182,7 +184,7 @@ struct PlanTextTests {
             #expect(token.start >= previousEnd && token.end > token.start, "\(text): \(token.text)")
             previousEnd = token.end
         }
-        _ = try Plan(text: text)
+        do { _ = try Plan(text: text) } catch { #expect(error.code == .nothingRecognised) }
     }
 
     @Test("random digits, dots and units tokenize with every token advancing")
@@ -197,6 +199,26 @@ struct PlanTextTests {
             #expect(tokens.allSatisfy { $0.end > $0.start } && tokens.count <= scalars.count, "\(text)")
             _ = try? Plan(text: text)
         }
+    }
+
+    @Test("a name alone is a plan, without facts")
+    func nameAlone() throws {
+        let plan = try Plan(text: "Magenta MAX")
+        #expect(plan.name == "Magenta MAX" && !plan.hasFacts)
+    }
+
+    @Test("'World' names a region only in capitals")
+    func world() throws {
+        #expect(try Plan(text: "World 5GB 30 days $25").coverage == [.region(.global)])
+        #expect(try Plan(text: "see the world, hello world").coverage == [])
+    }
+
+    @Test("a package without a name is summarised by coverage, data and validity")
+    func displayName() throws {
+        #expect(try Plan(text: "USA 5GB 30 days $11").displayName == "United States · 5 GB · 30 days")
+        #expect(try Plan(text: "1 GB/day for 7 days, then 512 kbps").displayName == "1 GB/day · 7 days")
+        #expect(try Plan(text: "Go5G Plus: $90/mo, unlimited data").displayName == "Go5G Plus")
+        #expect(Plan(price: PlanPrice(amount: Money(ExactDecimal(5), currency: "USD"), period: .month)).displayName == nil)
     }
 
     @Test("the canonical text reads back as the same plan", arguments: descriptions)
