@@ -65,7 +65,7 @@ let package = Package(
         // Throughput benchmarks; run with `swift run -c release esimtool-bench --help`.
         .executableTarget(
             name: "esimtool-bench",
-            dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline"]
+            dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
         .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),

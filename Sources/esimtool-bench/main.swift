@@ -4,6 +4,7 @@
 //     swift run -c release esimtool-bench decode [--count N] [--rounds R]
 //     swift run -c release esimtool-bench markup [--corpus DIR] [--rounds R]
 //     swift run -c release esimtool-bench pages [--samples DIR] [--count N] [--rounds R]
+//     swift run -c release esimtool-bench plans [--count N] [--rounds R]
 //
 // Every figure is measured in this run, beside a baseline measured on the same inputs
 // in the same process, so the ratio holds whatever the machine.
@@ -33,7 +34,7 @@ while let argument = iterator.next() {
     case "--corpus": corpus = iterator.next() ?? corpus
     case "--decode-only": profileOnly = true // for profilers: just the decoder loop
     case "--help", "-h":
-        print("usage: esimtool-bench [decode|markup|pages] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
+        print("usage: esimtool-bench [decode|markup|pages|plans] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
         exit(0)
     default: positional.append(argument)
     }
@@ -56,13 +57,17 @@ case "pages-profile":
                            baseline: positional.first == "baseline")
 case "pages":
     PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5)
+case "plans":
+    PlansBenchmark.run(samples: samples, count: countGiven ? count : 100_000, rounds: rounds ?? 7)
 case "all":
     DecodeBenchmark.run(count: count, rounds: rounds ?? 7, profileOnly: false)
     print("")
     MarkupBenchmark.run(corpus: corpus, rounds: rounds ?? 5)
     print("")
     PagesBenchmark.run(samples: samples, copies: 1000, rounds: rounds ?? 5)
+    print("")
+    PlansBenchmark.run(samples: samples, count: 100_000, rounds: rounds ?? 7)
 default:
-    print("usage: esimtool-bench [decode|markup|pages] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
+    print("usage: esimtool-bench [decode|markup|pages|plans] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
     exit(64)
 }
