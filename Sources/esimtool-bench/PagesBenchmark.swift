@@ -88,9 +88,23 @@ enum PagesBenchmark {
         if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
     }
 
-    static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool) {
+    static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false) {
         guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
               let fixtures = try? Validator.fixtures(in: directory) else { return }
+        if validate {
+            // One worker over the copies written to disk, as `validate` reads them.
+            let pages = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
+            guard let scratch = writeScratch(pages: (0..<copies).map { pages[$0 % pages.count] }),
+                  let copied = try? Validator.fixtures(in: scratch) else { return }
+            defer { removeScratch(scratch) }
+            let reference = CalendarDate(year: 2026, month: 11, day: 20)
+            var total = 0
+            for _ in 0..<rounds {
+                total += (try? Validator.run(copied, specs: specs, options: .init(workers: 1, defaultReference: reference)))?.results.count ?? 0
+            }
+            print(total)
+            return
+        }
         let originals = fixtures.compactMap { try? MarkupBenchmark.readFile($0.path) }
         let reference = CalendarDate(year: 2026, month: 11, day: 20)
         let plans: [Plan] = zip(fixtures, originals).map { fixture, bytes in

@@ -54,7 +54,7 @@ case "markup-memory" where positional.count == 2:
 case "pages-profile":
     // One side only, for profilers: inspect (or the baseline with --baseline) over the copies.
     PagesBenchmark.profile(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 20,
-                           baseline: positional.first == "baseline")
+                           baseline: positional.first == "baseline", validate: positional.first == "validate")
 case "pages":
     PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5)
 case "plans":

@@ -14,9 +14,23 @@ struct JSONValueTests {
         #expect(try JSONValue(parsing: value.description) == value)
     }
 
+    @Test("string escapes, raw UTF-8 and broken surrogates", arguments: [
+        (#""plain é text""#, "plain é text"),
+        (#""a\"b\\c\/d\b\f\n\r\t""#, "a\"b\\c/d\u{8}\u{C}\n\r\t"),
+        (#""é before \u00e9 after é""#, "é before é after é"),
+        (#""\ud800x""#, "\u{FFFD}x"),
+        (#""\ud83d\u0041""#, "\u{FFFD}A"),
+        (#""\udc00""#, "\u{FFFD}"),
+        (#""""#, ""),
+    ])
+    func strings(_ text: String, _ expected: String) throws {
+        #expect(try JSONValue(parsing: text) == .string(expected))
+    }
+
     @Test("rejects invalid JSON with its offset", arguments: [
         ("", 0), ("{", 1), ("[1,]", 3), ("{\"a\" 1}", 5), ("01", 1), ("1.", 2), ("-", 1), ("\"abc", 4),
         ("'a'", 0), ("{a:1}", 1), ("[1 2]", 3), ("tru", 0), ("\"\\x\"", 2), ("\"a\nb\"", 2), ("1 2", 2),
+        ("\"a\\nb\nc\"", 5), ("\"a\\n", 4), ("\"\\u12\"", 3),
     ])
     func invalid(_ text: String, _ offset: Int) {
         #expect {

@@ -14,6 +14,8 @@ private let systemWrite = Musl.write
 private let systemWrite = Darwin.write
 #endif
 
+import ESIMMarkup
+
 /// Whole files as text: read, written atomically, decoded and encoded in their own
 /// encoding (for redaction, fixtures and expected files).
 public enum TextFiles {
@@ -83,19 +85,12 @@ public enum TextFiles {
     }
 
     public static func read(_ path: String) throws(RedactionError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw RedactionError("cannot open (\(String(cString: strerror(errno))))", file: path)
+        do {
+            return try FileBytes.read(path, limit: 64 << 20)
+        } catch {
+            if case .tooLarge = error { throw RedactionError("larger than 64 MiB", file: path) }
+            throw RedactionError("cannot \(error.verb) (\(error.reason))", file: path)
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-            if bytes.count > 64 << 20 { throw RedactionError("larger than 64 MiB", file: path) }
-        }
-        return bytes
     }
 
     /// Writes beside the target and renames over it: a reader never sees half a file,

@@ -147,61 +147,74 @@ enum JSONParser {
 
         mutating func string() throws(MarkupError) -> String {
             position += 1
-            var scalars = String.UnicodeScalarView()
-            var runStart = position
-            func flush(_ end: Int) {
-                if end > runStart {
-                    scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
-                }
-            }
+            let start = position
+            // Most strings have no escape: one pass to the closing quote, one decode.
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == 0x22 {
-                    flush(position)
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                     position += 1
-                    return String(scalars)
+                    return text
                 }
                 if byte < 0x20 { throw error("a control character inside a string") }
-                if byte == 0x5C {
-                    flush(position)
+                if byte == 0x5C { break }
+                position += 1
+            }
+            guard position < bytes.count else { throw error("the string is not closed") }
+            return try escapedString(from: start)
+        }
+
+        /// The rest of a string with escapes, as UTF-8 bytes decoded once at the end.
+        private mutating func escapedString(from start: Int) throws(MarkupError) -> String {
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(position - start + 16)
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == 0x22 {
                     position += 1
-                    guard position < bytes.count else { break }
-                    let escape = bytes[position]
+                    return String(decoding: utf8, as: UTF8.self)
+                }
+                if byte < 0x20 { throw error("a control character inside a string") }
+                guard byte == 0x5C else {
+                    utf8.append(byte)
                     position += 1
-                    switch escape {
-                    case 0x22: scalars.append("\"")
-                    case 0x5C: scalars.append("\\")
-                    case 0x2F: scalars.append("/")
-                    case 0x62: scalars.append("\u{8}")
-                    case 0x66: scalars.append("\u{C}")
-                    case 0x6E: scalars.append("\n")
-                    case 0x72: scalars.append("\r")
-                    case 0x74: scalars.append("\t")
-                    case 0x75:
-                        var value = try hex4()
-                        if (0xD800...0xDBFF).contains(value), position + 1 < bytes.count,
-                           bytes[position] == 0x5C, bytes[position + 1] == 0x75 {
-                            position += 2
-                            let low = try hex4()
-                            if (0xDC00...0xDFFF).contains(low) {
-                                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                scalars.append("\u{FFFD}")
-                                value = low
-                            }
-                        }
-                        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                    default:
-                        position -= 1
-                        throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
-                    }
-                    runStart = position
                     continue
                 }
                 position += 1
+                guard position < bytes.count else { break }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case 0x22, 0x5C, 0x2F: utf8.append(escape)
+                case 0x62: utf8.append(0x08)
+                case 0x66: utf8.append(0x0C)
+                case 0x6E: utf8.append(0x0A)
+                case 0x72: utf8.append(0x0D)
+                case 0x74: utf8.append(0x09)
+                case 0x75:
+                    var value = try hex4()
+                    if (0xD800...0xDBFF).contains(value), position + 1 < bytes.count,
+                       bytes[position] == 0x5C, bytes[position + 1] == 0x75 {
+                        position += 2
+                        let low = try hex4()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            utf8.append(contentsOf: Self.replacement)
+                            value = low
+                        }
+                    }
+                    utf8.append(contentsOf: (Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
+                default:
+                    position -= 1
+                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                }
             }
             throw error("the string is not closed")
         }
+
+        private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
         mutating func hex4() throws(MarkupError) -> UInt32 {
             guard position + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
