@@ -10,7 +10,7 @@ import ESIMMarkup
 /// the bare ESIMMarkup work on the same pages (parse, then each page's rules as compiled
 /// XPath or JSON paths, first match's text), and validation on one worker against two.
 enum PagesBenchmark {
-    static func run(samples directory: String, copies: Int, rounds: Int) {
+    static func run(samples directory: String, copies: Int, rounds: Int, corpus: String) {
         guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs) else {
             print("pages: the built-in specs do not load")
             return
@@ -86,6 +86,99 @@ enum PagesBenchmark {
         print("  2 workers / 1 worker: \(format(one.median / two.median))× (\(System.coreCount) cores online)")
         print("  validate (1 worker) / baseline: \(format(baseline.median / one.median))×")
         if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
+        fullSize(originals: originals, plans: plans, extractor: extractor, reference: reference, corpus: corpus, rounds: rounds)
+    }
+
+    /// The sample pages are small (1.5 KB on average); saved carrier pages weigh
+    /// hundreds of kilobytes (scripts, styles, navigation). Each sample's account markup
+    /// is put at the top of the body of a page of the shared corpus (keeping the sample's
+    /// head, so recognition works as before), and the same comparison runs on those.
+    static func fullSize(originals: [(Fixture, [UInt8])], plans: [Plan], extractor: PageExtractor,
+                         reference: CalendarDate?, corpus directory: String, rounds: Int) {
+        let bulk = MarkupBenchmark.loadCorpus(directory)
+        guard !bulk.isEmpty else {
+            print("  (full-size pages skipped: no corpus at \(directory))")
+            return
+        }
+        var pages: [(fixture: Fixture, plan: Plan, bytes: [UInt8])] = []
+        for (index, page) in bulk.enumerated() {
+            let sample = index % originals.count
+            let bytes = originals[sample].1
+            guard let insertAt = bodyContentStart(bytes), let from = bodyContentStart(page.bytes) else { continue }
+            let to = lastIndex(of: Array("</body".utf8), in: page.bytes) ?? page.bytes.count
+            guard from <= to else { continue }
+            pages.append((originals[sample].0, plans[sample],
+                          Array(bytes[..<insertAt]) + Array(page.bytes[from..<to]) + Array(bytes[insertAt...])))
+        }
+        let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
+        print("")
+        print("full-size pages: \(pages.count) sample pages, each inside the body of a corpus page (\(format(megabytes)) MB, \(format(megabytes * 1000 / Double(pages.count), 1)) KB on average), median of \(rounds) rounds")
+        let (baseline, inspect) = measureInterleaved("ESIMMarkup: parse + the page's rules", "PageExtractor.inspect (one thread)",
+                                                     rounds: rounds, count: pages.count, {
+            pages.reduce(0) { $0 + $1.plan.apply(to: $1.bytes) }
+        }, {
+            var values = 0
+            for page in pages {
+                if let snapshot = try? extractor.inspect(PageInput(name: "page", bytes: page.bytes), options: .init(reference: reference)) {
+                    values += snapshot.values.count + snapshot.lines.count
+                }
+            }
+            return values
+        })
+        for measurement in [baseline, inspect] {
+            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+        }
+        print("  inspect / baseline: \(format(baseline.median / inspect.median))×")
+
+        // validate on the same pages from disk, each beside its sample's expected file.
+        guard let specs = try? CuratedSpecs.load().pageSpecs,
+              let scratch = writeScratch(pages: pages.map { ($0.fixture, $0.bytes) }),
+              let fixtures = try? Validator.fixtures(in: scratch) else {
+            print("  (validate on full-size pages skipped: cannot write a scratch directory)")
+            return
+        }
+        defer { removeScratch(scratch) }
+        var failures = 0
+        let (one, two) = measureInterleaved("validate, 1 worker", "validate, 2 workers", rounds: rounds, count: fixtures.count, {
+            let report = try? Validator.run(fixtures, specs: specs, options: .init(workers: 1, defaultReference: reference))
+            failures += report?.results.filter(\.failed).count ?? 1
+            return report?.results.count ?? 0
+        }, {
+            let report = try? Validator.run(fixtures, specs: specs, options: .init(workers: 2, defaultReference: reference))
+            failures += report?.results.filter(\.failed).count ?? 1
+            return report?.results.count ?? 0
+        })
+        for measurement in [one, two] {
+            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+        }
+        print("  2 workers / 1 worker: \(format(one.median / two.median))× (\(System.coreCount) cores online)")
+        print("  validate (1 worker) / baseline: \(format(baseline.median / one.median))×")
+        if failures > 0 { print("  note: \(failures) fixture checks failed during the runs (the inserted page content changed a reading)") }
+    }
+
+    /// Just past `<body …>`, case-insensitively; `nil` without a body tag.
+    static func bodyContentStart(_ bytes: [UInt8]) -> Int? {
+        let lower = Array("<body".utf8)
+        var index = 0
+        while index + lower.count < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"),
+               zip(bytes[index..<(index + lower.count)], lower).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }),
+               let close = bytes[(index + lower.count)...].firstIndex(of: UInt8(ascii: ">")) {
+                return close + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var index = bytes.count - needle.count
+        while index >= 0 {
+            if zip(bytes[index..<(index + needle.count)], needle).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) { return index }
+            index -= 1
+        }
+        return nil
     }
 
     static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false) {

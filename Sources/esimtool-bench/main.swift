@@ -56,7 +56,7 @@ case "pages-profile":
     PagesBenchmark.profile(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 20,
                            baseline: positional.first == "baseline", validate: positional.first == "validate")
 case "pages":
-    PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5)
+    PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5, corpus: corpus)
 case "plans":
     PlansBenchmark.run(samples: samples, count: countGiven ? count : 100_000, rounds: rounds ?? 7)
 case "all":
@@ -64,7 +64,7 @@ case "all":
     print("")
     MarkupBenchmark.run(corpus: corpus, rounds: rounds ?? 5)
     print("")
-    PagesBenchmark.run(samples: samples, copies: 1000, rounds: rounds ?? 5)
+    PagesBenchmark.run(samples: samples, copies: 1000, rounds: rounds ?? 5, corpus: corpus)
     print("")
     PlansBenchmark.run(samples: samples, count: 100_000, rounds: rounds ?? 7)
 default:
