@@ -2,7 +2,8 @@
 ///
 /// Derived figures are for comparison and display: computed in floating point from the
 /// exact values and rounded to four decimals. A month counts 30 days, a GB 1,024 MB
-/// (see ``DataAmount``); per-day data counts over the validity (or the billing period).
+/// (see ``DataAmount``); per-day data counts over the validity (or the billing period), and
+/// data of a plan with a recurring price renews each billing period.
 public struct PlanEconomics: Hashable, Sendable {
     /// The days the price and data are for: the validity, else the billing period.
     public var periodDays: Int?
@@ -20,6 +21,11 @@ public struct PlanEconomics: Hashable, Sendable {
         switch plan.data {
         case .total(let amount)?:
             totalGB = amount.bytes.map { $0.approximateDouble / Double(1 << 30) }
+            // A recurring price renews the data each billing period: 5 GB at $15/mo over a
+            // 12-month term is 60 GB.
+            if let billingDays = plan.price?.period.days, let period, period > billingDays, let gb = totalGB {
+                totalGB = gb * Double(period) / Double(billingDays)
+            }
         case .perDay(let amount)?:
             if let period, let bytes = amount.bytes { totalGB = bytes.approximateDouble * Double(period) / Double(1 << 30) }
         default:

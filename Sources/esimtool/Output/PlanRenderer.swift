@@ -5,7 +5,7 @@ enum PlanRenderer {
     static func render(_ plan: Plan) -> [String] {
         var lines = [title(plan)]
         var rows: [(String, String)] = []
-        if let price = plan.price { rows.append(("Price", price.description + (plan.lines.map { " for \($0) lines" } ?? ""))) }
+        if let price = plan.price { rows.append(("Price", price.description + (plan.lines.map { " for \($0) line\($0 == 1 ? "" : "s")" } ?? ""))) }
         else if let lines = plan.lines { rows.append(("Lines", String(lines))) }
         if let data = dataText(plan) { rows.append(("Data", data)) }
         if let speed = plan.maximumSpeed { rows.append(("Speed", "up to \(speed)")) }

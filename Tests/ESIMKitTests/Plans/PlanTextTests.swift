@@ -201,6 +201,17 @@ struct PlanTextTests {
         }
     }
 
+    @Test("a recurring price renews the data each billing period")
+    func recurringEconomics() throws {
+        let yearly = PlanEconomics(try Plan(text: "5GB plan $15/mo, 12-month plan"))
+        #expect(yearly.periodDays == 360)
+        #expect(yearly.totalGB == 60)
+        #expect(yearly.pricePerGB == 3)
+        // A one-off price covers the whole validity, data included.
+        let travel = PlanEconomics(try Plan(text: "Japan 3GB 8 days $12"))
+        #expect(travel.totalGB == 3 && travel.pricePerGB == 4)
+    }
+
     @Test("a name alone is a plan, without facts")
     func nameAlone() throws {
         let plan = try Plan(text: "Magenta MAX")
