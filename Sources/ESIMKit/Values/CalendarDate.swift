@@ -274,12 +274,14 @@ struct DateScanner {
         return value
     }
 
+    private static let fullMonthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                         "september", "october", "november", "december"]
+
     static func monthNumber(_ word: String) -> Int? {
         guard word.count >= 3 else { return nil }
         let prefix = String(word.prefix(3))
         guard let index = CalendarDate.monthNames.firstIndex(of: prefix) else { return nil }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"][index]
+        let full = Self.fullMonthNames[index]
         // "Sept" is common; otherwise the word must be the abbreviation or the full name.
         guard word.count == 3 || word == full || word == "sept" else { return nil }
         return index + 1

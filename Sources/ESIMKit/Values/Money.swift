@@ -120,9 +120,11 @@ public struct Money: Hashable, Sendable {
         a.value < 0x80 && b.value < 0x80 && ValueText.isLetter(a) && (a.value | 0x20) == (b.value | 0x20)
     }
 
+    /// ``symbols`` as scalars, made once.
+    private static let symbolPatterns: [([Unicode.Scalar], String)] = symbols.map { (Array($0.0.unicodeScalars), $0.1) }
+
     private static func symbol(in scalars: [Unicode.Scalar], at index: Int) -> (String, Int)? {
-        for (symbol, code) in symbols {
-            let pattern = Array(symbol.unicodeScalars)
+        for (pattern, code) in symbolPatterns {
             if index + pattern.count <= scalars.count,
                zip(pattern, scalars[index...]).allSatisfy({ $0.0 == $0.1 || sameASCIILetter($0.0, $0.1) }) {
                 return (code, pattern.count)
