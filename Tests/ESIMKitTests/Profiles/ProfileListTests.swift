@@ -1,3 +1,4 @@
+import ESIMMarkup
 import Testing
 @testable import ESIMKit
 
@@ -288,6 +289,28 @@ struct EntitlementResponseTests {
         #expect(response.hasError)
         #expect(application.downloads.first?.activationCode == nil)
         #expect(application.downloads.first?.activationCodeProblem != nil)
+    }
+
+    @Test("every prefix of an XML and a JSON response reads or fails with a named error, never a crash",
+          arguments: ["entitlement-download.xml", "entitlement-configuration.json"])
+    func dripFeed(_ name: String) throws {
+        let bytes = try FileBytes.read(PageSamples.root.path + "/Samples/Profiles/" + name)
+        let allowed: Set<ProfileError.Code> = [.empty, .invalidJSON, .notEntitlement, .unrecognisedFormat]
+        // The document without its trailing line break is whole; anything shorter is not.
+        var end = bytes.count
+        while end > 0, [0x0A, 0x0D, 0x20].contains(bytes[end - 1]) { end -= 1 }
+        var read = 0
+        for length in 0..<end {
+            do throws(ProfileError) {
+                let list = try ProfileList(reading: Array(bytes[..<length]))
+                #expect(list.format == ProfileList.Format.entitlement, "prefix \(length)")
+                read += 1
+            } catch {
+                #expect(allowed.contains(error.code), "prefix \(length): \(error)")
+            }
+        }
+        // XML is parsed in recovery mode: a document cut after its root opened still reads.
+        if name.hasSuffix(".json") { #expect(read == 0) }
     }
 
     @Test("unknown result codes are unknown(N), not failures")
