@@ -195,7 +195,8 @@ extension DataAmount {
 /// Account and phone numbers keep their last four digits: `(***) ***-0142`.
 enum NumberMasking {
     static func mask(_ text: String) -> String {
-        let digitCount = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        var digitCount = 0
+        for byte in text.utf8 where byte &- 0x30 < 10 { digitCount += 1 }
         guard digitCount > 4 else { return text }
         var remaining = digitCount
         var result = String.UnicodeScalarView()

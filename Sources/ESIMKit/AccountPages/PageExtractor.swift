@@ -117,9 +117,11 @@ public final class PageExtractor {
             let recognition = spec.spec.recognition
             var score = 0
             var reasons: [String] = []
-            if let domain = spec.domains.first(where: { domain in hosts.contains { $0 == domain || $0.hasSuffix("." + domain) } }) {
+            if let index = spec.domains.indices.first(where: { index in
+                hosts.contains { $0 == spec.domains[index] || $0.hasSuffix(spec.dottedDomains[index]) }
+            }) {
                 score += 4
-                reasons.append("address on \(domain)")
+                reasons.append("address on \(spec.domains[index])")
             }
             if let index = spec.urlPatterns.firstIndex(where: { pattern in addresses.contains { $0.containsBytes(pattern) } }) {
                 score += 2
@@ -343,12 +345,15 @@ final class CompiledSpec {
     let pages: [CompiledPage]
     /// Lower-cased, for matching lower-cased addresses.
     let domains: [String]
+    /// `.att.com` for `att.com`: a host ending so is on the domain.
+    let dottedDomains: [String]
     let urlPatterns: [String]
     let titlePatterns: [String]
 
     init(_ spec: AccountPageSpec) throws(SpecError) {
         self.spec = spec
         domains = spec.recognition.domains.map { $0.lowercased() }
+        dottedDomains = domains.map { "." + $0 }
         urlPatterns = spec.recognition.urls.map { $0.lowercased() }
         titlePatterns = spec.recognition.titles.map { $0.lowercased() }
         var pages: [CompiledPage] = []

@@ -207,7 +207,19 @@ extension [String: SpecNode] {
 
 extension String {
     func trimmed(of set: String) -> String {
-        // Most texts need nothing trimmed: answer without copying.
+        // ASCII sets (all of ours) work on UTF-8 bytes: an ASCII byte is always a whole scalar.
+        if set.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = self.utf8
+            guard let first = utf8.first, let last = utf8.last else { return self }
+            let bytes = set.utf8
+            // Most texts need nothing trimmed: answer without copying.
+            if !bytes.contains(first) && !bytes.contains(last) { return self }
+            var start = utf8.startIndex
+            var end = utf8.endIndex
+            while start < end, bytes.contains(utf8[start]) { start = utf8.index(after: start) }
+            while end > start, bytes.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+            return String(self[start..<end])
+        }
         guard let first = self.first, let last = self.last else { return self }
         if !set.contains(first) && !set.contains(last) { return self }
         var scalars = Substring(self)
