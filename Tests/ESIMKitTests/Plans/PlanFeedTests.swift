@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ESIMKit
 
@@ -83,6 +84,34 @@ struct PlanFeedTests {
                 Issue.record("prefix \(length) accepted")
             } catch {
                 #expect(error.code == .invalidJSON, "prefix \(length): \(error)")
+            }
+        }
+    }
+
+    @Test("random changes to a feed: plans, per-package notes or a named error, never a crash",
+          arguments: ["travel-shop.json", "wholesale-feed.json"])
+    func mutations(_ name: String) throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path + "/Samples/Plans/" + name
+        let original = Array(try String(contentsOfFile: path, encoding: .utf8).utf8)
+        let alphabet = Array("{}[]\":,. -0159eE$€GBn".utf8)
+        var generator = SplitMix64(seed: 0xFEED)
+        for _ in 0..<1_500 {
+            var bytes = original
+            for _ in 0...(generator.next() % 3) {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                switch generator.next() % 3 {
+                case 0: bytes[position] = byte
+                case 1: bytes.insert(byte, at: position)
+                default: if bytes.count > 1 { bytes.remove(at: position) }
+                }
+            }
+            do throws(PlanError) {
+                let reading = try PlanReading.read(text: String(decoding: bytes, as: UTF8.self))
+                _ = PlanComparison(reading.plans)
+            } catch {
+                #expect(!error.message.isEmpty)
             }
         }
     }

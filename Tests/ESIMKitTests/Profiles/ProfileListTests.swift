@@ -112,6 +112,33 @@ struct ProfileDERTests {
         }
     }
 
+    @Test("random byte changes, insertions and deletions: a list or a named error, never a crash")
+    func mutations() {
+        var generator = SplitMix64(seed: 0xD3A)
+        let original = Self.list + Self.eid
+        var accepted = 0
+        for _ in 0..<5_000 {
+            var bytes = original
+            for _ in 0...(generator.next() % 3) {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
+                default: if bytes.count > 1 { bytes.remove(at: position) }
+                }
+            }
+            do {
+                let list = try ProfileList(derEncoded: bytes)
+                accepted += 1
+                for profile in list.profiles { _ = profile.iccid; _ = profile.state.map { "\($0)" } }
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+        }
+        // Changes inside string and number values leave valid DER: some must read.
+        #expect(accepted > 0)
+    }
+
     @Test("encoding reads back as the same list")
     func roundTrip() throws {
         let decoded = try ProfileList(derEncoded: Self.list + Self.eid)
@@ -311,6 +338,32 @@ struct EntitlementResponseTests {
         }
         // XML is parsed in recovery mode: a document cut after its root opened still reads.
         if name.hasSuffix(".json") { #expect(read == 0) }
+    }
+
+    @Test("random changes to lpac output and entitlement XML: a list or a named error, never a crash",
+          arguments: ["lpac-profile-list.jsonl", "entitlement-download.xml", "entitlement-configuration.json"])
+    func mutations(_ name: String) throws {
+        let original = try FileBytes.read(PageSamples.root.path + "/Samples/Profiles/" + name)
+        // Bytes that matter to the syntax, so mutations break structure as well as values.
+        let alphabet = Array("{}[]\":,<>/=\\ \n0aZ\u{00}\u{FF}".utf8)
+        var generator = SplitMix64(seed: UInt64(name.utf8.count))
+        for _ in 0..<1_500 {
+            var bytes = original
+            for _ in 0...(generator.next() % 3) {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                switch generator.next() % 3 {
+                case 0: bytes[position] = byte
+                case 1: bytes.insert(byte, at: position)
+                default: if bytes.count > 1 { bytes.remove(at: position) }
+                }
+            }
+            do throws(ProfileError) {
+                _ = try ProfileList(reading: bytes)
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+        }
     }
 
     @Test("unknown result codes are unknown(N), not failures")
