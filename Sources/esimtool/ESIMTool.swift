@@ -6,7 +6,7 @@ struct ESIMTool: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "esimtool",
-        abstract: "Decode eSIM activation codes and SIM identifiers, and look carriers up, offline.",
+        abstract: "Decode eSIM activation codes and SIM identifiers, look carriers up, and read plans, profile lists and saved account pages, offline.",
         discussion: """
         Exit status: 0 when every input is valid (warnings allowed unless --strict), \
         1 when any input is invalid or cannot be read, 3 when `alert` finds a threshold \
