@@ -375,9 +375,15 @@ struct PlanTextReader {
         guard position < tokens.count, tokens[position].kind == .number, let value = tokens[position].number else { return nil }
         position += 1
         if currency == nil {
-            guard let word = word(position), word.count == 3, Money.codes.contains(word.uppercased()) else { return nil }
-            currency = word.uppercased()
-            position += 1
+            if position < tokens.count, tokens[position].kind == .symbol, let code = Self.symbolCurrencies[tokens[position].text] {
+                // `67 €`, `17,50 €`: the symbol after the amount, as much of Europe writes it.
+                currency = code
+                position += 1
+            } else {
+                guard let word = word(position), word.count == 3, Money.codes.contains(word.uppercased()) else { return nil }
+                currency = word.uppercased()
+                position += 1
+            }
         } else if let word = word(position), word.count == 3, word.uppercased() == currency {
             position += 1
         }
@@ -401,7 +407,7 @@ struct PlanTextReader {
                 break
             }
             if let word = word(position), ["per", "a", "an", "each", "every"].contains(word), let next = self.word(position + 1) {
-                if let found = Self.period(next), !["a", "an"].contains(word) || next != "day" || true {
+                if let found = Self.period(next) {
                     period = found
                     position += 2
                     continue
@@ -577,16 +583,21 @@ struct PlanTextReader {
 
     /// `140+ countries`, `30 destinations`.
     private mutating func matchCountryCount(_ index: Int) -> Int? {
+        guard let (place, position) = countryCount(at: index) else { return nil }
+        add(place, at: index, end: position)
+        take(index..<position)
+        return position
+    }
+
+    /// `140+ countries`, `35 European countries` at `index`, and the index past it.
+    private func countryCount(at index: Int) -> (Place, Int)? {
         guard tokens[index].kind == .number, let value = tokens[index].number, value.scale == 0, value.units > 0, value.units < 1_000
         else { return nil }
         var position = index + 1
         if symbol(position, "+") { position += 1 }
         if let word = word(position), ["european", "asian", "african", "american"].contains(word) { position += 1 }
         guard let word = word(position), ["countries", "country", "destinations", "regions"].contains(word) else { return nil }
-        position += 1
-        add(.countries(Int(value.units)), at: index, end: position)
-        take(index..<position)
-        return position
+        return (.countries(Int(value.units)), position + 1)
     }
 
     /// `30 days`, `30-day`, `7d`, `1 month`, `2 weeks`, `24 hours`.
@@ -693,6 +704,13 @@ struct PlanTextReader {
         if tokens[index].kind == .number, let next = word(index + 1), next == "p", tokens[index + 1].glued {
             video = tokens[index].text + "p"
             let end = skip(index + 2, over: ["video", "streaming", "streams", "hd", "sd"])
+            take(index..<end)
+            return end
+        }
+        // `4K`, `4K UHD streaming`: the tokenizer splits it into 4 and K.
+        if tokens[index].kind == .number, tokens[index].text == "4", let next = word(index + 1), next == "k", tokens[index + 1].glued {
+            video = "4K"
+            let end = skip(index + 2, over: ["uhd", "hd", "video", "streaming", "streams"])
             take(index..<end)
             return end
         }
@@ -917,8 +935,36 @@ struct PlanTextReader {
         }
     }
 
-    /// Roaming when the clause says so (`roaming`, `travel`, a `Roaming:` label), or the
-    /// places are followed by `included`.
+    /// The places after `in` that follow a data amount (`15GB high-speed data in Mexico &
+    /// Canada`): empty when the amount is not followed so.
+    private func placesIntroduced(after start: Int) -> [Place] {
+        var position = start
+        while let word = word(position), ["of", "high", "highspeed", "speed", "data", "premium", "4g", "5g", "lte"].contains(word)
+                || symbol(position, "-") {
+            position += 1
+        }
+        guard word(position) == "in" else { return [] }
+        position += 1
+        var places: [Place] = []
+        while position < tokens.count {
+            if let (place, next) = PlaceMatcher.shared.match(tokens, scalars, at: position) {
+                places.append(place)
+                position = next
+            } else if tokens[position].kind == .number, let (place, next) = countryCount(at: position) {
+                places.append(place)
+                position = next
+            } else if symbol(position, "&") || symbol(position, ",") || word(position) == "and" {
+                position += 1
+            } else {
+                break
+            }
+        }
+        return places
+    }
+
+    /// Roaming when the clause says so (`roaming`, `travel`, a `Roaming:` label), the
+    /// places are followed by `included`, or by the services used there (`Mexico & Canada
+    /// talk/text/data`).
     private func isRoaming(_ index: Int, end: Int) -> Bool {
         switch label(at: index) {
         case .roaming: return true
@@ -936,6 +982,9 @@ struct PlanTextReader {
         var after = end
         while after < tokens.count {
             if let word = word(after), ["included", "incl", "inclusive"].contains(word) { return true }
+            if let word = word(after), ["talk", "text", "texting", "calls", "calling", "minutes", "sms"].contains(word) {
+                return true
+            }
             if tokens[after].kind == .symbol, ["&", ",", "+", "/"].contains(tokens[after].text) || word(after) == "and" {
                 after += 1
                 continue
@@ -1016,6 +1065,27 @@ struct PlanTextReader {
             price.conditions = conditions
             price.taxesIncluded = taxesIncluded
             plan.price = price
+        }
+        // A plan billed by the month (or week, year) that gives `15GB high-speed data in
+        // Mexico & Canada` or `5GB in 215+ countries` is saying what it allows abroad: those
+        // places are roaming, and the amount is not the plan's own data (kept as not
+        // understood). A package sold once (`5GB in Japan, 30 days, $15`) covers its places.
+        var amounts = self.amounts
+        if let period = plan.price?.period, period != .once {
+            var abroad: [Range<Int>] = []
+            for amount in amounts {
+                let places = placesIntroduced(after: amount.range.upperBound)
+                guard !places.isEmpty else { continue }
+                abroad.append(amount.range)
+                for place in places {
+                    coverage.removeAll { $0 == place }
+                    if !roaming.contains(place) { roaming.append(place) }
+                }
+            }
+            amounts.removeAll { abroad.contains($0.range) }
+            for range in abroad {
+                for index in range where owner[index] == .fact { owner[index] = .extra }
+            }
         }
         // Data: the explicit amounts by kind; `unlimited` makes the first amount premium data.
         let plain = amounts.filter { $0.kind == .plain }

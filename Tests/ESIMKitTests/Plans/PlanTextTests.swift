@@ -153,6 +153,8 @@ struct PlanTextTests {
         "Europe 10GB 30 days €17.50, 5G, 35 countries",
         "Talk & text only, 500 minutes, $10/mo",
         "$140/mo for 4 lines, unlimited data at up to 5 Mbps, hotspot not included, 480p video",
+        "Unlimited Data - 15 days - 67 €",
+        "Unlimited Premium PL: $85.99/mo, unlimited premium data, 60GB hotspot, 4K UHD streaming, Mexico & Canada talk/text/data",
     ]
 
     @Test("every prefix reads without a crash", arguments: descriptions)
@@ -199,6 +201,37 @@ struct PlanTextTests {
             #expect(tokens.allSatisfy { $0.end > $0.start } && tokens.count <= scalars.count, "\(text)")
             _ = try? Plan(text: text)
         }
+    }
+
+    @Test("a monthly plan's allowances abroad are roaming, not its own data or coverage")
+    func allowancesAbroad() throws {
+        let plan = try Plan(text: "Go5G Next $100/mo: unlimited data, 100GB premium data, 15GB high-speed data in Mexico & Canada, 5GB in 215+ countries")
+        #expect(plan.data == .unlimited)
+        #expect(plan.premiumData == Self.gb(100))
+        #expect(plan.coverage.isEmpty)
+        #expect(plan.roaming == [.country("MX"), .country("CA"), .countries(215)])
+        #expect(plan.unparsed.map(\.text) == ["15GB high-speed data", "5GB"])
+        // A package sold once covers the places it names.
+        let package = try Plan(text: "5GB in Japan, 30 days, $15")
+        #expect(package.coverage == [.country("JP")] && package.data == .total(Self.gb(5)))
+    }
+
+    @Test("places followed by the services used there are roaming")
+    func servicesAbroad() throws {
+        let plan = try Plan(text: "Unlimited Welcome: $65/mo, unlimited data, Mexico & Canada talk/text/data")
+        #expect(plan.roaming == [.country("MX"), .country("CA")])
+        #expect(plan.coverage.isEmpty)
+    }
+
+    @Test("a currency symbol after the amount, and 4K video")
+    func symbolAfterAndVideo() throws {
+        let euro = try Plan(text: "Unlimited Data - 15 days - 67 €")
+        #expect(euro.price?.amount == Money(ExactDecimal(67), currency: "EUR"))
+        #expect(euro.unparsed.isEmpty)
+        let comma = try Plan(text: "Europe 10GB 30 days 17,50 €")
+        #expect(comma.price?.amount == Money(ExactDecimal("17.50")!, currency: "EUR"))
+        let video = try Plan(text: "Unlimited Premium, $85.99/mo, 4K UHD streaming")
+        #expect(video.video == "4K" && video.unparsed.isEmpty)
     }
 
     @Test("a recurring price renews the data each billing period")
