@@ -277,10 +277,16 @@ struct DateScanner {
     private static let fullMonthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
                                          "september", "october", "november", "december"]
 
+    /// The abbreviations' three ASCII bytes packed into one number, for ``monthNumber(_:)``.
+    private static let packedMonthNames: [UInt32] = CalendarDate.monthNames.map { name in
+        name.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     static func monthNumber(_ word: String) -> Int? {
-        guard word.count >= 3 else { return nil }
-        let prefix = String(word.prefix(3))
-        guard let index = CalendarDate.monthNames.firstIndex(of: prefix) else { return nil }
+        var utf8 = word.utf8.makeIterator()
+        guard let a = utf8.next(), let b = utf8.next(), let c = utf8.next() else { return nil }
+        let packed = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+        guard let index = Self.packedMonthNames.firstIndex(of: packed) else { return nil }
         let full = Self.fullMonthNames[index]
         // "Sept" is common; otherwise the word must be the abbreviation or the full name.
         guard word.count == 3 || word == full || word == "sept" else { return nil }

@@ -282,14 +282,18 @@ enum ValueText {
     /// The lower-cased ASCII word at `index` (letters only).
     static func word(_ scalars: [Unicode.Scalar], at index: Int) -> (String, Int) {
         var end = index
-        var ascii: [UInt8] = []
         var other = false
         while end < scalars.count, isLetter(scalars[end]) {
-            let value = scalars[end].value
-            if value < 0x80 { ascii.append(UInt8(value) | 0x20) } else { other = true }
+            if scalars[end].value >= 0x80 { other = true }
             end += 1
         }
-        if !other { return (String(decoding: ascii, as: UTF8.self), end) }
+        if !other {
+            let word = String(unsafeUninitializedCapacity: end - index) { buffer in
+                for offset in 0..<(end - index) { buffer[offset] = UInt8(scalars[index + offset].value) | 0x20 }
+                return end - index
+            }
+            return (word, end)
+        }
         var word = ""
         word.unicodeScalars.append(contentsOf: scalars[index..<end])
         return (word.lowercased(), end)
