@@ -39,7 +39,7 @@ struct PlanCommandTests {
         #expect(stdin.out.contains("Europe"))
         let page = runCLI(["plan", "--page", RepositoryPaths.pages + "/att/overview.html"])
         #expect(page.status == 0)
-        #expect(page.out.contains("AT&T Value Plus 15GB  [att page, line (***) ***-0199]"))
+        #expect(page.out.contains("AT&T Value Plus 15GB  [att page, line …0199]"))
     }
 
     @Test("bad input: an unreadable package exits 1 but the rest are shown; empty text and bad JSON exit 1")
@@ -54,6 +54,9 @@ struct PlanCommandTests {
         #expect(json.err.contains("not JSON"))
         #expect(runCLI(["plan"]).status == 64)
         #expect(runCLI(["plan", "--page", "/nonexistent/page.html"]).status == 1)
+        let noPlan = runCLI(["plan", "--page", "--today", "2026-11-20", RepositoryPaths.pages + "/verizon/usage.html"])
+        #expect(noPlan.status == 1)
+        #expect(noPlan.err.contains("verizon/usage.html: Verizon's usage page has no plan field"))
     }
 
     @Test("one unreadable input: the others are shown, exit 1; --json keeps input order with an error object")

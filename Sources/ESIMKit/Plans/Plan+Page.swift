@@ -2,7 +2,16 @@ extension AccountSnapshot {
     /// The plans a saved account page names, read from its `planName` (account) and `plan`
     /// (line) fields, with the allowances the page states beside them filling what the
     /// name leaves out: a line's data, hotspot and premium allowances and its charges
-    /// (as a monthly price per line). Line numbers are masked to their last four digits.
+    /// (as a monthly price per line). Lines are named by their last four digits (`…0142`).
+    /// A line as usage history keys it, `…0142`, whatever way the page wrote the number.
+    static func lineKey(_ number: String) -> String {
+        let digits = number.unicodeScalars.filter { ("0"..."9").contains($0) }
+        guard digits.count >= 4 else { return NumberMasking.mask(number) }
+        var key = "…"
+        key.unicodeScalars.append(contentsOf: digits.suffix(4))
+        return key
+    }
+
     public var plans: [Plan] {
         var plans: [Plan] = []
         let carrier = carrierID ?? "unknown"
@@ -15,7 +24,7 @@ extension AccountSnapshot {
         }
         for line in lines {
             guard let name = line.plan, var plan = try? Plan(text: name) else { continue }
-            plan.origin = .page(carrierID: carrier, line: line.number.map(NumberMasking.mask))
+            plan.origin = .page(carrierID: carrier, line: line.number.map(Self.lineKey))
             if plan.name == nil { plan.name = name }
             if plan.data == nil, let allowance = line.dataAllowance { plan.data = .init(allowance) }
             if plan.hotspot == nil, let hotspot = line.hotspotAllowance { plan.hotspot = .init(hotspot) }

@@ -55,12 +55,12 @@ public struct PlanReading: Sendable {
         do {
             snapshot = try extractor.inspect(input, options: options)
         } catch {
-            throw PlanError(.unreadableInput, error.description)
+            throw PlanError(.unreadableInput, error.message)
         }
         let plans = snapshot.plans
         guard !plans.isEmpty else {
-            let carrier = snapshot.carrierName.map { " (\($0))" } ?? ""
-            throw PlanError(.noPlanOnPage, "\(input.name)\(carrier): the page has no plan field")
+            let page = [snapshot.carrierName.map { $0 + "'s" }, snapshot.pageKind?.rawValue].compactMap { $0 }.joined(separator: " ")
+            throw PlanError(.noPlanOnPage, "\(page.isEmpty ? "the page" : page + " page") has no plan field")
         }
         return PlanReading(kind: .page, plans: plans, notes: [])
     }
