@@ -54,6 +54,13 @@ struct PlanCommandTests {
         #expect(json.err.contains("not JSON"))
         #expect(runCLI(["plan"]).status == 64)
         #expect(runCLI(["plan", "--page", "/nonexistent/page.html"]).status == 1)
+        // A mistyped file name or a directory is not plan text.
+        for path in ["plans.json", "./missing.txt", "/nonexistent/descriptions.txt", Self.plans] {
+            let run = runCLI(["plan", path])
+            #expect(run.status == 1, "\(path)")
+            #expect(run.err.contains("no such file") || run.err.contains("is a directory"), "\(path): \(run.err)")
+        }
+        #expect(runCLI(["plan", "5GB/30days $10"]).status == 0)
         let noPlan = runCLI(["plan", "--page", "--today", "2026-11-20", RepositoryPaths.pages + "/verizon/usage.html"])
         #expect(noPlan.status == 1)
         #expect(noPlan.err.contains("verizon/usage.html: Verizon's usage page has no plan field"))

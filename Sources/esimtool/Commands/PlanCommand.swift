@@ -73,9 +73,10 @@ struct PlanInputOptions: ParsableArguments {
                     let options = PageExtractor.Options(carrierID: carrier, reference: specOptions.reference)
                     reading = try PlanReading.read(file, extractor: extractor!, options: options, asPage: page)
                 } else {
-                    if page {
-                        console.error("\(input): no such file (--page reads saved pages)")
-                        failures.append(Failure(index: index, input: input, code: "unreadableInput", message: "no such file"))
+                    if TextFiles.isDirectory(input) || page || Self.looksLikePath(input) {
+                        let reason = TextFiles.isDirectory(input) ? "is a directory" : "no such file"
+                        console.error("\(input): \(reason)" + (page ? " (--page reads saved pages)" : ""))
+                        failures.append(Failure(index: index, input: input, code: "unreadableInput", message: reason))
                         continue
                     }
                     reading = try PlanReading.read(text: input)
@@ -88,6 +89,15 @@ struct PlanInputOptions: ParsableArguments {
             }
         }
         return (results, failures)
+    }
+
+    /// A missing file rather than plan text: one word that starts like a path (`./`, `../`,
+    /// `/`, `~`) or ends in a file extension. Plan text such as `5GB/30days` is neither.
+    static func looksLikePath(_ input: String) -> Bool {
+        guard !input.contains(" ") else { return false }
+        if ["./", "../", "/", "~"].contains(where: input.hasPrefix) { return true }
+        let lowered = input.lowercased()
+        return [".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".csv", ".yaml"].contains(where: lowered.hasSuffix)
     }
 
     func display(_ input: String) -> String {
@@ -153,11 +163,9 @@ struct PlanReadCommand: ConsoleCommand {
                     for line in PlanRenderer.render(plan) { console.out(line) }
                 }
                 first = false
-                if !plan.unparsed.isEmpty {
-                    if strict {
-                        console.error("\(input.display(source)): not understood: " + plan.unparsed.map { "'\($0.text)' (offset \($0.offset))" }.joined(separator: ", "))
-                        status = .rejected
-                    }
+                if strict && !plan.unparsed.isEmpty {
+                    console.error("\(input.display(source)): not understood: " + plan.unparsed.map { "'\($0.text)' (offset \($0.offset))" }.joined(separator: ", "))
+                    status = .rejected
                 }
             }
         }
