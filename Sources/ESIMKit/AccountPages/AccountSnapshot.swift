@@ -198,24 +198,27 @@ enum NumberMasking {
         var digitCount = 0
         for byte in text.utf8 where byte &- 0x30 < 10 { digitCount += 1 }
         guard digitCount > 4 else { return text }
+        // Digits are ASCII: the masked text is the same UTF-8 with some digit bytes replaced.
         var remaining = digitCount
-        var result = String.UnicodeScalarView()
         // An international prefix (`+1 `) is not part of what identifies the line.
-        var inPrefix = text.hasPrefix("+")
-        for scalar in text.unicodeScalars {
+        var inPrefix = text.utf8.first == UInt8(ascii: "+")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let isDigit = byte &- 0x30 < 10
             if inPrefix {
-                if scalar != "+" && !("0"..."9").contains(scalar) { inPrefix = false }
-                if ("0"..."9").contains(scalar) { remaining -= 1 }
-                result.append(scalar)
+                if byte != UInt8(ascii: "+") && !isDigit { inPrefix = false }
+                if isDigit { remaining -= 1 }
+                bytes.append(byte)
                 continue
             }
-            if ("0"..."9").contains(scalar) {
-                result.append(remaining > 4 ? "*" : scalar)
+            if isDigit {
+                bytes.append(remaining > 4 ? UInt8(ascii: "*") : byte)
                 remaining -= 1
             } else {
-                result.append(scalar)
+                bytes.append(byte)
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
