@@ -59,13 +59,13 @@ public struct ProviderDatabase: Sendable {
         unknownElements = []
         var usedIDs: Set<String> = []
         for country in root.elementChildren {
-            guard country.name == "country" else {
+            guard country.hasName("country") else {
                 unknownElements.append((country.line, "serviceproviders/\(country.name)"))
                 continue
             }
             let code = (country.attribute("code") ?? "").lowercased()
-            for provider in country.elementChildren where provider.name != "name" {
-                guard provider.name == "provider" else {
+            for provider in country.elementChildren where !provider.hasName("name") {
+                guard provider.hasName("provider") else {
                     unknownElements.append((provider.line, "country/\(provider.name)"))
                     continue
                 }
@@ -84,20 +84,17 @@ public struct ProviderDatabase: Sendable {
     }
 
     private mutating func readProvider(_ provider: MarkupNode, country: String) -> Carrier {
-        let names = provider.elementChildren.filter { $0.name == "name" }.map(\.normalizedText)
+        let names = provider.elementChildren.filter { $0.hasName("name") }.map(\.normalizedText)
         let name = names.first ?? "unnamed provider"
         let source = FactSource.providerDatabase.id
         var carrier = Carrier(id: "\(country)-\(Self.slug(name))", name: name, aliases: Array(names.dropFirst()),
                               country: country, sources: [source: .providerDatabase],
                               origin: .providerDatabase(path: path, line: provider.line))
-        for section in provider.elementChildren where section.name != "name" {
-            switch section.name {
-            case "gsm":
+        for section in provider.elementChildren where !section.hasName("name") {
+            if section.hasName("gsm") {
                 readGSM(section, into: &carrier)
-            case "cdma":
+            } else if !section.hasName("cdma") {
                 // CDMA entries carry names, credentials and SIDs; only names matter here.
-                continue
-            default:
                 unknownElements.append((section.line, "provider/\(section.name)"))
             }
         }
@@ -211,7 +208,7 @@ public struct AndroidAPNList: Sendable {
     init(root: MarkupNode, path: String) throws(ProviderDatabaseError) {
         self.path = path
         entries = []
-        for element in root.elementChildren where element.name == "apn" {
+        for element in root.elementChildren where element.hasName("apn") {
             guard let mcc = element.attribute("mcc"), let mnc = element.attribute("mnc") else { continue }
             let types = (element.attribute("type") ?? "").split(separator: ",").map(String.init)
             var usage: [AccessPointName.Usage] = []

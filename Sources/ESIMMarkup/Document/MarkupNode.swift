@@ -34,6 +34,12 @@ public struct MarkupNode {
         pointer.pointee.name.map { String(cString: $0) } ?? ""
     }
 
+    /// Whether the node's name is `name`, compared in place (no string is made).
+    public func hasName(_ name: String) -> Bool {
+        guard let own = pointer.pointee.name else { return name.isEmpty }
+        return name.withCString { xmlStrEqual(own, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != 0 }
+    }
+
     /// The text of the node and everything under it, entities already decoded.
     public var text: String {
         guard let content = xmlNodeGetContent(pointer) else { return "" }
@@ -85,7 +91,13 @@ public struct MarkupNode {
 
     /// Child elements only.
     public var elementChildren: [MarkupNode] {
-        children.filter(\.isElement)
+        var result: [MarkupNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(MarkupNode(storage: storage, pointer: current)) }
+            child = current.pointee.next
+        }
+        return result
     }
 
     /// The parent node; `nil` for the document node.
