@@ -20,11 +20,20 @@ public struct Fixture: Hashable, Sendable {
 
     public init(path: String) {
         self.path = path
-        let base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        let stem = base.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        let directory = path.dropLast(base.count)
-        expectedPath = directory + (stem.isEmpty ? base : stem) + ".expected.json"
-        directoryName = directory.split(separator: "/").last.map(String.init) ?? ""
+        // On UTF-8 bytes: `/` and `.` are ASCII, so every cut falls on a character boundary.
+        let utf8 = path.utf8
+        let baseStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let directory = path[..<baseStart]
+        let base = path[baseStart...]
+        // The stem drops the last extension: `overview.html` → `overview`; `page` stays `page`.
+        let stemEnd = base.utf8.lastIndex(of: UInt8(ascii: ".")) ?? base.endIndex
+        let stem = base[..<stemEnd]
+        expectedPath = String(directory) + (stem.isEmpty ? String(base) : String(stem)) + ".expected.json"
+        var directoryPath = directory[...]
+        while directoryPath.utf8.last == UInt8(ascii: "/") { directoryPath = directoryPath.dropLast() }
+        let nameStart = directoryPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { directoryPath.utf8.index(after: $0) }
+            ?? directoryPath.startIndex
+        directoryName = String(directoryPath[nameStart...])
     }
 
     /// Page files: `.html`, `.htm`, `.xhtml`, `.xml` and `.json` other than expected files.

@@ -32,6 +32,20 @@ struct ValidatorTests {
                                          defaultReference: PageSamples.reference))
     }
 
+    @Test("a fixture's expected file and carrier directory", arguments: [
+        ("Samples/Pages/att/overview.html", "Samples/Pages/att/overview.expected.json", "att"),
+        ("/tmp/x/verizon/bill.v2.html", "/tmp/x/verizon/bill.v2.expected.json", "verizon"),
+        ("mint/account.json", "mint/account.expected.json", "mint"),
+        ("page", "page.expected.json", ""),
+        ("dir//tmobile//.hidden", "dir//tmobile//.hidden.expected.json", "tmobile"),
+        ("/é/ü.html", "/é/ü.expected.json", "é"),
+    ])
+    func fixturePaths(_ path: String, _ expected: String, _ directory: String) {
+        let fixture = Fixture(path: path)
+        #expect(fixture.expectedPath == expected)
+        #expect(fixture.directoryName == directory)
+    }
+
     @Test("the repository's own samples all pass against the built-in specs")
     func repositorySamples() throws {
         let report = try Self.run(PageSamples.directory)
