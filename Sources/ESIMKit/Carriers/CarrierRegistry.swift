@@ -5,8 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
-import Synchronization
 
 /// Every carrier the toolkit knows: the curated specs (built in, plus a user's own), and
 /// the system provider database when it is installed. Curated facts win; the database
@@ -55,46 +53,30 @@ public struct CarrierRegistry: Sendable {
     public static func load(specsDirectory: String? = nil,
                             providers: String? = ProviderDatabase.systemPath,
                             apns: String? = ProviderDatabase.systemAPNPath) throws(SpecError) -> CarrierRegistry {
-        // The three sources are independent: read them at once (on a 2-core machine the
-        // provider database on one core, the specs then the APN list on the other).
-        let curated = Mutex<Result<[Carrier], SpecError>?>(nil)
-        let database = Mutex<Result<ProviderDatabase, ProviderDatabaseError>?>(nil)
-        let apnList = Mutex<Result<AndroidAPNList, ProviderDatabaseError>?>(nil)
-        let providersPresent = providers.map(SpecFiles.exists) ?? false
-        let apnsPresent = apns.map(SpecFiles.exists) ?? false
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 {
-                if let providers, providersPresent {
-                    let result = Result { () throws(ProviderDatabaseError) in try ProviderDatabase(contentsOfFile: providers) }
-                    database.withLock { $0 = result }
+        // The carrier facts only: page sections are read by inspect and validate.
+        let curated = try CuratedSpecs.load(specsDirectory: specsDirectory, pages: false).carriers
+        var notes: [String] = []
+        var database: ProviderDatabase?
+        if let providers {
+            if SpecFiles.exists(providers) {
+                do {
+                    database = try ProviderDatabase(contentsOfFile: providers)
+                } catch {
+                    notes.append("provider database not used: \(error)")
                 }
             } else {
-                // The carrier facts only: page sections are read by inspect and validate.
-                let specs = Result { () throws(SpecError) in try CuratedSpecs.load(specsDirectory: specsDirectory, pages: false).carriers }
-                curated.withLock { $0 = specs }
-                if let apns, apnsPresent {
-                    let result = Result { () throws(ProviderDatabaseError) in try AndroidAPNList(contentsOfFile: apns) }
-                    apnList.withLock { $0 = result }
-                }
+                notes.append("no provider database at \(providers) (install mobile-broadband-provider-info for the rest of the world)")
             }
         }
-        var notes: [String] = []
-        var loadedDatabase: ProviderDatabase?
-        if let providers {
-            switch database.withLock({ $0 }) {
-            case .success(let value)?: loadedDatabase = value
-            case .failure(let error)?: notes.append("provider database not used: \(error)")
-            case nil: notes.append("no provider database at \(providers) (install mobile-broadband-provider-info for the rest of the world)")
+        var apnList: AndroidAPNList?
+        if let apns, SpecFiles.exists(apns) {
+            do {
+                apnList = try AndroidAPNList(contentsOfFile: apns)
+            } catch {
+                notes.append("APN list not used: \(error)")
             }
         }
-        var loadedAPNs: AndroidAPNList?
-        switch apnList.withLock({ $0 }) {
-        case .success(let value)?: loadedAPNs = value
-        case .failure(let error)?: notes.append("APN list not used: \(error)")
-        case nil: break
-        }
-        guard let specs = curated.withLock({ $0 }) else { return CarrierRegistry(curated: [], database: nil, apnList: nil, notes: notes) }
-        return CarrierRegistry(curated: try specs.get(), database: loadedDatabase, apnList: loadedAPNs, notes: notes)
+        return CarrierRegistry(curated: curated, database: database, apnList: apnList, notes: notes)
     }
 
     // MARK: Merging

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Reads the identity and guidance sections of a carrier spec (`Specs/<id>.yaml`).
 /// The format is documented in `Specs/README.md`.
 public enum CarrierSpec {
@@ -136,22 +133,10 @@ public struct CuratedSpecs: Sendable {
     public var carriers: [Carrier]
     public var pageSpecs: [AccountPageSpec]
 
-    private typealias Entry = (carrier: Carrier, pages: AccountPageSpec?)
-
     public static func load(specsDirectory: String? = nil, pages: Bool = true) throws(SpecError) -> CuratedSpecs {
-        // The built-in files are independent: parse them on every core (the first error in
-        // file order is the one reported, as when they were read one by one).
-        let files = BuiltInSpecs.files
-        let parsed = Mutex<[Result<Entry, SpecError>?]>(Array(repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let (name, text) = files[index]
-            let result = Result { () throws(SpecError) in try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages) }
-            parsed.withLock { $0[index] = result }
-        }
-        var entries: [Entry] = []
-        for result in parsed.withLock({ $0 }) {
-            guard let result else { continue }
-            entries.append(try result.get())
+        var entries: [(carrier: Carrier, pages: AccountPageSpec?)] = []
+        for (name, text) in BuiltInSpecs.files {
+            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages))
         }
         let builtInCount = entries.count
         if let specsDirectory {
