@@ -230,6 +230,55 @@ extension ProfileInfo {
     }
 }
 
+/// What an eUICC says about itself (SGP.22 `EUICCInfo2`, as `lpac chip info` prints it).
+/// Every field is optional: cards and LPAs leave any of them out.
+public struct EUICCInfo: Hashable, Sendable {
+    /// The SGP.22 version the eUICC implements (`svn`, e.g. `2.2.0`).
+    public var specificationVersion: String?
+    /// The profile package version it accepts (`profileVersion`).
+    public var profileVersion: String?
+    public var firmwareVersion: String?
+    /// Free non-volatile memory in bytes: what limits how many more profiles fit.
+    public var freeNonVolatileMemory: Int?
+    public var freeVolatileMemory: Int?
+    public var installedApplications: Int?
+    public var globalPlatformVersion: String?
+    public var javaCardVersion: String?
+    /// The protection profile version and the SAS accreditation number of the factory.
+    public var ppVersion: String?
+    public var sasAccreditationNumber: String?
+    /// `basicEuicc`, `mediumEuicc`, `contactlessEuicc`, `other`.
+    public var category: String?
+    public var uiccCapabilities: [String]
+    public var rspCapabilities: [String]
+    /// Key identifiers of the certificate issuers the eUICC trusts (hex); a profile whose
+    /// SM-DP+ certificate chains to another CI cannot be downloaded to it.
+    public var ciKeyIDsForVerification: [String]
+    public var ciKeyIDsForSigning: [String]
+
+    public init(specificationVersion: String? = nil, profileVersion: String? = nil, firmwareVersion: String? = nil,
+                freeNonVolatileMemory: Int? = nil, freeVolatileMemory: Int? = nil, installedApplications: Int? = nil,
+                globalPlatformVersion: String? = nil, javaCardVersion: String? = nil, ppVersion: String? = nil,
+                sasAccreditationNumber: String? = nil, category: String? = nil, uiccCapabilities: [String] = [],
+                rspCapabilities: [String] = [], ciKeyIDsForVerification: [String] = [], ciKeyIDsForSigning: [String] = []) {
+        self.specificationVersion = specificationVersion
+        self.profileVersion = profileVersion
+        self.firmwareVersion = firmwareVersion
+        self.freeNonVolatileMemory = freeNonVolatileMemory
+        self.freeVolatileMemory = freeVolatileMemory
+        self.installedApplications = installedApplications
+        self.globalPlatformVersion = globalPlatformVersion
+        self.javaCardVersion = javaCardVersion
+        self.ppVersion = ppVersion
+        self.sasAccreditationNumber = sasAccreditationNumber
+        self.category = category
+        self.uiccCapabilities = uiccCapabilities
+        self.rspCapabilities = rspCapabilities
+        self.ciKeyIDsForVerification = ciKeyIDsForVerification
+        self.ciKeyIDsForSigning = ciKeyIDsForSigning
+    }
+}
+
 /// What a profile list holds: the profiles, and the eUICC's EID and addresses when the
 /// input gave them.
 public struct ProfileList: Hashable, Sendable {
@@ -248,6 +297,11 @@ public struct ProfileList: Hashable, Sendable {
     /// The default SM-DP+ and root SM-DS addresses (`lpac chip info`).
     public var defaultSMDPAddress: String?
     public var rootSMDSAddress: String?
+    /// What the eUICC says about itself (`lpac chip info`).
+    public var chip: EUICCInfo?
+    /// Whether the input held a list of profiles (possibly empty), as opposed to chip
+    /// information or an entitlement response alone.
+    public var listsProfiles = false
     /// The TS.43 response, for `entitlement`.
     public var entitlement: EntitlementResponse?
     /// What was read past: lines that are not JSON, errors the LPA reported, check digits
@@ -255,13 +309,16 @@ public struct ProfileList: Hashable, Sendable {
     public var diagnostics: [ProfileDiagnostic]
 
     public init(format: Format, eid: String? = nil, profiles: [ProfileInfo] = [], defaultSMDPAddress: String? = nil,
-                rootSMDSAddress: String? = nil, entitlement: EntitlementResponse? = nil, diagnostics: [ProfileDiagnostic] = []) {
+                rootSMDSAddress: String? = nil, chip: EUICCInfo? = nil, entitlement: EntitlementResponse? = nil,
+                diagnostics: [ProfileDiagnostic] = []) {
         self.format = format
         self.eid = eid
         self.profiles = profiles
         self.defaultSMDPAddress = defaultSMDPAddress
         self.rootSMDSAddress = rootSMDSAddress
+        self.chip = chip
         self.entitlement = entitlement
+        listsProfiles = !profiles.isEmpty
         self.diagnostics = diagnostics
     }
 

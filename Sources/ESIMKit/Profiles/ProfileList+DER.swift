@@ -61,6 +61,7 @@ extension ProfileList {
     }
 
     private mutating func readProfileList(_ children: ASN1NodeCollection, at offset: Int) throws(ProfileError) {
+        listsProfiles = true
         var sawChoice = false
         for child in children {
             let position = child.encodedBytes.startIndex

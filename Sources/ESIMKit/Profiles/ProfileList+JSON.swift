@@ -6,9 +6,31 @@ extension ProfileList: Encodable {
         try container.encode(eid, forKey: "eid")
         try container.encode(defaultSMDPAddress, forKey: "defaultSmdpAddress")
         try container.encode(rootSMDSAddress, forKey: "rootSmdsAddress")
+        try container.encode(chip, forKey: "chip")
         try container.encode(profiles, forKey: "profiles")
         try container.encode(entitlement, forKey: "entitlement")
         try container.encode(diagnostics, forKey: "diagnostics")
+    }
+}
+
+extension EUICCInfo: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(specificationVersion, forKey: "specificationVersion")
+        try container.encode(profileVersion, forKey: "profileVersion")
+        try container.encode(firmwareVersion, forKey: "firmwareVersion")
+        try container.encode(freeNonVolatileMemory, forKey: "freeNonVolatileMemory")
+        try container.encode(freeVolatileMemory, forKey: "freeVolatileMemory")
+        try container.encode(installedApplications, forKey: "installedApplications")
+        try container.encode(globalPlatformVersion, forKey: "globalPlatformVersion")
+        try container.encode(javaCardVersion, forKey: "javaCardVersion")
+        try container.encode(ppVersion, forKey: "ppVersion")
+        try container.encode(sasAccreditationNumber, forKey: "sasAccreditationNumber")
+        try container.encode(category, forKey: "category")
+        try container.encode(uiccCapabilities, forKey: "uiccCapabilities")
+        try container.encode(rspCapabilities, forKey: "rspCapabilities")
+        try container.encode(ciKeyIDsForVerification, forKey: "ciKeyIdsForVerification")
+        try container.encode(ciKeyIDsForSigning, forKey: "ciKeyIdsForSigning")
     }
 }
 

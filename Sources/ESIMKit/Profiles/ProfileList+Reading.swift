@@ -147,13 +147,44 @@ extension ProfileList {
                 defaultSMDPAddress = addresses["defaultDpAddress"]?.scalarText
                 rootSMDSAddress = addresses["rootDsAddress"]?.scalarText
             }
+            if let info = data["EUICCInfo2"] ?? data["euiccInfo2"], case .object = info {
+                chip = Self.euiccInfo(info)
+            }
         default:
             return
         }
     }
 
+    /// lpac's `EUICCInfo2` object (its key names, `sasAcreditationNumber` spelling included).
+    static func euiccInfo(_ info: JSONValue) -> EUICCInfo {
+        func text(_ value: JSONValue?) -> String? {
+            guard let value, value != .null, let text = value.scalarText, !text.isEmpty else { return nil }
+            return text
+        }
+        func number(_ value: JSONValue?) -> Int? { text(value).flatMap { Int($0) } }
+        func list(_ key: String) -> [String] {
+            guard case .array(let items)? = info[key] else { return [] }
+            return items.compactMap { text($0) }
+        }
+        let resource = info["extCardResource"]
+        return EUICCInfo(
+            specificationVersion: text(info["svn"]), profileVersion: text(info["profileVersion"]),
+            firmwareVersion: text(info["euiccFirmwareVer"]),
+            freeNonVolatileMemory: number(resource?["freeNonVolatileMemory"]),
+            freeVolatileMemory: number(resource?["freeVolatileMemory"]),
+            installedApplications: number(resource?["installedApplication"]),
+            globalPlatformVersion: text(info["globalplatformVersion"]), javaCardVersion: text(info["javacardVersion"]),
+            ppVersion: text(info["ppVersion"]),
+            sasAccreditationNumber: text(info["sasAcreditationNumber"]) ?? text(info["sasAccreditationNumber"]),
+            category: text(info["euiccCategory"]), uiccCapabilities: list("uiccCapability"),
+            rspCapabilities: list("rspCapability"),
+            ciKeyIDsForVerification: list("euiccCiPKIdListForVerification").map { $0.uppercased() },
+            ciKeyIDsForSigning: list("euiccCiPKIdListForSigning").map { $0.uppercased() })
+    }
+
     private mutating func readProfiles(_ data: JSONValue, line: Int?) {
         guard case .array(let items) = data else { return }
+        listsProfiles = true
         for (index, item) in items.enumerated() {
             guard case .object = item else {
                 if item != .null {

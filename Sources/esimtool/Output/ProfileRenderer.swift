@@ -16,12 +16,28 @@ enum ProfileRenderer {
         var facts: [(String, String)] = []
         if let address = list.defaultSMDPAddress { facts.append(("Default SM-DP+", address)) }
         if let address = list.rootSMDSAddress { facts.append(("Root SM-DS", address)) }
+        if let chip = list.chip {
+            if let version = chip.specificationVersion { facts.append(("SGP.22", version)) }
+            if let version = chip.firmwareVersion { facts.append(("Firmware", version)) }
+            if let free = chip.freeNonVolatileMemory { facts.append(("Free memory", Self.kilobytes(free))) }
+            if let category = chip.category { facts.append(("Category", category)) }
+            if !chip.ciKeyIDsForVerification.isEmpty {
+                facts.append(("Trusted CIs", chip.ciKeyIDsForVerification.map { String($0.prefix(8)) + "…" }.joined(separator: ", ")))
+            }
+            if let number = chip.sasAccreditationNumber { facts.append(("SAS", number)) }
+        }
         lines += DecodeRenderer.table(facts)
-        if list.format != .entitlement || !list.profiles.isEmpty {
+        if list.listsProfiles || !list.profiles.isEmpty {
             lines += table(list.profiles)
         }
         if let entitlement = list.entitlement { lines += render(entitlement) }
         return lines
+    }
+
+    /// `291666` → `284.8 KB` (1 KB = 1,024 bytes).
+    static func kilobytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 512) / 1024
+        return "\(tenths / 10).\(tenths % 10) KB"
     }
 
     static func table(_ profiles: [ProfileInfo]) -> [String] {

@@ -236,6 +236,23 @@ struct ProfileLPACTests {
         #expect(list.defaultSMDPAddress == nil)
     }
 
+    @Test("chip info: EUICCInfo2 with nulls, numbers and lpac's spellings")
+    func euiccInfo() throws {
+        let text = #"{"type":"lpa","payload":{"code":0,"message":"success","data":{"eidValue":"89049032000000000000000000012385","EuiccConfiguredAddresses":null,"EUICCInfo2":{"profileVersion":"2.1.0","svn":"2.2.0","euiccFirmwareVer":null,"extCardResource":{"installedApplication":0,"freeNonVolatileMemory":291666,"freeVolatileMemory":null},"uiccCapability":null,"rspCapability":["additionalProfile",null],"euiccCiPKIdListForVerification":["81370f5125d0b1d408d4c3b232e6d25e795bebfb"],"euiccCategory":"basicEuicc","sasAcreditationNumber":"EX-1"}}}}"#
+        let list = try ProfileList(reading: Array(text.utf8))
+        let chip = try #require(list.chip)
+        #expect(chip.specificationVersion == "2.2.0" && chip.profileVersion == "2.1.0")
+        #expect(chip.firmwareVersion == nil)
+        #expect(chip.freeNonVolatileMemory == 291_666 && chip.freeVolatileMemory == nil && chip.installedApplications == 0)
+        #expect(chip.uiccCapabilities.isEmpty && chip.rspCapabilities == ["additionalProfile"])
+        #expect(chip.ciKeyIDsForVerification == ["81370F5125D0B1D408D4C3B232E6D25E795BEBFB"])
+        #expect(chip.category == "basicEuicc" && chip.sasAccreditationNumber == "EX-1")
+        #expect(!list.listsProfiles)
+        // A profile list, even an empty one, is a list; chip info alone is not.
+        let empty = try ProfileList(reading: Array(#"{"type":"lpa","payload":{"code":0,"message":"success","data":[]}}"#.utf8))
+        #expect(empty.listsProfiles && empty.chip == nil)
+    }
+
     @Test("rejects", arguments: [
         ("", ProfileError.Code.empty),
         ("   \n", .empty),
