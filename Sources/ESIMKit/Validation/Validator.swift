@@ -269,13 +269,14 @@ public enum Validator {
     /// Gives every field of the page (every line field on every line) a status.
     static func checks(page: PageSpec, snapshot: AccountSnapshot, expected: ExpectedSnapshot?) -> [FieldCheck] {
         var result: [FieldCheck] = []
+        let lineCount = max(snapshot.lines.count, expected?.lines.count ?? 0)
+        result.reserveCapacity(page.fields.count + lineCount * (page.lines?.fields.count ?? 0))
         for field in page.fields {
             let value = snapshot.values.first { $0.field == field.field }
             result.append(check(field, value: value, expected: expected.map { $0.account[field.field] }, lineIndex: nil,
                                 diagnostics: snapshot.diagnostics))
         }
         if let group = page.lines {
-            let lineCount = max(snapshot.lines.count, expected?.lines.count ?? 0)
             for index in 0..<lineCount {
                 let line = index < snapshot.lines.count ? snapshot.lines[index] : nil
                 let expectedLine: [SnapshotField: String]?? = expected.map { index < $0.lines.count ? $0.lines[index] : nil }
