@@ -685,7 +685,7 @@ struct PlanTextReader {
                 position += 3
             }
         }
-        position = skip(position, over: ["lte", "uc", "ultra", "wideband", "capacity", "plus", "nationwide", "access", "speeds",
+        position = skip(position, over: ["lte", "uc", "uw", "ultra", "wideband", "capacity", "plus", "nationwide", "access", "speeds",
                                          "network", "ready", "compatible", "included", "coverage", "data"])
         let negated = wordsBefore(index, limit: 1).first.map { ["no", "without", "not"].contains($0) } ?? false
         if generation == 5 {
@@ -893,11 +893,18 @@ struct PlanTextReader {
                         || after.contains("additional") || after.contains("excluded") || after.contains("apply") {
                 taxesIncluded = false
             }
-            while let next = word(end), ["and", "fees", "fee", "taxes", "tax", "extra", "additional", "included", "incl",
-                                           "inclusive", "excluded", "apply"].contains(next) {
-                end += 1
+            // `taxes & fees extra`, `tax and fees included`: the words of the phrase, `&` between them.
+            let phraseWords: Set<String> = ["and", "fees", "fee", "taxes", "tax", "extra", "additional", "included", "incl",
+                                            "inclusive", "excluded", "apply"]
+            while true {
+                if let next = word(end), phraseWords.contains(next) {
+                    end += 1
+                } else if symbol(end, "&"), let next = word(end + 1), ["fees", "taxes", "fee", "tax"].contains(next) {
+                    end += 2
+                } else {
+                    break
+                }
             }
-            if symbol(end, "&"), let next = word(end + 1), ["fees", "taxes"].contains(next) { end += 2 }
             if plusBefore, index > 0 { take((index - 1)..<index) }
         case "per" where word(index + 1) == "line":
             end = index + 2

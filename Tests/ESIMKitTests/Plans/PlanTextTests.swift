@@ -223,6 +223,16 @@ struct PlanTextTests {
         #expect(plan.coverage.isEmpty)
     }
 
+    @Test("taxes and fees phrases, 5G UW")
+    func taxesAndNetwork() throws {
+        let extra = try Plan(text: "Simply Unlimited: $50/mo per line, unlimited data, taxes & fees extra")
+        #expect(extra.price?.taxesIncluded == false && extra.unparsed.isEmpty)
+        let included = try Plan(text: "$90/mo, unlimited data, taxes and fees included")
+        #expect(included.price?.taxesIncluded == true && included.unparsed.isEmpty)
+        let uw = try Plan(text: "Unlimited Plus, $45/mo, 5G UW, 50 GB premium")
+        #expect(uw.fiveG == true && uw.unparsed.isEmpty)
+    }
+
     @Test("a currency symbol after the amount, and 4K video")
     func symbolAfterAndVideo() throws {
         let euro = try Plan(text: "Unlimited Data - 15 days - 67 €")
