@@ -29,131 +29,109 @@ enum PagesBenchmark {
         let megabytes = Double(totalBytes) / 1_000_000
         print("pages corpus: \(originals.count) sample pages repeated to \(pages.count) (\(format(megabytes)) MB), median of \(rounds) rounds")
 
-        // The baseline's rules: for each sample, the rules of the page kind its expected
-        // file names, as bare XPath (CSS translated) or JSON paths.
-        let reference = CalendarDate(year: 2026, month: 11, day: 20)
-        let plans: [Plan] = originals.map { fixture, bytes in
+        let reference = Self.reference
+        let plans = Self.plans(for: originals, specs: specs, extractor: extractor)
+        let ruleCount = plans.reduce(0) { $0 + $1.ruleCount }
+        print("fields per page: \(format(Double(ruleCount) / Double(plans.count), 10)) on average (line fields counted once)")
+
+        let copies = pages.enumerated().map { index, page in Page(fixture: page.0, plan: plans[index % originals.count], bytes: page.1) }
+        compare(copies, specs: specs, extractor: extractor, reference: reference, megabytes: megabytes, rounds: rounds)
+        fullSize(originals: originals, plans: plans, specs: specs, extractor: extractor, reference: reference,
+                 corpus: corpus, rounds: rounds)
+    }
+
+    /// The day the samples' year-less dates are read against.
+    static let reference = CalendarDate(year: 2026, month: 11, day: 20)
+
+    /// The baseline's rules: for each sample, the rules of the page kind `inspect` reads it
+    /// as, as bare XPath (CSS translated) or JSON paths.
+    static func plans(for samples: [(Fixture, [UInt8])], specs: [AccountPageSpec], extractor: PageExtractor) -> [Plan] {
+        samples.map { fixture, bytes in
             guard let snapshot = try? extractor.inspect(PageInput(name: fixture.path, bytes: bytes), options: .init(reference: reference)),
                   let spec = specs.first(where: { $0.carrierID == snapshot.carrierID }),
                   let page = snapshot.pageKind.flatMap(spec.page) else { return Plan(page: PageSpec(kind: .overview)) }
             return Plan(page: page)
         }
-        let ruleCount = plans.reduce(0) { $0 + $1.ruleCount }
-        print("fields per page: \(format(Double(ruleCount) / Double(plans.count), 10)) on average (line fields counted once)")
-
-        let (baseline, inspect) = measureInterleaved("ESIMMarkup: parse + the page's rules", "PageExtractor.inspect (one thread)",
-                                                     rounds: rounds, count: pages.count, {
-            var found = 0
-            for (index, page) in pages.enumerated() {
-                found += plans[index % originals.count].apply(to: page.1)
-            }
-            return found
-        }, {
-            var values = 0
-            for page in pages {
-                if let snapshot = try? extractor.inspect(PageInput(name: page.0.path, bytes: page.1), options: .init(reference: reference)) {
-                    values += snapshot.values.count + snapshot.lines.count
-                }
-            }
-            return values
-        })
-        for measurement in [baseline, inspect] {
-            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
-        }
-        print("  inspect / baseline: \(format(baseline.median / inspect.median))×")
-
-        // Validation reads from disk: write the copies, with their expected files, to a
-        // scratch directory.
-        guard let scratch = writeScratch(pages: pages) else {
-            print("pages: cannot write a scratch directory")
-            return
-        }
-        defer { removeScratch(scratch) }
-        guard let scratchFixtures = try? Validator.fixtures(in: scratch) else { return }
-        var failures = 0
-        let (one, two) = measureInterleaved("validate, 1 worker", "validate, 2 workers", rounds: rounds, count: scratchFixtures.count, {
-            let report = try? Validator.run(scratchFixtures, specs: specs, options: .init(workers: 1, defaultReference: reference))
-            failures += report?.results.filter(\.failed).count ?? 1
-            return report?.results.count ?? 0
-        }, {
-            let report = try? Validator.run(scratchFixtures, specs: specs, options: .init(workers: 2, defaultReference: reference))
-            failures += report?.results.filter(\.failed).count ?? 1
-            return report?.results.count ?? 0
-        })
-        for measurement in [one, two] {
-            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
-        }
-        print("  2 workers / 1 worker: \(format(one.median / two.median))× (\(System.coreCount) cores online)")
-        print("  validate (1 worker) / baseline: \(format(baseline.median / one.median))×")
-        if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
-        fullSize(originals: originals, plans: plans, extractor: extractor, reference: reference, corpus: corpus, rounds: rounds)
     }
 
-    /// The sample pages are small (1.5 KB on average); saved carrier pages weigh
-    /// hundreds of kilobytes (scripts, styles, navigation). Each sample's account markup
-    /// is put at the top of the body of a page of the shared corpus (keeping the sample's
-    /// head, so recognition works as before), and the same comparison runs on those.
-    static func fullSize(originals: [(Fixture, [UInt8])], plans: [Plan], extractor: PageExtractor,
-                         reference: CalendarDate?, corpus directory: String, rounds: Int) {
-        let bulk = MarkupBenchmark.loadCorpus(directory)
-        guard !bulk.isEmpty else {
-            print("  (full-size pages skipped: no corpus at \(directory))")
-            return
+    /// A page to measure on: the sample it stands for (its expected file), the baseline's
+    /// rules for it, and its bytes.
+    struct Page {
+        var fixture: Fixture
+        var plan: Plan
+        var bytes: [UInt8]
+    }
+
+    /// The baseline against `inspect` in memory, then `validate` from disk on one worker
+    /// against two, each page written beside its sample's expected file.
+    static func compare(_ pages: [Page], specs: [AccountPageSpec], extractor: PageExtractor, reference: CalendarDate?,
+                        megabytes: Double, rounds: Int) {
+        func report(_ measurements: [Measurement]) {
+            for measurement in measurements {
+                print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+            }
         }
-        var pages: [(fixture: Fixture, plan: Plan, bytes: [UInt8])] = []
-        for (index, page) in bulk.enumerated() {
-            let sample = index % originals.count
-            let bytes = originals[sample].1
-            guard let insertAt = bodyContentStart(bytes), let from = bodyContentStart(page.bytes) else { continue }
-            let to = lastIndex(of: Array("</body".utf8), in: page.bytes) ?? page.bytes.count
-            guard from <= to else { continue }
-            pages.append((originals[sample].0, plans[sample],
-                          Array(bytes[..<insertAt]) + Array(page.bytes[from..<to]) + Array(bytes[insertAt...])))
-        }
-        let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
-        print("")
-        print("full-size pages: \(pages.count) sample pages, each inside the body of a corpus page (\(format(megabytes)) MB, \(format(megabytes * 1000 / Double(pages.count), 1)) KB on average), median of \(rounds) rounds")
         let (baseline, inspect) = measureInterleaved("ESIMMarkup: parse + the page's rules", "PageExtractor.inspect (one thread)",
                                                      rounds: rounds, count: pages.count, {
             pages.reduce(0) { $0 + $1.plan.apply(to: $1.bytes) }
         }, {
             var values = 0
             for page in pages {
-                if let snapshot = try? extractor.inspect(PageInput(name: "page", bytes: page.bytes), options: .init(reference: reference)) {
+                if let snapshot = try? extractor.inspect(PageInput(name: page.fixture.path, bytes: page.bytes),
+                                                         options: .init(reference: reference)) {
                     values += snapshot.values.count + snapshot.lines.count
                 }
             }
             return values
         })
-        for measurement in [baseline, inspect] {
-            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
-        }
+        report([baseline, inspect])
         print("  inspect / baseline: \(format(baseline.median / inspect.median))×")
 
-        // validate on the same pages from disk, each beside its sample's expected file.
-        guard let specs = try? CuratedSpecs.load().pageSpecs,
-              let scratch = writeScratch(pages: pages.map { ($0.fixture, $0.bytes) }),
-              let fixtures = try? Validator.fixtures(in: scratch) else {
-            print("  (validate on full-size pages skipped: cannot write a scratch directory)")
+        guard let scratch = writeScratch(pages: pages.map { ($0.fixture, $0.bytes) }) else {
+            print("  (validate skipped: cannot write a scratch directory)")
             return
         }
         defer { removeScratch(scratch) }
+        guard let fixtures = try? Validator.fixtures(in: scratch) else { return }
         var failures = 0
-        let (one, two) = measureInterleaved("validate, 1 worker", "validate, 2 workers", rounds: rounds, count: fixtures.count, {
-            let report = try? Validator.run(fixtures, specs: specs, options: .init(workers: 1, defaultReference: reference))
-            failures += report?.results.filter(\.failed).count ?? 1
-            return report?.results.count ?? 0
-        }, {
-            let report = try? Validator.run(fixtures, specs: specs, options: .init(workers: 2, defaultReference: reference))
-            failures += report?.results.filter(\.failed).count ?? 1
-            return report?.results.count ?? 0
-        })
-        for measurement in [one, two] {
-            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+        func validate(workers: Int) -> Int {
+            let result = try? Validator.run(fixtures, specs: specs, options: .init(workers: workers, defaultReference: reference))
+            failures += result?.results.filter(\.failed).count ?? 1
+            return result?.results.count ?? 0
         }
+        let (one, two) = measureInterleaved("validate, 1 worker", "validate, 2 workers", rounds: rounds, count: fixtures.count,
+                                            { validate(workers: 1) }, { validate(workers: 2) })
+        report([one, two])
         print("  2 workers / 1 worker: \(format(one.median / two.median))× (\(System.coreCount) cores online)")
         print("  validate (1 worker) / baseline: \(format(baseline.median / one.median))×")
-        if failures > 0 { print("  note: \(failures) fixture checks failed during the runs (the inserted page content changed a reading)") }
+        if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
+    }
+
+    /// The sample pages are small (1.5 KB on average); saved carrier pages weigh
+    /// hundreds of kilobytes (scripts, styles, navigation). Each sample's account markup
+    /// is put at the top of the body of a page of the shared corpus (keeping the sample's
+    /// head, so recognition works as before), and the same comparison runs on those.
+    static func fullSize(originals: [(Fixture, [UInt8])], plans: [Plan], specs: [AccountPageSpec], extractor: PageExtractor,
+                         reference: CalendarDate?, corpus directory: String, rounds: Int) {
+        let bulk = MarkupBenchmark.loadCorpus(directory)
+        guard !bulk.isEmpty else {
+            print("  (full-size pages skipped: no corpus at \(directory))")
+            return
+        }
+        var pages: [Page] = []
+        for (index, page) in bulk.enumerated() {
+            let sample = index % originals.count
+            let bytes = originals[sample].1
+            guard let insertAt = bodyContentStart(bytes), let from = bodyContentStart(page.bytes) else { continue }
+            let to = lastIndex(of: Array("</body".utf8), in: page.bytes) ?? page.bytes.count
+            guard from <= to else { continue }
+            pages.append(Page(fixture: originals[sample].0, plan: plans[sample],
+                              bytes: Array(bytes[..<insertAt]) + Array(page.bytes[from..<to]) + Array(bytes[insertAt...])))
+        }
+        let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
+        print("")
+        print("full-size pages: \(pages.count) sample pages, each inside the body of a corpus page (\(format(megabytes)) MB, \(format(megabytes * 1000 / Double(pages.count), 1)) KB on average), median of \(rounds) rounds")
+        compare(pages, specs: specs, extractor: extractor, reference: reference, megabytes: megabytes, rounds: rounds)
     }
 
     /// Just past `<body …>`, case-insensitively; `nil` without a body tag.
@@ -184,13 +162,12 @@ enum PagesBenchmark {
     static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false) {
         guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
               let fixtures = try? Validator.fixtures(in: directory) else { return }
+        let samples = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
         if validate {
             // One worker over the copies written to disk, as `validate` reads them.
-            let pages = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
-            guard let scratch = writeScratch(pages: (0..<copies).map { pages[$0 % pages.count] }),
+            guard let scratch = writeScratch(pages: (0..<copies).map { samples[$0 % samples.count] }),
                   let copied = try? Validator.fixtures(in: scratch) else { return }
             defer { removeScratch(scratch) }
-            let reference = CalendarDate(year: 2026, month: 11, day: 20)
             var total = 0
             for _ in 0..<rounds {
                 total += (try? Validator.run(copied, specs: specs, options: .init(workers: 1, defaultReference: reference)))?.results.count ?? 0
@@ -198,20 +175,13 @@ enum PagesBenchmark {
             print(total)
             return
         }
-        let originals = fixtures.compactMap { try? MarkupBenchmark.readFile($0.path) }
-        let reference = CalendarDate(year: 2026, month: 11, day: 20)
-        let plans: [Plan] = zip(fixtures, originals).map { fixture, bytes in
-            guard let snapshot = try? extractor.inspect(PageInput(name: fixture.path, bytes: bytes), options: .init(reference: reference)),
-                  let page = specs.first(where: { $0.carrierID == snapshot.carrierID })?.page(snapshot.pageKind ?? .overview)
-            else { return Plan(page: PageSpec(kind: .overview)) }
-            return Plan(page: page)
-        }
+        let plans = Self.plans(for: samples, specs: specs, extractor: extractor)
         var total = 0
         for _ in 0..<rounds {
             for index in 0..<copies {
-                let bytes = originals[index % originals.count]
+                let bytes = samples[index % samples.count].1
                 if baseline {
-                    total += plans[index % originals.count].apply(to: bytes)
+                    total += plans[index % samples.count].apply(to: bytes)
                 } else if let snapshot = try? extractor.inspect(PageInput(name: "p", bytes: bytes), options: .init(reference: reference)) {
                     total += snapshot.values.count
                 }
