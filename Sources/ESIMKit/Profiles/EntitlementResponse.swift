@@ -76,62 +76,32 @@ public struct EntitlementCode: Hashable, Sendable {
     public var meaning: String
     public var isError: Bool
 
-    static func operationResult(_ raw: String) -> EntitlementCode {
+    /// `raw` read against a table of meanings; a value the table lacks is `unknown(raw)`.
+    private static func reading(_ raw: String, _ meanings: [Int: String], isError: (Int?) -> Bool = { _ in false }) -> EntitlementCode {
         let value = Int(raw)
-        let meaning: String
-        switch value {
-        case 1: meaning = "success"
-        case 100: meaning = "general error"
-        case 101: meaning = "invalid operation"
-        case 102: meaning = "invalid parameter"
-        case 103: meaning = "operation not supported (warning)"
-        case 104: meaning = "invalid MSG response"
-        default: meaning = "unknown(\(raw))"
-        }
-        return EntitlementCode(raw: raw, value: value, meaning: meaning, isError: value != 1 && value != 103)
+        return EntitlementCode(raw: raw, value: value, meaning: value.flatMap { meanings[$0] } ?? "unknown(\(raw))",
+                               isError: isError(value))
+    }
+
+    /// Every operation result but success and the "not supported" warning is an error.
+    static func operationResult(_ raw: String) -> EntitlementCode {
+        reading(raw, [1: "success", 100: "general error", 101: "invalid operation", 102: "invalid parameter",
+                      103: "operation not supported (warning)", 104: "invalid MSG response"],
+                isError: { $0 != 1 && $0 != 103 })
     }
 
     static func subscriptionResult(_ raw: String) -> EntitlementCode {
-        let value = Int(raw)
-        let meaning: String
-        switch value {
-        case 1: meaning = "continue to the operator's web sheet"
-        case 2: meaning = "download the profile"
-        case 3: meaning = "done"
-        case 4: meaning = "download later"
-        case 5: meaning = "dismissed"
-        case 6: meaning = "delete the profile in use"
-        case 7: meaning = "redownloadable profile is mandatory"
-        case 8: meaning = "requires user input"
-        default: meaning = "unknown(\(raw))"
-        }
-        return EntitlementCode(raw: raw, value: value, meaning: meaning, isError: false)
+        reading(raw, [1: "continue to the operator's web sheet", 2: "download the profile", 3: "done", 4: "download later",
+                      5: "dismissed", 6: "delete the profile in use", 7: "redownloadable profile is mandatory",
+                      8: "requires user input"])
     }
 
     static func serviceStatus(_ raw: String) -> EntitlementCode {
-        let value = Int(raw)
-        let meaning: String
-        switch value {
-        case 1: meaning = "activated"
-        case 2: meaning = "activating"
-        case 3: meaning = "deactivated"
-        case 4: meaning = "deactivated, no reuse"
-        default: meaning = "unknown(\(raw))"
-        }
-        return EntitlementCode(raw: raw, value: value, meaning: meaning, isError: false)
+        reading(raw, [1: "activated", 2: "activating", 3: "deactivated", 4: "deactivated, no reuse"])
     }
 
     static func entitlementStatus(_ raw: String) -> EntitlementCode {
-        let value = Int(raw)
-        let meaning: String
-        switch value {
-        case 0: meaning = "disabled"
-        case 1: meaning = "enabled"
-        case 2: meaning = "incompatible"
-        case 3: meaning = "provisioning"
-        default: meaning = "unknown(\(raw))"
-        }
-        return EntitlementCode(raw: raw, value: value, meaning: meaning, isError: false)
+        reading(raw, [0: "disabled", 1: "enabled", 2: "incompatible", 3: "provisioning"])
     }
 }
 
