@@ -141,27 +141,11 @@ enum InspectJSON {
         enum Key: String, CodingKey { case file }
     }
 
-    struct Failure: Encodable {
-        var file: String
-        var code: String
-        var message: String
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(file, forKey: .file)
-            var error = container.nestedContainer(keyedBy: Key.self, forKey: .error)
-            try error.encode(code, forKey: .code)
-            try error.encode(message, forKey: .message)
-        }
-
-        enum Key: String, CodingKey { case file, error, code, message }
-    }
-
     static func line(file: String, _ snapshot: AccountSnapshot) -> String {
         (try? OrderedJSONEncoder().encode(Line(file: file, snapshot: snapshot))) ?? "{}"
     }
 
     static func failure(file: String, _ error: PageError) -> String {
-        (try? OrderedJSONEncoder().encode(Failure(file: file, code: error.code.rawValue, message: error.message))) ?? "{}"
+        FailureJSON.line(key: "file", value: file, code: error.code.rawValue, message: error.message)
     }
 }
