@@ -132,6 +132,19 @@ enum DecodeRenderer {
                 "  " + String(repeating: " ", count: lead.count + offset - start) + "^"]
     }
 
+    /// A header and rows in columns two spaces apart, each line after `indent`; the last
+    /// column is not padded.
+    static func columns(_ header: [String], _ rows: [[String]], indent: String = "") -> [String] {
+        var widths = header.map(\.count)
+        for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            indent + cells.enumerated().map { column, cell in
+                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }.joined(separator: "  ")
+        }
+        return [line(header)] + rows.map(line)
+    }
+
     static func table(_ rows: [(String, String)]) -> [String] {
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }

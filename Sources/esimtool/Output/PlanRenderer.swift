@@ -90,14 +90,7 @@ enum PlanRenderer {
             header.remove(at: 4)
             for index in rows.indices { rows[index].remove(at: 4) }
         }
-        var widths = header.map(\.count)
-        for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ")
-        }
-        var lines = [line(header)] + rows.map(line)
+        var lines = DecodeRenderer.columns(header, rows)
         if comparison.cheapestPerGB != nil || comparison.cheapestPerDay != nil { lines.append("* cheapest") }
         if comparison.mixedCurrencies { lines.append("Prices are in more than one currency; no cheapest is given.") }
         let exclusive = comparison.entries.enumerated().filter { !$0.element.exclusive.isEmpty }

@@ -48,14 +48,7 @@ enum ProfileRenderer {
             rows.append([String(index + 1), profile.iccid ?? "—", profile.state?.label ?? "—", profile.profileClass?.label ?? "—",
                          profile.serviceProviderName ?? "—", profile.profileName ?? "—", profile.nickname ?? "—"])
         }
-        var widths = header.map(\.count)
-        for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            "  " + cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ")
-        }
-        var lines = [line(header)] + rows.map(line)
+        var lines = DecodeRenderer.columns(header, rows, indent: "  ")
         // Details that do not fit the table, per profile.
         for (index, profile) in profiles.enumerated() {
             var details: [String] = []
