@@ -2,16 +2,8 @@ extension AccountSnapshot {
     /// The plans a saved account page names, read from its `planName` (account) and `plan`
     /// (line) fields, with the allowances the page states beside them filling what the
     /// name leaves out: a line's data, hotspot and premium allowances and its charges
-    /// (as a monthly price per line). Lines are named by their last four digits (`…0142`).
-    /// A line as usage history keys it, `…0142`, whatever way the page wrote the number.
-    static func lineKey(_ number: String) -> String {
-        let digits = number.unicodeScalars.filter { ("0"..."9").contains($0) }
-        guard digits.count >= 4 else { return NumberMasking.mask(number) }
-        var key = "…"
-        key.unicodeScalars.append(contentsOf: digits.suffix(4))
-        return key
-    }
-
+    /// (as a monthly price per line). Lines are named as usage history keys them
+    /// (``lineKey(_:index:)``: `…0142`, whatever way the page wrote the number).
     public var plans: [Plan] {
         var plans: [Plan] = []
         let carrier = carrierID ?? "unknown"
@@ -22,9 +14,9 @@ extension AccountSnapshot {
             if plan.data == nil, let allowance = self[.sharedDataAllowance]?.data { plan.data = .init(allowance) }
             plans.append(plan)
         }
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             guard let name = line.plan, var plan = try? Plan(text: name) else { continue }
-            plan.origin = .page(carrierID: carrier, line: line.number.map(Self.lineKey))
+            plan.origin = .page(carrierID: carrier, line: line.number == nil ? nil : Self.lineKey(line, index: index).key)
             if plan.name == nil { plan.name = name }
             if plan.data == nil, let allowance = line.dataAllowance { plan.data = .init(allowance) }
             if plan.hotspot == nil, let hotspot = line.hotspotAllowance { plan.hotspot = .init(hotspot) }
