@@ -340,6 +340,22 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// `bytes` with one to four random edits: a byte replaced, inserted or removed, new
+    /// bytes drawn from `alphabet` (any byte when it is empty).
+    mutating func mutated(_ bytes: [UInt8], alphabet: [UInt8] = []) -> [UInt8] {
+        var bytes = bytes
+        for _ in 0...(next() % 3) {
+            let position = Int(next() % UInt64(bytes.count))
+            let byte = alphabet.isEmpty ? UInt8(truncatingIfNeeded: next()) : alphabet[Int(next() % UInt64(alphabet.count))]
+            switch next() % 3 {
+            case 0: bytes[position] = byte
+            case 1: bytes.insert(byte, at: position)
+            default: if bytes.count > 1 { bytes.remove(at: position) }
+            }
+        }
+        return bytes
+    }
 }
 
 extension ActivationCode {

@@ -97,16 +97,7 @@ struct PlanFeedTests {
         let alphabet = Array("{}[]\":,. -0159eE$€GBn".utf8)
         var generator = SplitMix64(seed: 0xFEED)
         for _ in 0..<1_500 {
-            var bytes = original
-            for _ in 0...(generator.next() % 3) {
-                let position = Int(generator.next() % UInt64(bytes.count))
-                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
-                switch generator.next() % 3 {
-                case 0: bytes[position] = byte
-                case 1: bytes.insert(byte, at: position)
-                default: if bytes.count > 1 { bytes.remove(at: position) }
-                }
-            }
+            let bytes = generator.mutated(original, alphabet: alphabet)
             do throws(PlanError) {
                 let reading = try PlanReading.read(text: String(decoding: bytes, as: UTF8.self))
                 _ = PlanComparison(reading.plans)

@@ -118,15 +118,7 @@ struct ProfileDERTests {
         let original = Self.list + Self.eid
         var accepted = 0
         for _ in 0..<5_000 {
-            var bytes = original
-            for _ in 0...(generator.next() % 3) {
-                let position = Int(generator.next() % UInt64(bytes.count))
-                switch generator.next() % 3 {
-                case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
-                case 1: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
-                default: if bytes.count > 1 { bytes.remove(at: position) }
-                }
-            }
+            let bytes = generator.mutated(original)
             do {
                 let list = try ProfileList(derEncoded: bytes)
                 accepted += 1
@@ -365,16 +357,7 @@ struct EntitlementResponseTests {
         let alphabet = Array("{}[]\":,<>/=\\ \n0aZ\u{00}\u{FF}".utf8)
         var generator = SplitMix64(seed: UInt64(name.utf8.count))
         for _ in 0..<1_500 {
-            var bytes = original
-            for _ in 0...(generator.next() % 3) {
-                let position = Int(generator.next() % UInt64(bytes.count))
-                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
-                switch generator.next() % 3 {
-                case 0: bytes[position] = byte
-                case 1: bytes.insert(byte, at: position)
-                default: if bytes.count > 1 { bytes.remove(at: position) }
-                }
-            }
+            let bytes = generator.mutated(original, alphabet: alphabet)
             do throws(ProfileError) {
                 _ = try ProfileList(reading: bytes)
             } catch {
