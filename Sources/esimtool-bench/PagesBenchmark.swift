@@ -193,14 +193,13 @@ enum PagesBenchmark {
     /// A rule as the bare baseline runs it.
     enum Rule {
         case xpath(XPathExpression)
+        case css(CSSSelector)
         case json(JSONPath)
 
         init?(_ rule: ExtractionRule) {
             switch rule.locator {
             case .xpath(let source): guard let compiled = try? XPathExpression(source) else { return nil }; self = .xpath(compiled)
-            case .css(let source):
-                guard let css = try? CSSSelector(source), let compiled = try? XPathExpression(css.xpath) else { return nil }
-                self = .xpath(compiled)
+            case .css(let source): guard let selector = try? CSSSelector(source) else { return nil }; self = .css(selector)
             case .json(let source): guard let path = try? JSONPath(source) else { return nil }; self = .json(path)
             }
         }
@@ -210,6 +209,8 @@ enum PagesBenchmark {
             switch self {
             case .xpath(let expression):
                 return (node.flatMap { try? $0.first(expression) })?.normalizedText.utf8.count ?? 0
+            case .css(let selector):
+                return node?.first(selector)?.normalizedText.utf8.count ?? 0
             case .json(let path):
                 if let json { return path.first(in: json)?.scalarText?.utf8.count ?? 0 }
                 return embedded().lazy.compactMap { path.first(in: $0) }.first?.scalarText?.utf8.count ?? 0
@@ -270,6 +271,10 @@ enum PagesBenchmark {
             switch each {
             case .xpath(let expression)?:
                 for line in (try? document.node.evaluate(expression))?.nodes ?? [] {
+                    for rule in lineFields { found += rule.text(in: line, json: nil, embedded: embedded) }
+                }
+            case .css(let selector)?:
+                for line in document.node.select(selector) {
                     for rule in lineFields { found += rule.text(in: line, json: nil, embedded: embedded) }
                 }
             case .json(let path)?:

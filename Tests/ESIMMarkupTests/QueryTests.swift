@@ -189,3 +189,75 @@ struct TextNormalizationTests {
         #expect(try document.select(css: "p").first?.normalizedText == "You owe $5 & more")
     }
 }
+
+/// The native matcher against the XPath translation it stands in for: the same nodes in
+/// the same order, from the document and from elements inside it.
+@Suite("CSSMatcher")
+struct CSSMatcherTests {
+    /// Selectors with every supported feature, chosen to match things on real pages.
+    static let selectors = [
+        "div", "*", "a[href]", "a[href^='http']", "a[href$='.html']", "a[href*=google]", "[class~=nav]",
+        "div.container", ".active", "ul > li", "li + li", "h2 ~ p", "p:first-child", "li:last-child",
+        "td:only-child", "li:nth-child(2n+1)", "tr:nth-last-child(-n+2)", "li:nth-child(3)", "div:empty",
+        ":root > head > meta", "meta[charset]", "[lang|=en]", "input[type=HIDDEN i]", "li:not(.active, :first-child)",
+        "div p a", "section h1, article h2, h3", "div > div > div span", "span:first-of-type", "p:last-of-type",
+        "[class*=menu] a", "[id]", "[data-testid]", "body *", "div:not([class])", "[rel='STYLESHEET' i]",
+        "[class$=item]", "a[title~=the]", "[class|=col]", "div a + a", "li ~ li > a", "[class*='nav' i] li",
+        "[class$='BAR' i]", "[class^=foot]", "head title", "script:empty", "div:nth-last-child(odd)",
+        "html", "body > *:first-child", "a:not([href^='#'])", "[class='']", "img[alt='']", "li:nth-child(-n+3)",
+    ] + CSSSelectorTests.table.map(\.0)
+
+    static func same(_ node: MarkupNode, _ selector: CSSSelector, _ label: String) throws {
+        let native = node.select(selector)
+        let translated = try node.select(xpath: selector.xpath)
+        #expect(native == translated, "\(label): '\(selector.source)' matched \(native.count) natively, \(translated.count) by XPath")
+        #expect(node.first(selector) == translated.first, "\(label): first of '\(selector.source)'")
+        #expect(node.select(selector, limit: 2) == Array(translated.prefix(2)), "\(label): two of '\(selector.source)'")
+    }
+
+    @Test("the test page: every selector, from the document and from each section")
+    func testPage() throws {
+        let document = try HTMLDocument(string: CSSSelectorTests.page)
+        let compiled = try Self.selectors.map { try CSSSelector($0) }
+        for selector in compiled {
+            try Self.same(document.node, selector, "document")
+            for scope in try document.select(xpath: "//section | //main | //ul") {
+                try Self.same(scope, selector, scope.description)
+            }
+        }
+    }
+
+    @Test("XML: names and namespaces as XPath's name tests treat them")
+    func xml() throws {
+        let document = try XMLDocument(string: """
+            <r xmlns:x="urn:x"><x:item a="1">p</x:item><item x:a="2">q</item><item a="3" b="A B">s</item><Item/></r>
+            """)
+        for source in ["item", "Item", "[a]", "item[a]", "*", "[b~=B]", "[b~='b' i]", "[b='a b' i]", "r > :first-child"] {
+            try Self.same(document.node, try CSSSelector(source, caseInsensitiveNames: false), "xml")
+        }
+    }
+
+    @Test("escaped class names with spaces, and values that can never match")
+    func oddities() throws {
+        let document = try HTMLDocument(string: """
+            <div class=" a   b  c "><p class="x\ty">1</p><p class="a b">2</p><p title="">3</p></div>
+            """)
+        for source in [".a\\ b", ".b\\ c", ".x\\ty", "[class~='a b']", "[title^='']", "[title$='']", "[title*='']",
+                       "[title='']", "[title|='']", "[class~='']"] {
+            try Self.same(document.node, try CSSSelector(source), "oddities")
+        }
+    }
+
+    @Test("every page of the shared corpus: native matching selects what XPath selects",
+          .enabled(if: Corpus.isPresent, "the shared page corpus (../shared/bench-corpus/html) is not beside this clone"),
+          arguments: Corpus.files)
+    func corpus(_ name: String) throws {
+        let document = try HTMLDocument(bytes: try Corpus.bytes(name))
+        let compiled = try Self.selectors.map { try CSSSelector($0) }
+        // From the document, and from a few elements deep inside it.
+        let scopes = [document.node] + (try document.select(xpath: "(//ul | //table | //section | //nav)[position() <= 4]"))
+        for scope in scopes {
+            for selector in compiled { try Self.same(scope, selector, "\(name) \(scope.description)") }
+        }
+    }
+}

@@ -491,6 +491,8 @@ final class CompiledRule {
 
     enum Locator {
         case xpath(XPathExpression)
+        /// Matched natively (``MarkupNode/select(_:limit:)``), not through XPath.
+        case css(CSSSelector)
         case json(JSONPath)
     }
 
@@ -506,7 +508,7 @@ final class CompiledRule {
         do {
             switch rule.locator {
             case .xpath(let source): locator = .xpath(try XPathExpression(source))
-            case .css(let source): locator = .xpath(try XPathExpression(try CSSSelector(source).xpath))
+            case .css(let source): locator = .css(try CSSSelector(source))
             case .json(let source): locator = .json(try JSONPath(source))
             }
         } catch {
@@ -527,11 +529,13 @@ final class CompiledRule {
         switch (locator, scope) {
         case (.xpath(let expression), .node(let node)):
             return try node.evaluate(expression).nodes.map(Scope.node)
+        case (.css(let selector), .node(let node)):
+            return node.select(selector).map(Scope.node)
         case (.json(let path), .json(let value)):
             return path.evaluate(value).map(Scope.json)
         case (.json(let path), .node):
             return context.embeddedJSON.flatMap { path.evaluate($0) }.map(Scope.json)
-        case (.xpath, .json):
+        case (.xpath, .json), (.css, .json):
             return []
         }
     }
@@ -551,12 +555,17 @@ final class CompiledRule {
             case let other:
                 raw.append((TextNormalization.normalize(other.stringValue), node.line))
             }
+        case (.css(let selector), .node(let node)):
+            for node in node.select(selector, limit: Self.maximumMatches) {
+                let text = rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText
+                raw.append((text, node.line))
+            }
         case (.json(let path), .json(let value)):
             raw = path.evaluate(value).prefix(Self.maximumMatches).compactMap { $0.scalarText.map { ($0, 0) } }
         case (.json(let path), .node):
             raw = context.embeddedJSON.lazy.flatMap { path.evaluate($0) }.prefix(Self.maximumMatches)
                 .compactMap { $0.scalarText.map { ($0, 0) } }
-        case (.xpath, .json):
+        case (.xpath, .json), (.css, .json):
             return []
         }
         var result: [(text: String, line: Int)] = []

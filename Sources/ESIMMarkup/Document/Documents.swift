@@ -44,7 +44,17 @@ extension MarkupDocument {
 
     /// The first element a CSS selector matches.
     public func first(css selector: String) throws(MarkupError) -> MarkupNode? {
-        try node.select(css: selector).first
+        try node.first(css: selector)
+    }
+
+    /// The elements a compiled CSS selector matches, in document order.
+    public func select(_ selector: CSSSelector, limit: Int = .max) -> [MarkupNode] {
+        node.select(selector, limit: limit)
+    }
+
+    /// The first element a compiled CSS selector matches.
+    public func first(_ selector: CSSSelector) -> MarkupNode? {
+        node.first(selector)
     }
 
     /// The `<title>` text, whitespace folded; `nil` when there is none or it is empty.

@@ -131,13 +131,24 @@ public struct MarkupNode {
 
     /// The descendant elements a CSS selector matches, in document order.
     public func select(css selector: String) throws(MarkupError) -> [MarkupNode] {
-        let compiled = try CSSSelector(selector, caseInsensitiveNames: storage.isHTML)
-        return try select(xpath: compiled.xpath)
+        select(try CSSSelector(selector, caseInsensitiveNames: storage.isHTML))
     }
 
     /// The first descendant element a CSS selector matches.
     public func first(css selector: String) throws(MarkupError) -> MarkupNode? {
-        try select(css: selector).first
+        first(try CSSSelector(selector, caseInsensitiveNames: storage.isHTML))
+    }
+
+    /// The descendant elements a compiled selector matches, in document order, at most
+    /// `limit` of them. The selector is matched against the tree directly; it selects
+    /// what its ``CSSSelector/xpath`` would.
+    public func select(_ selector: CSSSelector, limit: Int = .max) -> [MarkupNode] {
+        selector.matcher.select(in: pointer, limit: limit).map { MarkupNode(storage: storage, pointer: $0) }
+    }
+
+    /// The first descendant element a compiled selector matches.
+    public func first(_ selector: CSSSelector) -> MarkupNode? {
+        selector.matcher.select(in: pointer, limit: 1).first.map { MarkupNode(storage: storage, pointer: $0) }
     }
 }
 

@@ -8,16 +8,21 @@
 /// `:nth-last-child(an+b)`, `:first-of-type` and `:last-of-type` after a type,
 /// `:empty`, `:root` and `:not(…)` of compound selectors. Anything else is an error that
 /// names it.
+///
+/// ``MarkupNode/select(_:limit:)`` matches the selector against the tree directly (the
+/// same elements in the same order as the translation selects, several times faster than
+/// evaluating it); ``xpath`` is there for combining with other XPath.
 public struct CSSSelector: Hashable, Sendable {
     public let source: String
     public let xpath: String
+    let matcher: CSSMatcher
 
     /// - Parameter caseInsensitiveNames: HTML element and attribute names are matched in
     ///   lower case, as libxml2's HTML parser stores them.
     public init(_ source: String, caseInsensitiveNames: Bool = true) throws(MarkupError) {
         var parser = CSSParser(source: source, lowercaseNames: caseInsensitiveNames)
         self.source = source
-        self.xpath = try parser.parseGroup()
+        (self.xpath, self.matcher) = try parser.parseGroup()
     }
 }
 
@@ -120,11 +125,14 @@ private struct CSSParser {
 
     // MARK: Grammar
 
-    mutating func parseGroup() throws(MarkupError) -> String {
+    mutating func parseGroup() throws(MarkupError) -> (String, CSSMatcher) {
         var alternatives: [String] = []
+        var complexes: [CSSMatcher.Complex] = []
         repeat {
             skipWhitespace()
-            alternatives.append(try parseComplex())
+            let (path, complex) = try parseComplex()
+            alternatives.append(path)
+            complexes.append(complex)
             skipWhitespace()
             if current == "," {
                 position += 1
@@ -135,66 +143,85 @@ private struct CSSParser {
             }
             break
         } while true
-        return alternatives.joined(separator: " | ")
+        return (alternatives.joined(separator: " | "), CSSMatcher(complexes))
     }
 
     /// Compounds joined by combinators.
-    mutating func parseComplex() throws(MarkupError) -> String {
+    mutating func parseComplex() throws(MarkupError) -> (String, CSSMatcher.Complex) {
         guard current != nil, current != "," else { throw invalid("empty selector") }
-        var path = "descendant::" + (try parseCompound())
+        var (path, first) = try parseCompound()
+        path = "descendant::" + path
+        var complex = CSSMatcher.Complex(compounds: [first], combinators: [])
         while true {
             let sawSpace = skipWhitespace()
-            guard let character = current, character != "," else { return path }
+            guard let character = current, character != "," else { return (path, complex) }
+            let step: String
+            let combinator: CSSMatcher.Combinator
             switch character {
             case ">":
                 position += 1
                 skipWhitespace()
-                path += "/child::" + (try parseCompound())
+                (step, combinator) = ("/child::", .child)
             case "+":
                 position += 1
                 skipWhitespace()
-                path += "/following-sibling::*[1]/self::" + (try parseCompound())
+                (step, combinator) = ("/following-sibling::*[1]/self::", .adjacent)
             case "~":
                 position += 1
                 skipWhitespace()
-                path += "/following-sibling::" + (try parseCompound())
+                (step, combinator) = ("/following-sibling::", .sibling)
             default:
                 guard sawSpace else { throw invalid("unexpected '\(character)'") }
-                path += "/descendant::" + (try parseCompound())
+                (step, combinator) = ("/descendant::", .descendant)
             }
+            let (test, compound) = try parseCompound()
+            path += step + test
+            complex.combinators.append(combinator)
+            complex.compounds.append(compound)
         }
     }
 
     /// A node test with predicates, e.g. `div[@id='x'][…]`.
-    mutating func parseCompound() throws(MarkupError) -> String {
-        let (element, predicates) = try parseCompoundParts()
-        return element + predicates.map { "[\($0)]" }.joined()
+    mutating func parseCompound() throws(MarkupError) -> (String, CSSMatcher.Compound) {
+        let (element, predicates, compound) = try parseCompoundParts()
+        return (element + predicates.map { "[\($0)]" }.joined(), compound)
     }
 
-    mutating func parseCompoundParts() throws(MarkupError) -> (String, [String]) {
+    mutating func parseCompoundParts() throws(MarkupError) -> (String, [String], CSSMatcher.Compound) {
         let start = position
         var element = "*"
         var predicates: [String] = []
+        var compound = CSSMatcher.Compound(name: nil, tests: [])
         if current == "*" {
             position += 1
         } else if let character = current, Self.isNameStart(character) || character == "\\" || character == "-" {
             let name = try identifier("an element name")
             element = lowercaseNames ? name.lowercased() : name
+            compound.name = Array(element.utf8)
         }
         if current == "|" { throw unsupported("a namespace prefix", at: position) }
         loop: while let character = current {
             switch character {
             case "#":
                 position += 1
-                predicates.append("@id=\(Self.literal(try identifier("an id")))")
+                let id = try identifier("an id")
+                predicates.append("@id=\(Self.literal(id))")
+                compound.tests.append(.attribute(.init(name: Array("id".utf8), operation: .equals, value: Array(id.utf8),
+                                                       caseInsensitive: false, suffixScalars: 0)))
             case ".":
                 position += 1
                 let name = try identifier("a class name")
                 predicates.append("contains(concat(' ',normalize-space(@class),' '),\(Self.literal(" \(name) ")))")
+                compound.tests.append(.attribute(.init(name: Array("class".utf8), operation: .token, value: Array(name.utf8),
+                                                       caseInsensitive: false, suffixScalars: 0)))
             case "[":
-                predicates.append(try parseAttribute())
+                let (predicate, test) = try parseAttribute()
+                predicates.append(predicate)
+                compound.tests.append(test)
             case ":":
-                predicates.append(try parsePseudo(element: element))
+                let (predicate, test) = try parsePseudo(element: element)
+                predicates.append(predicate)
+                compound.tests.append(test)
             default:
                 break loop
             }
@@ -205,10 +232,10 @@ private struct CSSParser {
             }
             throw invalid("expected a selector after a combinator")
         }
-        return (element, predicates)
+        return (element, predicates, compound)
     }
 
-    mutating func parseAttribute() throws(MarkupError) -> String {
+    mutating func parseAttribute() throws(MarkupError) -> (String, CSSMatcher.Test) {
         let open = position
         position += 1
         skipWhitespace()
@@ -220,7 +247,7 @@ private struct CSSParser {
         skipWhitespace()
         if current == "]" {
             position += 1
-            return attribute
+            return (attribute, .exists(name: Array(name.utf8)))
         }
         let operatorStart = position
         var operation = ""
@@ -249,40 +276,46 @@ private struct CSSParser {
         position += 1
 
         let subject = caseInsensitive ? Self.lowercased(attribute) : attribute
-        let wanted = Self.literal(caseInsensitive ? value.lowercased() : value)
+        let compared = caseInsensitive ? value.lowercased() : value
+        let wanted = Self.literal(compared)
+        func test(_ operation: CSSMatcher.AttributeTest.Operation) -> CSSMatcher.Test {
+            .attribute(.init(name: Array(name.utf8), operation: operation, value: Array(compared.utf8),
+                             caseInsensitive: caseInsensitive, suffixScalars: value.unicodeScalars.count))
+        }
         switch operation {
         case "=":
-            return "\(subject)=\(wanted)"
+            return ("\(subject)=\(wanted)", test(.equals))
         case "~=":
-            if value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { return "false()" }
-            return "contains(concat(' ',normalize-space(\(subject)),' '),\(Self.literal(" \(caseInsensitive ? value.lowercased() : value) ")))"
+            if value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { return ("false()", .never) }
+            return ("contains(concat(' ',normalize-space(\(subject)),' '),\(Self.literal(" \(compared) ")))", test(.token))
         case "|=":
-            return "(\(subject)=\(wanted) or starts-with(\(subject),\(Self.literal((caseInsensitive ? value.lowercased() : value) + "-"))))"
+            return ("(\(subject)=\(wanted) or starts-with(\(subject),\(Self.literal(compared + "-"))))", test(.dashPrefix))
         case "^=":
-            return value.isEmpty ? "false()" : "starts-with(\(subject),\(wanted))"
+            return value.isEmpty ? ("false()", .never) : ("starts-with(\(subject),\(wanted))", test(.prefix))
         case "$=":
-            return value.isEmpty ? "false()"
-                : "substring(\(subject),string-length(\(subject))-\(value.unicodeScalars.count - 1))=\(wanted)"
+            return value.isEmpty ? ("false()", .never)
+                : ("substring(\(subject),string-length(\(subject))-\(value.unicodeScalars.count - 1))=\(wanted)", test(.suffix))
         default: // *=
-            return value.isEmpty ? "false()" : "contains(\(subject),\(wanted))"
+            return value.isEmpty ? ("false()", .never) : ("contains(\(subject),\(wanted))", test(.substring))
         }
     }
 
-    mutating func parsePseudo(element: String) throws(MarkupError) -> String {
+    mutating func parsePseudo(element: String) throws(MarkupError) -> (String, CSSMatcher.Test) {
         let start = position
         position += 1
         if current == ":" { throw unsupported("the pseudo-element '::\(rest(from: position + 1))'", at: start) }
         let name = try identifier("a pseudo-class name").lowercased()
         switch name {
-        case "first-child": return "not(preceding-sibling::*)"
-        case "last-child": return "not(following-sibling::*)"
-        case "only-child": return "not(preceding-sibling::*) and not(following-sibling::*)"
-        case "empty": return "not(*) and not(text())"
-        case "root": return "not(parent::*)"
+        case "first-child": return ("not(preceding-sibling::*)", .firstChild)
+        case "last-child": return ("not(following-sibling::*)", .lastChild)
+        case "only-child": return ("not(preceding-sibling::*) and not(following-sibling::*)", .onlyChild)
+        case "empty": return ("not(*) and not(text())", .empty)
+        case "root": return ("not(parent::*)", .root)
         case "first-of-type", "last-of-type":
             guard element != "*" else { throw unsupported("':\(name)' without an element name", at: start) }
-            let axis = name == "first-of-type" ? "preceding-sibling" : "following-sibling"
-            return "not(\(axis)::\(element))"
+            let first = name == "first-of-type"
+            let axis = first ? "preceding-sibling" : "following-sibling"
+            return ("not(\(axis)::\(element))", first ? .firstOfType(Array(element.utf8)) : .lastOfType(Array(element.utf8)))
         case "nth-child", "nth-last-child":
             guard current == "(" else { throw invalid("':\(name)' needs an argument in parentheses") }
             position += 1
@@ -294,17 +327,20 @@ private struct CSSParser {
             let axis = name == "nth-child" ? "preceding-sibling" : "following-sibling"
             let index = "(count(\(axis)::*)+1)"
             let offset = b < 0 ? "(\(b))" : "\(b)"
-            if a == 0 { return "\(index)=\(offset)" }
-            if a > 0 { return "\(index)>=\(offset) and (\(index)-\(offset)) mod \(a)=0" }
-            return "\(index)<=\(offset) and (\(offset)-\(index)) mod \(-a)=0"
+            let test = CSSMatcher.Test.nth(a: a, b: b, fromEnd: name == "nth-last-child")
+            if a == 0 { return ("\(index)=\(offset)", test) }
+            if a > 0 { return ("\(index)>=\(offset) and (\(index)-\(offset)) mod \(a)=0", test) }
+            return ("\(index)<=\(offset) and (\(offset)-\(index)) mod \(-a)=0", test)
         case "not":
             guard current == "(" else { throw invalid("':not' needs a selector in parentheses") }
             position += 1
             var tests: [String] = []
+            var compounds: [CSSMatcher.Compound] = []
             repeat {
                 skipWhitespace()
-                let (inner, predicates) = try parseCompoundParts()
+                let (inner, predicates, compound) = try parseCompoundParts()
                 tests.append("not(self::" + inner + predicates.map { "[\($0)]" }.joined() + ")")
+                compounds.append(compound)
                 let spaced = skipWhitespace()
                 if current == "," {
                     position += 1
@@ -317,7 +353,7 @@ private struct CSSParser {
             } while true
             guard current == ")" else { throw invalid("expected ')' to close ':not('") }
             position += 1
-            return tests.joined(separator: " and ")
+            return (tests.joined(separator: " and "), .not(compounds))
         default:
             if current == "(" { throw unsupported("the pseudo-class ':\(name)()'", at: start) }
             throw unsupported("the pseudo-class ':\(name)'", at: start)

@@ -1,0 +1,454 @@
+import CLibXML2
+
+/// A parsed CSS selector, matched against libxml2's tree directly: the same elements, in
+/// the same order, as the selector's XPath translation selects, without building XPath
+/// values. Each rule of the translation (``CSSSelector/xpath``) has its twin here, and a
+/// test compares the two on every page of the shared corpus.
+///
+/// The parser builds the tree (``Complex``, ``Compound``, ``Test``); it is flattened into
+/// plain-data instructions over one byte pool, so matching an element copies no arrays
+/// and touches no reference counts.
+struct CSSMatcher: Hashable, Sendable {
+    /// Compounds joined by combinators, left to right: `combinators[i]` joins
+    /// `compounds[i]` and `compounds[i + 1]`.
+    struct Complex: Hashable, Sendable {
+        var compounds: [Compound]
+        var combinators: [Combinator]
+    }
+
+    enum Combinator: Hashable, Sendable {
+        case descendant, child, adjacent, sibling
+    }
+
+    /// An element name (`nil` for `*`) and the tests that follow it.
+    struct Compound: Hashable, Sendable {
+        var name: [UInt8]?
+        var tests: [Test]
+    }
+
+    enum Test: Hashable, Sendable {
+        /// A selector that can never match (`[a^='']`, `[a~='x y']`).
+        case never
+        case exists(name: [UInt8])
+        case attribute(AttributeTest)
+        case firstChild, lastChild, onlyChild, empty, root
+        case firstOfType([UInt8]), lastOfType([UInt8])
+        /// `:nth-child(an+b)`, or `:nth-last-child` counted from the end.
+        case nth(a: Int, b: Int, fromEnd: Bool)
+        /// `:not(…)`: matches when none of the compounds does.
+        case not([Compound])
+    }
+
+    struct AttributeTest: Hashable, Sendable {
+        enum Operation: Hashable, Sendable {
+            /// `=`, `~=` (and `.class`), `|=`, `^=`, `$=`, `*=`.
+            case equals, token, dashPrefix, prefix, suffix, substring
+        }
+        var name: [UInt8]
+        var operation: Operation
+        /// UTF-8, lower-cased when `caseInsensitive` (as the translation lower-cases it).
+        var value: [UInt8]
+        /// ASCII letters of the attribute's value are lower-cased before comparing.
+        var caseInsensitive: Bool
+        /// For `$=`: how many Unicode scalars of the value's end are compared.
+        var suffixScalars: Int
+    }
+
+    // MARK: Flat form
+
+    /// Bytes of every name and value.
+    private var pool: [UInt8] = []
+    private var instructions: [Instruction] = []
+    private var compounds: [CompoundEntry] = []
+    /// Each alternative's compounds: a range of `compounds`, left to right.
+    private var alternatives: [Span] = []
+
+    /// A range of `pool`, `instructions` or `compounds`.
+    struct Span: Hashable, Sendable {
+        var start: Int32
+        var count: Int32
+        static let none = Span(start: 0, count: -1)
+    }
+
+    struct CompoundEntry: Hashable, Sendable {
+        /// `none` for `*`.
+        var name: Span
+        var tests: Span
+        /// How it joins the compound to its left (unused for the first).
+        var combinator: Combinator
+    }
+
+    struct Instruction: Hashable, Sendable {
+        enum Kind: Hashable, Sendable {
+            case never, exists, attribute, firstChild, lastChild, onlyChild, empty, root, firstOfType, lastOfType, nth, not
+        }
+        var kind: Kind
+        /// The attribute or element name.
+        var name = Span.none
+        var value = Span.none
+        var operation = AttributeTest.Operation.equals
+        var caseInsensitive = false
+        var suffixScalars = 0
+        var a = 0
+        var b = 0
+        var fromEnd = false
+        /// For `:not`: its compounds.
+        var inner = Span.none
+    }
+
+    init(_ group: [Complex]) {
+        for complex in group {
+            // Reserve the alternative's compounds first: they must be contiguous, and
+            // `:not` lists inside them are appended after.
+            let first = Int32(compounds.count)
+            for _ in complex.compounds { compounds.append(CompoundEntry(name: .none, tests: .none, combinator: .descendant)) }
+            for (index, compound) in complex.compounds.enumerated() {
+                compounds[Int(first) + index] = entry(compound, combinator: index == 0 ? .descendant : complex.combinators[index - 1])
+            }
+            alternatives.append(Span(start: first, count: Int32(complex.compounds.count)))
+        }
+    }
+
+    private mutating func store(_ bytes: [UInt8]) -> Span {
+        let span = Span(start: Int32(pool.count), count: Int32(bytes.count))
+        pool += bytes
+        return span
+    }
+
+    private mutating func entry(_ compound: Compound, combinator: Combinator) -> CompoundEntry {
+        let name = compound.name.map { store($0) } ?? .none
+        var flat: [Instruction] = []
+        for test in compound.tests {
+            switch test {
+            case .never: flat.append(Instruction(kind: .never))
+            case .exists(let attribute): flat.append(Instruction(kind: .exists, name: store(attribute)))
+            case .attribute(let test):
+                flat.append(Instruction(kind: .attribute, name: store(test.name), value: store(test.value), operation: test.operation,
+                                        caseInsensitive: test.caseInsensitive, suffixScalars: test.suffixScalars))
+            case .firstChild: flat.append(Instruction(kind: .firstChild))
+            case .lastChild: flat.append(Instruction(kind: .lastChild))
+            case .onlyChild: flat.append(Instruction(kind: .onlyChild))
+            case .empty: flat.append(Instruction(kind: .empty))
+            case .root: flat.append(Instruction(kind: .root))
+            case .firstOfType(let element): flat.append(Instruction(kind: .firstOfType, name: store(element)))
+            case .lastOfType(let element): flat.append(Instruction(kind: .lastOfType, name: store(element)))
+            case .nth(let a, let b, let fromEnd): flat.append(Instruction(kind: .nth, a: a, b: b, fromEnd: fromEnd))
+            case .not(let inner):
+                let first = Int32(compounds.count)
+                for _ in inner { compounds.append(CompoundEntry(name: .none, tests: .none, combinator: .descendant)) }
+                for (index, compound) in inner.enumerated() { compounds[Int(first) + index] = entry(compound, combinator: .descendant) }
+                flat.append(Instruction(kind: .not, inner: Span(start: first, count: Int32(inner.count))))
+            }
+        }
+        let tests = Span(start: Int32(instructions.count), count: Int32(flat.count))
+        instructions += flat
+        return CompoundEntry(name: name, tests: tests, combinator: combinator)
+    }
+
+    // MARK: Selecting
+
+    /// The descendant elements of `scope` that match, in document order, at most `limit`.
+    func select(in scope: xmlNodePtr, limit: Int = .max) -> [xmlNodePtr] {
+        guard limit > 0 else { return [] }
+        return pool.withUnsafeBufferPointer { pool in
+            instructions.withUnsafeBufferPointer { instructions in
+                compounds.withUnsafeBufferPointer { compounds in
+                    alternatives.withUnsafeBufferPointer { alternatives in
+                        Run(pool: pool, instructions: instructions, compounds: compounds, alternatives: alternatives, scope: scope)
+                            .select(limit: limit)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One selection: the flat program as buffers, and the scope.
+private struct Run {
+    let pool: UnsafeBufferPointer<UInt8>
+    let instructions: UnsafeBufferPointer<CSSMatcher.Instruction>
+    let compounds: UnsafeBufferPointer<CSSMatcher.CompoundEntry>
+    let alternatives: UnsafeBufferPointer<CSSMatcher.Span>
+    let scope: xmlNodePtr
+
+    func select(limit: Int) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        let type = scope.pointee.type
+        var current = type == XML_ELEMENT_NODE || type == XML_DOCUMENT_NODE || type == XML_HTML_DOCUMENT_NODE ? scope.pointee.children : nil
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                if matches(node) {
+                    result.append(node)
+                    if result.count == limit { return result }
+                }
+                if let child = node.pointee.children {
+                    current = child
+                    continue
+                }
+            }
+            // Next in document order: the next sibling, else an ancestor's next sibling.
+            var climb = node
+            current = nil
+            while true {
+                if let next = climb.pointee.next {
+                    current = next
+                    break
+                }
+                guard let parent = climb.pointee.parent, parent != scope else { break }
+                climb = parent
+            }
+        }
+        return result
+    }
+
+    func matches(_ element: xmlNodePtr) -> Bool {
+        for alternative in alternatives where matches(element, compound: Int(alternative.start + alternative.count) - 1, first: Int(alternative.start)) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether `element` matches compounds `first...index` of one alternative, read right
+    /// to left; every element the left part matches lies strictly inside the scope, as
+    /// the translation's leading `descendant::` step requires.
+    func matches(_ element: xmlNodePtr, compound index: Int, first: Int) -> Bool {
+        guard matches(element, compounds[index]) else { return false }
+        if index == first { return true }
+        switch compounds[index].combinator {
+        case .child:
+            guard let parent = element.pointee.parent, parent != scope, parent.pointee.type == XML_ELEMENT_NODE else { return false }
+            return matches(parent, compound: index - 1, first: first)
+        case .descendant:
+            var ancestor = element.pointee.parent
+            while let candidate = ancestor, candidate != scope, candidate.pointee.type == XML_ELEMENT_NODE {
+                if matches(candidate, compound: index - 1, first: first) { return true }
+                ancestor = candidate.pointee.parent
+            }
+            return false
+        case .adjacent:
+            guard let previous = CSSMatcher.previousElement(element) else { return false }
+            return matches(previous, compound: index - 1, first: first)
+        case .sibling:
+            var sibling = CSSMatcher.previousElement(element)
+            while let candidate = sibling {
+                if matches(candidate, compound: index - 1, first: first) { return true }
+                sibling = CSSMatcher.previousElement(candidate)
+            }
+            return false
+        }
+    }
+
+    func bytes(_ span: CSSMatcher.Span) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: pool[Int(span.start)..<Int(span.start + span.count)])
+    }
+
+    func matches(_ element: xmlNodePtr, _ compound: CSSMatcher.CompoundEntry) -> Bool {
+        if compound.name.count >= 0 {
+            // An XPath name test without a prefix: the name, and no namespace.
+            guard element.pointee.ns == nil, CSSMatcher.equal(element.pointee.name, bytes(compound.name)) else { return false }
+        }
+        for index in Int(compound.tests.start)..<Int(compound.tests.start + compound.tests.count)
+        where !matches(element, instructions[index]) {
+            return false
+        }
+        return true
+    }
+
+    func matches(_ element: xmlNodePtr, _ test: CSSMatcher.Instruction) -> Bool {
+        switch test.kind {
+        case .never:
+            return false
+        case .exists:
+            return CSSMatcher.attribute(of: element, named: bytes(test.name)) != nil
+        case .attribute:
+            guard let attribute = CSSMatcher.attribute(of: element, named: bytes(test.name)) else { return false }
+            let value = bytes(test.value)
+            return CSSMatcher.withValue(of: attribute) {
+                CSSMatcher.compare($0, test.operation, value, caseInsensitive: test.caseInsensitive, suffixScalars: test.suffixScalars)
+            }
+        case .firstChild:
+            return CSSMatcher.previousElement(element) == nil
+        case .lastChild:
+            return CSSMatcher.nextElement(element) == nil
+        case .onlyChild:
+            return CSSMatcher.previousElement(element) == nil && CSSMatcher.nextElement(element) == nil
+        case .empty:
+            var child = element.pointee.children
+            while let node = child {
+                let type = node.pointee.type
+                if type == XML_ELEMENT_NODE || type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE { return false }
+                child = node.pointee.next
+            }
+            return true
+        case .root:
+            return element.pointee.parent.map { $0.pointee.type != XML_ELEMENT_NODE } ?? true
+        case .firstOfType, .lastOfType:
+            let forward = test.kind == .lastOfType
+            let name = bytes(test.name)
+            var sibling = forward ? CSSMatcher.nextElement(element) : CSSMatcher.previousElement(element)
+            while let candidate = sibling {
+                if candidate.pointee.ns == nil, CSSMatcher.equal(candidate.pointee.name, name) { return false }
+                sibling = forward ? CSSMatcher.nextElement(candidate) : CSSMatcher.previousElement(candidate)
+            }
+            return true
+        case .nth:
+            var index = 1
+            var sibling = test.fromEnd ? CSSMatcher.nextElement(element) : CSSMatcher.previousElement(element)
+            while let candidate = sibling {
+                index += 1
+                sibling = test.fromEnd ? CSSMatcher.nextElement(candidate) : CSSMatcher.previousElement(candidate)
+            }
+            let (a, b) = (test.a, test.b)
+            if a == 0 { return index == b }
+            if a > 0 { return index >= b && (index - b) % a == 0 }
+            return index <= b && (b - index) % -a == 0
+        case .not:
+            for index in Int(test.inner.start)..<Int(test.inner.start + test.inner.count) where matches(element, compounds[index]) {
+                return false
+            }
+            return true
+        }
+    }
+}
+
+extension CSSMatcher {
+    /// Compares an attribute's value (UTF-8) with `value` as the XPath translation does.
+    static func compare(_ subject: UnsafeBufferPointer<UInt8>, _ operation: AttributeTest.Operation, _ value: UnsafeBufferPointer<UInt8>,
+                        caseInsensitive folded: Bool, suffixScalars: Int) -> Bool {
+        func byte(_ index: Int) -> UInt8 {
+            let current = subject[index]
+            return folded && current >= 0x41 && current <= 0x5A ? current | 0x20 : current
+        }
+        func equal(from start: Int, count: Int) -> Bool {
+            guard start >= 0, count == value.count, start + count <= subject.count else { return false }
+            for offset in 0..<count where byte(start + offset) != value[offset] { return false }
+            return true
+        }
+        switch operation {
+        case .equals:
+            return equal(from: 0, count: subject.count)
+        case .prefix:
+            return !value.isEmpty && subject.count >= value.count && equal(from: 0, count: value.count)
+        case .dashPrefix:
+            if equal(from: 0, count: subject.count) { return true }
+            guard subject.count > value.count, equal(from: 0, count: value.count) else { return false }
+            return subject[value.count] == UInt8(ascii: "-")
+        case .substring:
+            guard !value.isEmpty, subject.count >= value.count else { return false }
+            for start in 0...(subject.count - value.count) where equal(from: start, count: value.count) { return true }
+            return false
+        case .suffix:
+            // `substring(s, string-length(s) - n + 1) = value`: the last `suffixScalars`
+            // scalars, or all of the text when it is shorter.
+            guard !value.isEmpty else { return false }
+            var start = subject.count
+            var scalars = 0
+            while start > 0 && scalars < suffixScalars {
+                start -= 1
+                if subject[start] & 0xC0 != 0x80 { scalars += 1 }
+            }
+            return equal(from: start, count: subject.count - start)
+        case .token:
+            return tokenMatches(subject, value, folded: folded)
+        }
+    }
+
+    /// `contains(concat(' ', normalize-space(s), ' '), ' value ')`.
+    static func tokenMatches(_ subject: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        func fold(_ byte: UInt8) -> UInt8 { folded && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        guard !value.isEmpty else { return false }
+        if value.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return false }
+        if value.contains(0x20) {
+            // A value with spaces (an escaped class name): search the normalised text.
+            var normalized: [UInt8] = [0x20]
+            var pendingSpace = false
+            for current in subject {
+                if isSpace(current) {
+                    pendingSpace = normalized.count > 1
+                    continue
+                }
+                if pendingSpace { normalized.append(0x20); pendingSpace = false }
+                normalized.append(fold(current))
+            }
+            normalized.append(0x20)
+            let wanted = [0x20] + Array(value) + [0x20]
+            guard normalized.count >= wanted.count else { return false }
+            for start in 0...(normalized.count - wanted.count) where normalized[start..<(start + wanted.count)].elementsEqual(wanted) {
+                return true
+            }
+            return false
+        }
+        var index = 0
+        while index < subject.count {
+            while index < subject.count, isSpace(subject[index]) { index += 1 }
+            let start = index
+            while index < subject.count, !isSpace(subject[index]) { index += 1 }
+            if index - start == value.count {
+                var same = true
+                for offset in 0..<value.count where fold(subject[start + offset]) != value[offset] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+        }
+        return false
+    }
+}
+
+// MARK: - libxml2 tree access
+
+extension CSSMatcher {
+    static func previousElement(_ node: xmlNodePtr) -> xmlNodePtr? {
+        var sibling = node.pointee.prev
+        while let candidate = sibling {
+            if candidate.pointee.type == XML_ELEMENT_NODE { return candidate }
+            sibling = candidate.pointee.prev
+        }
+        return nil
+    }
+
+    static func nextElement(_ node: xmlNodePtr) -> xmlNodePtr? {
+        var sibling = node.pointee.next
+        while let candidate = sibling {
+            if candidate.pointee.type == XML_ELEMENT_NODE { return candidate }
+            sibling = candidate.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether a NUL-terminated libxml2 name equals `name` (UTF-8, no terminator).
+    static func equal(_ string: UnsafePointer<xmlChar>?, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let string else { return name.isEmpty }
+        for index in 0..<name.count where string[index] != name[index] { return false }
+        return string[name.count] == 0
+    }
+
+    /// The element's attribute of that name and no namespace prefix (as `@name` selects).
+    static func attribute(of element: xmlNodePtr, named name: UnsafeBufferPointer<UInt8>) -> xmlAttrPtr? {
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns.map({ $0.pointee.prefix == nil }) ?? true, equal(current.pointee.name, name) { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Runs `body` on the attribute's string value: in place when it is one text node
+    /// (nearly always), else through a copy libxml2 makes.
+    static func withValue(of attribute: xmlAttrPtr, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard let child = attribute.pointee.children else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE {
+            guard let content = child.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        guard let copy = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        defer { esim_xmlFree(copy) }
+        return body(UnsafeBufferPointer(start: copy, count: Int(xmlStrlen(copy))))
+    }
+}
