@@ -183,6 +183,24 @@ struct TextNormalizationTests {
         #expect(TextNormalization.normalize(input) == expected)
     }
 
+    @Test("ASCII text folds to its words joined by single spaces, whatever its white space")
+    func asciiFolding() {
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        let alphabet = Array(" \t\n\r\u{0B}\u{0C}ab$1.".utf8) + [0x01, 0x7F]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 24) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let text = String(decoding: bytes, as: UTF8.self)
+            let words = bytes.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
+            let expected = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            #expect(TextNormalization.normalize(text) == expected, "\(bytes)")
+        }
+    }
+
     @Test("entity-decoded text from a page")
     func fromPage() throws {
         let document = try HTMLDocument(string: "<p>You&nbsp;owe&#160;&#x24;5&nbsp;&amp;&nbsp;more&#8203;</p>")

@@ -68,7 +68,7 @@ enum LoadedPage {
         }
         let head = bytes[start..<min(bytes.count, start + 4096)]
         let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !isUTF16, let index = head.firstIndex(where: { $0 < 0x20 && ($0 < 0x09 || ($0 > 0x0D && $0 != 0x1B)) }) {
+        if !isUTF16, let index = firstBinaryByte(head) {
             throw PageError(.binary, "binary data (byte 0x\(String(bytes[index], radix: 16)) at offset \(index)), not a saved page",
                             file: input.name)
         }
@@ -94,6 +94,18 @@ enum LoadedPage {
             return .markup(try HTMLDocument(bytes: bytes), savedFrom: savedFromURL(bytes[start...]))
         } catch {
             throw PageError(.unparseable, error.description, file: input.name)
+        }
+    }
+
+    /// The index of the first control byte no text file holds (NUL, the C0 controls other
+    /// than tab, line breaks, form feed and escape).
+    static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count {
+                let byte = buffer[offset]
+                if byte < 0x20 && (byte < 0x09 || (byte > 0x0D && byte != 0x1B)) { return bytes.startIndex + offset }
+            }
+            return nil
         }
     }
 

@@ -208,18 +208,21 @@ extension [String: SpecNode] {
 extension String {
     func trimmed(of set: String) -> String {
         // ASCII sets (all of ours) work on UTF-8 bytes: an ASCII byte is always a whole scalar.
-        if set.utf8.allSatisfy({ $0 < 0x80 }) {
-            let utf8 = self.utf8
-            guard let first = utf8.first, let last = utf8.last else { return self }
-            let bytes = set.utf8
-            // Most texts need nothing trimmed: answer without copying.
-            if !bytes.contains(first) && !bytes.contains(last) { return self }
-            var start = utf8.startIndex
-            var end = utf8.endIndex
-            while start < end, bytes.contains(utf8[start]) { start = utf8.index(after: start) }
-            while end > start, bytes.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-            return String(self[start..<end])
+        var trimSet = set
+        var text = self
+        let trimmedASCII: String?? = trimSet.withUTF8 { trim in
+            guard trim.allSatisfy({ $0 < 0x80 }) else { return .none }
+            return text.withUTF8 { bytes in
+                var start = 0
+                var end = bytes.count
+                while start < end, trim.contains(bytes[start]) { start += 1 }
+                while end > start, trim.contains(bytes[end - 1]) { end -= 1 }
+                // Most texts need nothing trimmed: answer without copying.
+                if start == 0 && end == bytes.count { return .some(nil) }
+                return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
         }
+        if let trimmedASCII { return trimmedASCII ?? self }
         guard let first = self.first, let last = self.last else { return self }
         if !set.contains(first) && !set.contains(last) { return self }
         var scalars = Substring(self)

@@ -5,6 +5,7 @@ public enum TextNormalization {
     /// (U+200B–U+200D, U+2060, U+FEFF, soft hyphen U+00AD), and trims both ends.
     public static func normalize(_ text: String) -> String {
         if isAlreadyNormal(text) { return text }
+        if let folded = foldedASCII(text) { return folded }
         var output = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -39,6 +40,30 @@ public enum TextNormalization {
                 }
             }
             return true
+        }
+    }
+
+    /// ASCII text (markup indentation, line breaks) folded on its bytes; `nil` for text
+    /// with other characters, which takes the scalar route.
+    static func foldedASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !output.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    output.append(0x20)
+                    pendingSpace = false
+                }
+                output.append(byte)
+            }
+            return String(decoding: output, as: UTF8.self)
         }
     }
 
