@@ -71,10 +71,7 @@ enum PagesBenchmark {
                 print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
             }
         }
-        let (baseline, inspect) = measureInterleaved("ESIMMarkup: parse + the page's rules", "PageExtractor.inspect (one thread)",
-                                                     rounds: rounds, count: pages.count, {
-            pages.reduce(0) { $0 + $1.plan.apply(to: $1.bytes) }
-        }, {
+        func inspectAll() -> Int {
             var values = 0
             for page in pages {
                 if let snapshot = try? extractor.inspect(PageInput(name: page.fixture.path, bytes: page.bytes),
@@ -83,9 +80,21 @@ enum PagesBenchmark {
                 }
             }
             return values
-        })
+        }
+        let (baseline, inspect) = measureInterleaved("ESIMMarkup: parse + the page's rules", "PageExtractor.inspect (one thread)",
+                                                     rounds: rounds, count: pages.count, {
+            pages.reduce(0) { $0 + $1.plan.apply(to: $1.bytes) }
+        }, inspectAll)
         report([baseline, inspect])
         print("  inspect / baseline: \(format(baseline.median / inspect.median))×")
+        // The baseline as it was before ESIMMarkup matched CSS itself, for the record.
+        let earlierPlans = pages.map(\.plan.throughXPath)
+        let (earlier, inspectAgain) = measureInterleaved("the same, CSS as XPath through libxml2", "PageExtractor.inspect (one thread)",
+                                                         rounds: rounds, count: pages.count, {
+            zip(pages, earlierPlans).reduce(0) { $0 + $1.1.apply(to: $1.0.bytes) }
+        }, inspectAll)
+        report([earlier, inspectAgain])
+        print("  inspect / the same with CSS as XPath: \(format(earlier.median / inspectAgain.median))×")
 
         guard let scratch = writeScratch(pages: pages.map { ($0.fixture, $0.bytes) }) else {
             print("  (validate skipped: cannot write a scratch directory)")
@@ -204,6 +213,11 @@ enum PagesBenchmark {
             }
         }
 
+        var throughXPath: Rule {
+            guard case .css(let selector) = self, let compiled = try? XPathExpression(selector.xpath) else { return self }
+            return .xpath(compiled)
+        }
+
         /// The first match's text from `scope` (a node or a JSON value).
         func text(in node: MarkupNode?, json: JSONValue?, embedded: () -> [JSONValue]) -> Int {
             switch self {
@@ -245,6 +259,16 @@ enum PagesBenchmark {
             fields = page.fields.map { Candidates(rules: $0.rules.compactMap(Rule.init)) }
             each = page.lines.flatMap { Rule($0.each) }
             lineFields = page.lines?.fields.map { Candidates(rules: $0.rules.compactMap(Rule.init)) } ?? []
+        }
+
+        /// The same plan with CSS selectors run as their XPath translation through
+        /// libxml2, as ESIMMarkup did before it matched selectors itself.
+        var throughXPath: Plan {
+            var plan = self
+            plan.fields = fields.map { Candidates(rules: $0.rules.map(\.throughXPath)) }
+            plan.each = each?.throughXPath
+            plan.lineFields = lineFields.map { Candidates(rules: $0.rules.map(\.throughXPath)) }
+            return plan
         }
 
         var ruleCount: Int { fields.count + (each == nil ? 0 : 1) + lineFields.count }
