@@ -101,9 +101,24 @@ enum LoadedPage {
     /// than tab, line breaks, form feed and escape).
     static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in 0..<buffer.count {
-                let byte = buffer[offset]
-                if byte < 0x20 && (byte < 0x09 || (byte > 0x0D && byte != 0x1B)) { return bytes.startIndex + offset }
+            guard let base = buffer.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset < buffer.count {
+                // Eight bytes at a time: a word with no byte below 0x20 is skipped whole
+                // (most of a page); one with a line break or tab is read byte by byte.
+                if offset + 8 <= buffer.count {
+                    let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        offset += 8
+                        continue
+                    }
+                }
+                for index in offset..<min(offset + 8, buffer.count) {
+                    let byte = buffer[index]
+                    if byte < 0x20 && (byte < 0x09 || (byte > 0x0D && byte != 0x1B)) { return bytes.startIndex + index }
+                }
+                offset += 8
             }
             return nil
         }

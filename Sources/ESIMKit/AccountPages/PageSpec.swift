@@ -277,3 +277,15 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
         }
     }
 }
+
+extension SnapshotField {
+    // Fields key the dictionaries of every check, coverage count and expected file. The
+    // standard library's `RawRepresentable` defaults would hash and compare the case's
+    // name; these use the case itself (a payload-free enum is stored as its index).
+    public static func == (lhs: SnapshotField, rhs: SnapshotField) -> Bool { lhs.caseIndex == rhs.caseIndex }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(caseIndex) }
+
+    /// The case's position in the declaration.
+    var caseIndex: UInt8 { withUnsafeBytes(of: self) { $0[0] } }
+}

@@ -299,20 +299,23 @@ public enum Validator {
     /// the field absent.
     static func check(_ field: FieldSpec, value: ExtractedValue?, expected: String??, lineIndex: Int?,
                       diagnostics: [SnapshotDiagnostic]) -> FieldCheck {
-        let mine = diagnostics.filter { $0.field == field.field && $0.lineIndex == lineIndex }
+        let actual = value?.value.canonicalText
         var check = FieldCheck(field: field.field, lineIndex: lineIndex, status: .ok, expected: expected ?? nil,
-                               actual: value?.value.canonicalText, message: "", pageLine: value?.line ?? 0)
-        if let value {
+                               actual: actual, message: "", pageLine: value?.line ?? 0)
+        if let value, let actual {
             if field.status == .notExposed {
                 check.status = .unexpected
-                check.message = "the spec says this page does not show it, yet '\(value.value.canonicalText)' was found by \(value.rule)"
-            } else if let expected, expected != value.value.canonicalText {
+                check.message = "the spec says this page does not show it, yet '\(actual)' was found by \(value.rule)"
+            } else if let expected, expected != actual {
                 check.status = .mismatch
-                check.message = "expected \(expected.map { "'\($0)'" } ?? "no value"), read '\(value.value.canonicalText)' (\(value.rule))"
+                check.message = "expected \(expected.map { "'\($0)'" } ?? "no value"), read '\(actual)' (\(value.rule))"
             } else {
                 check.message = value.rule
             }
-        } else if let failure = mine.first(where: { $0.code == .ruleFailed }) {
+            return check
+        }
+        let mine = diagnostics.filter { $0.field == field.field && $0.lineIndex == lineIndex }
+        if let failure = mine.first(where: { $0.code == .ruleFailed }) {
             check.status = .error
             check.message = failure.message
         } else if let unreadable = mine.first(where: { $0.code == .unparseable }) {
@@ -332,23 +335,31 @@ public enum Validator {
     /// Per carrier and field: readings with a valid value over readings that should
     /// have one (fields the spec marks notExposed are left out).
     static func coverage(_ results: [FixtureResult], specs: [AccountPageSpec]) -> [FieldCoverage] {
-        var table: [String: [SnapshotField: (found: Int, total: Int)]] = [:]
+        // Per carrier, a count for each field in declaration order (nil: not on its pages).
+        var table: [String: [(found: Int, total: Int)?]] = [:]
         for result in results {
             guard result.error == nil, let carrierID = result.carrierID, let kind = result.pageKind,
                   let page = specs.first(where: { $0.carrierID == carrierID })?.page(kind) else { continue }
-            let statuses = Dictionary(grouping: result.checks, by: \.field)
-            for field in page.fields + (page.lines?.fields ?? []) where field.status != .notExposed {
-                let checks = statuses[field.field] ?? []
-                var entry = table[carrierID, default: [:]][field.field, default: (0, 0)]
-                entry.total += max(1, checks.count)
-                entry.found += checks.filter { $0.actual != nil && $0.status == .ok }.count
-                table[carrierID, default: [:]][field.field] = entry
+            var counts = table[carrierID] ?? Array(repeating: nil, count: SnapshotField.allCases.count)
+            for fields in [page.fields, page.lines?.fields ?? []] {
+                for field in fields where field.status != .notExposed {
+                    var checked = 0
+                    var found = 0
+                    for check in result.checks where check.field == field.field {
+                        checked += 1
+                        if check.actual != nil && check.status == .ok { found += 1 }
+                    }
+                    let index = Int(field.field.caseIndex)
+                    let entry = counts[index] ?? (0, 0)
+                    counts[index] = (entry.found + found, entry.total + max(1, checked))
+                }
             }
+            table[carrierID] = counts
         }
         var result: [FieldCoverage] = []
         for carrierID in table.keys.sorted() {
-            for field in SnapshotField.allCases {
-                if let entry = table[carrierID]?[field] {
+            for (field, entry) in zip(SnapshotField.allCases, table[carrierID] ?? []) {
+                if let entry {
                     result.append(FieldCoverage(carrierID: carrierID, field: field, found: entry.found, total: entry.total))
                 }
             }

@@ -218,6 +218,24 @@ struct PageExtractorTests {
         }
     }
 
+    @Test("the word-at-a-time binary check finds the first control byte a byte-by-byte scan finds")
+    func binaryScan() {
+        var generator = SplitMix64(seed: 7)
+        let controls: [UInt8] = [0x00, 0x01, 0x08, 0x0E, 0x1A, 0x1F]
+        let allowed: [UInt8] = [0x09, 0x0A, 0x0D, 0x1B, 0x20, 0x3C, 0x61, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<3_000 {
+            let count = Int(generator.next() % 40)
+            var bytes = (0..<count).map { _ in allowed[Int(generator.next() % UInt64(allowed.count))] }
+            if count > 0, generator.next() % 3 != 0 {
+                bytes[Int(generator.next() % UInt64(count))] = controls[Int(generator.next() % UInt64(controls.count))]
+            }
+            let start = count > 2 ? Int(generator.next() % 3) : 0
+            let slice = bytes[start...]
+            let expected = slice.firstIndex { $0 < 0x20 && ($0 < 0x09 || ($0 > 0x0D && $0 != 0x1B)) }
+            #expect(LoadedPage.firstBinaryByte(slice) == expected, "\(bytes) from \(start)")
+        }
+    }
+
     @Test("every prefix of a saved page reads without a crash (drip-feed)")
     func dripFeed() throws {
         let extractor = try Self.extractor()

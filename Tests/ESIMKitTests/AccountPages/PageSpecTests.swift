@@ -96,3 +96,22 @@ struct PageSpecTests {
         #expect(specs.contains { $0.carrierID == "mint" })
     }
 }
+
+@Suite("SnapshotField")
+struct SnapshotFieldTests {
+    @Test("each case is equal only to itself and hashes by its case, in a one-byte layout")
+    func identity() {
+        #expect(MemoryLayout<SnapshotField>.size == 1)
+        let cases = SnapshotField.allCases
+        #expect(Set(cases.map(\.caseIndex)).count == cases.count)
+        #expect(cases.map(\.caseIndex) == (0..<cases.count).map(UInt8.init))
+        for (index, field) in cases.enumerated() {
+            for (other, candidate) in cases.enumerated() {
+                #expect((field == candidate) == (index == other))
+            }
+            #expect(SnapshotField(rawValue: field.rawValue) == field)
+        }
+        let table = Dictionary(uniqueKeysWithValues: cases.map { ($0, $0.rawValue) })
+        #expect(cases.allSatisfy { table[$0] == $0.rawValue })
+    }
+}
