@@ -266,6 +266,21 @@ struct CSSMatcherTests {
         }
     }
 
+    @Test("deep nesting: many descendant steps that almost match finish, and agree with XPath")
+    func deepNesting() throws {
+        // Without pruning, `section div div div div p` would try every choice of four
+        // ancestors among 500 for each element.
+        let depth = 500
+        let html = "<html><body>" + String(repeating: "<div class=d><span>x</span>", count: depth) + "<p>end</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let document = try HTMLDocument(string: html)
+        #expect(try document.select(xpath: "//div").count == depth)
+        for source in ["section div div div div p", "div div div p", "div > div div > p", "span ~ div div p",
+                       "span + div > div p", "body > div div:not(.d) p", "div.d div.d > span ~ div > p"] {
+            try Self.same(document.node, try CSSSelector(source), "deep")
+        }
+    }
+
     @Test("every page of the shared corpus: native matching selects what XPath selects",
           .enabled(if: Corpus.isPresent, "the shared page corpus (../shared/bench-corpus/html) is not beside this clone"),
           arguments: Corpus.files)

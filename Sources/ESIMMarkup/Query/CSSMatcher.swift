@@ -202,40 +202,55 @@ private struct Run {
     }
 
     func matches(_ element: xmlNodePtr) -> Bool {
-        for alternative in alternatives where matches(element, compound: Int(alternative.start + alternative.count) - 1, first: Int(alternative.start)) {
+        for alternative in alternatives
+        where match(element, compound: Int(alternative.start + alternative.count) - 1, first: Int(alternative.start)) == .matched {
             return true
         }
         return false
     }
 
+    /// How a right-to-left match failed, which tells the caller's loop whether trying
+    /// further candidates can help (Servo's `SelectorMatchingResult`, after WebKit).
+    /// Without it, a selector of several descendant steps on a deeply nested page would
+    /// try every combination of ancestors: exponential in the number of steps.
+    enum Outcome {
+        case matched
+        case restartFromClosestLaterSibling
+        case restartFromClosestDescendant
+        case notMatchedGlobally
+    }
+
     /// Whether `element` matches compounds `first...index` of one alternative, read right
     /// to left; every element the left part matches lies strictly inside the scope, as
     /// the translation's leading `descendant::` step requires.
-    func matches(_ element: xmlNodePtr, compound index: Int, first: Int) -> Bool {
-        guard matches(element, compounds[index]) else { return false }
-        if index == first { return true }
-        switch compounds[index].combinator {
-        case .child:
-            guard let parent = element.pointee.parent, parent != scope, parent.pointee.type == XML_ELEMENT_NODE else { return false }
-            return matches(parent, compound: index - 1, first: first)
-        case .descendant:
-            var ancestor = element.pointee.parent
-            while let candidate = ancestor, candidate != scope, candidate.pointee.type == XML_ELEMENT_NODE {
-                if matches(candidate, compound: index - 1, first: first) { return true }
-                ancestor = candidate.pointee.parent
+    func match(_ element: xmlNodePtr, compound index: Int, first: Int) -> Outcome {
+        guard matches(element, compounds[index]) else { return .restartFromClosestLaterSibling }
+        if index == first { return .matched }
+        let combinator = compounds[index].combinator
+        let isSibling = combinator == .adjacent || combinator == .sibling
+        var candidate = next(after: element, isSibling)
+        while let current = candidate {
+            let outcome = match(current, compound: index - 1, first: first)
+            switch (outcome, combinator) {
+            case (.matched, _), (.notMatchedGlobally, _), (_, .adjacent):
+                return outcome
+            case (_, .child):
+                return .restartFromClosestDescendant
+            case (.restartFromClosestDescendant, .sibling):
+                return outcome
+            default:
+                candidate = next(after: current, isSibling)
             }
-            return false
-        case .adjacent:
-            guard let previous = CSSMatcher.previousElement(element) else { return false }
-            return matches(previous, compound: index - 1, first: first)
-        case .sibling:
-            var sibling = CSSMatcher.previousElement(element)
-            while let candidate = sibling {
-                if matches(candidate, compound: index - 1, first: first) { return true }
-                sibling = CSSMatcher.previousElement(candidate)
-            }
-            return false
         }
+        return isSibling ? .restartFromClosestDescendant : .notMatchedGlobally
+    }
+
+    /// The next candidate for a combinator: the previous element sibling, or the parent
+    /// element inside the scope.
+    func next(after element: xmlNodePtr, _ sibling: Bool) -> xmlNodePtr? {
+        if sibling { return CSSMatcher.previousElement(element) }
+        guard let parent = element.pointee.parent, parent != scope, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return parent
     }
 
     func bytes(_ span: CSSMatcher.Span) -> UnsafeBufferPointer<UInt8> {
