@@ -281,6 +281,84 @@ struct CSSMatcherTests {
         }
     }
 
+    /// Random selectors made of a page's own names, classes, ids and attribute values,
+    /// so that most parts match something.
+    static func randomSelectors(for document: HTMLDocument, count: Int, seed: UInt64) throws -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+        func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[next(items.count)] }
+        func isIdentifier(_ text: String) -> Bool {
+            guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+            return text.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+            }
+        }
+        var classes: [String] = []
+        for node in try document.select(xpath: "(//@class)[position() <= 60]") {
+            classes += node.text.split(separator: " ").map(String.init).filter(isIdentifier)
+        }
+        let ids: [String] = try document.select(xpath: "(//@id)[position() <= 30]").map(\.text).filter(isIdentifier)
+        let names: [String] = ["div", "a", "li", "span", "p", "ul", "section", "td", "tr", "img", "*", "h2", "nav", "meta", "link"]
+        let attributes: [String] = ["href", "class", "id", "rel", "title", "lang", "type", "alt", "data-id", "role"]
+        let hrefs: [String] = try document.select(xpath: "(//@href)[position() <= 30]").map(\.text)
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'" }
+        func compound() -> String {
+            var parts = next(3) == 0 ? "" : (pick(names) ?? "*")
+            for _ in 0..<next(3) {
+                switch next(9) {
+                case 0, 1: if let name = pick(classes) { parts += "." + name }
+                case 2: if let id = pick(ids) { parts += "#" + id }
+                case 3: parts += "[" + (pick(attributes) ?? "id") + "]"
+                case 4:
+                    let value: String = pick(hrefs).map { String($0.prefix(next(12) + 1)) } ?? "x"
+                    let operation: String = ["^=", "*=", "$=", "="][next(4)]
+                    parts += "[href" + operation + quoted(value) + (next(4) == 0 ? " i" : "") + "]"
+                case 5:
+                    if let name = pick(classes) {
+                        let operation: String = ["~=", "|=", "^=", "*=", "$="][next(5)]
+                        parts += "[class" + operation + quoted(String(name.prefix(next(8) + 1))) + "]"
+                    }
+                case 6:
+                    let pseudo: [String] = [":first-child", ":last-child", ":only-child", ":empty", ":nth-child(2n+1)", ":nth-last-child(-n+3)", ":nth-child(3)"]
+                    parts += pseudo[next(pseudo.count)]
+                case 7: if let name = pick(classes) { parts += ":not(.\(name))" }
+                default:
+                    if parts.first?.isLetter == true, !parts.contains("*") { parts += next(2) == 0 ? ":first-of-type" : ":last-of-type" }
+                }
+            }
+            return parts.isEmpty ? "*" : parts
+        }
+        return (0..<count).map { _ in
+            var selector = compound()
+            let combinators: [String] = [" ", " > ", " + ", " ~ "]
+            for _ in 0..<next(4) { selector += combinators[next(4)] + compound() }
+            if next(6) == 0 { selector += ", " + compound() }
+            return selector
+        }
+    }
+
+    @Test("random selectors from each page's own names agree with XPath (every fifth corpus page)",
+          .enabled(if: Corpus.isPresent, "the shared page corpus (../shared/bench-corpus/html) is not beside this clone"),
+          arguments: Corpus.files.enumerated().filter { $0.offset % 5 == 0 }.map(\.element))
+    func randomSelectors(_ name: String) throws {
+        let document = try HTMLDocument(bytes: try Corpus.bytes(name))
+        let scopes = [document.node] + (try document.select(xpath: "(//ul | //section | //nav)[position() <= 2]"))
+        var compiled = 0
+        var matching = 0
+        for source in try Self.randomSelectors(for: document, count: 60, seed: UInt64(name.utf8.count)) {
+            guard let selector = try? CSSSelector(source) else { continue }
+            compiled += 1
+            if document.first(selector) != nil { matching += 1 }
+            for scope in scopes { try Self.same(scope, selector, "\(name) \(scope.description)") }
+        }
+        #expect(compiled >= 50, "\(name): only \(compiled) of 60 random selectors compiled")
+        // Not a vacuous comparison: a good share of them select something.
+        #expect(matching >= 10, "\(name): only \(matching) random selectors matched anything")
+    }
+
     @Test("every page of the shared corpus: native matching selects what XPath selects",
           .enabled(if: Corpus.isPresent, "the shared page corpus (../shared/bench-corpus/html) is not beside this clone"),
           arguments: Corpus.files)
