@@ -540,15 +540,15 @@ final class CompiledRule {
         }
     }
 
-    /// The texts the rule finds, with the page line each came from, after the regular
-    /// expression; empty texts are dropped.
-    func texts(in scope: Scope, context: PageContext) throws(MarkupError) -> [(text: String, line: Int)] {
+    /// The texts the rule finds (at most `limit` elements or values read), with the page
+    /// line each came from, after the regular expression; empty texts are dropped.
+    func texts(in scope: Scope, context: PageContext, limit: Int = maximumMatches) throws(MarkupError) -> [(text: String, line: Int)] {
         var raw: [(String, Int)] = []
         switch (locator, scope) {
         case (.xpath(let expression), .node(let node)):
             switch try node.evaluate(expression) {
             case .nodes(let nodes):
-                for node in nodes.prefix(Self.maximumMatches) {
+                for node in nodes.prefix(limit) {
                     let text = rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText
                     raw.append((text, node.line))
                 }
@@ -556,14 +556,14 @@ final class CompiledRule {
                 raw.append((TextNormalization.normalize(other.stringValue), node.line))
             }
         case (.css(let selector), .node(let node)):
-            for node in node.select(selector, limit: Self.maximumMatches) {
+            for node in node.select(selector, limit: limit) {
                 let text = rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText
                 raw.append((text, node.line))
             }
         case (.json(let path), .json(let value)):
-            raw = path.evaluate(value).prefix(Self.maximumMatches).compactMap { $0.scalarText.map { ($0, 0) } }
+            raw = path.evaluate(value).prefix(limit).compactMap { $0.scalarText.map { ($0, 0) } }
         case (.json(let path), .node):
-            raw = context.embeddedJSON.lazy.flatMap { path.evaluate($0) }.prefix(Self.maximumMatches)
+            raw = context.embeddedJSON.lazy.flatMap { path.evaluate($0) }.prefix(limit)
                 .compactMap { $0.scalarText.map { ($0, 0) } }
         case (.xpath, .json), (.css, .json):
             return []

@@ -1,0 +1,256 @@
+import ArgumentParser
+import ESIMKit
+
+extension SnapshotField: ExpressibleByArgument {}
+extension ValueKind: ExpressibleByArgument {}
+
+struct QueryCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Try a rule on a saved page, or find rules for a value it shows (for writing specs).",
+        discussion: """
+        With --css, --xpath or --jsonpath, prints what the rule finds, read as `inspect` reads \
+        it: white space folded, then --regex (its first group, or the whole match); --field \
+        also reads each text as that field's value. JSON paths run on a JSON page, or on the \
+        JSON a page embeds (__NEXT_DATA__, window.__INITIAL_STATE__ = {…}, \
+        application/json scripts).
+
+        With --find, prints rules that would find the text: CSS selectors for the innermost \
+        elements holding it, and JSON paths to embedded values equal to it or to its number \
+        ($187.42 finds 187.42); fewest matches first, each ready to paste into a spec. When \
+        the element sits in a block the page repeats (a line of service), the block is \
+        named as a line group's `each`, with the selector to use inside it.
+
+        Examples:
+          esimtool query page.html --find '$187.42'
+          esimtool query page.html --css '[class*=UsageMeter_used]' --field dataUsed
+          esimtool query page.html --css '[data-testid=bill-cycle]' --regex 'Bill cycle:\\s*(.+)'
+          esimtool query usage.json --jsonpath '$.usage.lines[*].dataUsedMB'
+
+        Exit status: 0 something found, 1 nothing found or the page or rule cannot be read, \
+        64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("A saved page (.html, .htm, .xml, .json).", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("A CSS selector to run.", valueName: "selector"))
+    var css: String?
+
+    @Option(name: .long, help: ArgumentHelp("An XPath 1.0 expression to run.", valueName: "expression"))
+    var xpath: String?
+
+    @Option(name: .long, help: ArgumentHelp("A JSON path to run ($.a.b[0], [*], ..name).", valueName: "path"))
+    var jsonpath: String?
+
+    @Option(name: .long, help: ArgumentHelp("Find rules for this text as the page shows it.", valueName: "text"))
+    var find: String?
+
+    @Option(name: .long, help: ArgumentHelp("With a rule: a regular expression applied to each text.", valueName: "regex"))
+    var regex: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --css or --xpath: read this attribute instead of the text.", valueName: "name"))
+    var attribute: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --field: the unit of a bare number read as data (MB, GB).", valueName: "unit"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --field: the currency of a bare number read as money (USD).", valueName: "code"))
+    var currency: String?
+
+    @Option(name: .long, help: ArgumentHelp("With a rule: read each text as this field's value (amountDue, dataUsed, …).", valueName: "field"))
+    var field: SnapshotField?
+
+    @Option(name: .long, help: ArgumentHelp("With --field: the value type, when not the field's own (usage reads '3.1 GB of 30 GB').", valueName: "type"))
+    var type: ValueKind?
+
+    @Option(name: .long, help: ArgumentHelp("With --field: the day dates without a year are read against (default: today).", valueName: "yyyy-mm-dd"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("Show at most this many results.", valueName: "n"))
+    var limit = 20
+
+    @Flag(name: .long, help: "Print one JSON object.")
+    var json = false
+
+    func validate() throws {
+        let modes = [css, xpath, jsonpath, find].compactMap { $0 }
+        guard modes.count == 1 else {
+            throw ArgumentParser.ValidationError("give exactly one of --css, --xpath, --jsonpath and --find")
+        }
+        if find != nil, regex != nil || attribute != nil || field != nil || type != nil || unit != nil || currency != nil {
+            throw ArgumentParser.ValidationError("--regex, --attribute, --field, --type, --unit and --currency go with a rule, not --find")
+        }
+        if jsonpath != nil, attribute != nil {
+            throw ArgumentParser.ValidationError("--attribute reads markup; a JSON path reads values")
+        }
+        if type != nil || unit != nil || currency != nil, field == nil {
+            throw ArgumentParser.ValidationError("--type, --unit and --currency need --field")
+        }
+        guard limit >= 1 else { throw ArgumentParser.ValidationError("--limit must be at least 1") }
+        if let today, (try? CalendarDate(today)) == nil {
+            throw ArgumentParser.ValidationError("--today: '\(today)' is not a date like 2026-11-20")
+        }
+    }
+
+    var rule: ExtractionRule? {
+        let locator: ExtractionRule.Locator
+        if let css { locator = .css(css) } else if let xpath { locator = .xpath(xpath) } else if let jsonpath { locator = .json(jsonpath) } else { return nil }
+        return ExtractionRule(locator, attribute: attribute, regex: regex, unit: unit, currency: currency)
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        let probe: RuleProbe
+        do {
+            probe = try RuleProbe(try PageInput(contentsOfFile: file))
+        } catch {
+            return fail(console, code: error.code.rawValue, message: error.message)
+        }
+        if let find {
+            let suggestions = probe.suggest(find, limit: limit)
+            if json {
+                console.out(QueryJSON.suggestions(file: file, find: find, suggestions))
+            } else {
+                QueryRenderer.suggestions(suggestions, find: find, file: file).forEach(console.out)
+            }
+            return suggestions.isEmpty ? .rejected : .ok
+        }
+        guard let rule else { return .usage }
+        let matches: [RuleProbe.Match]
+        do {
+            let reference = today.flatMap { try? CalendarDate($0) } ?? CalendarDate.today
+            matches = try probe.run(rule, limit: limit, kind: type, field: field, reference: reference)
+        } catch {
+            return fail(console, code: error.code.rawValue, message: error.message)
+        }
+        if json {
+            console.out(QueryJSON.matches(file: file, rule: rule, matches))
+        } else {
+            QueryRenderer.matches(matches, rule: rule, file: file).forEach(console.out)
+        }
+        return matches.isEmpty ? .rejected : .ok
+    }
+
+    func fail(_ console: Console, code: String, message: String) -> ExitStatus {
+        if json { console.out(FailureJSON.line(key: "file", value: file, code: code, message: message)) }
+        console.error("\(file): \(message)")
+        return .rejected
+    }
+}
+
+/// The text output of `query`.
+enum QueryRenderer {
+    static func matches(_ matches: [RuleProbe.Match], rule: ExtractionRule, file: String) -> [String] {
+        var lines = ["\(file): \(matches.isEmpty ? "nothing" : matches.count == 1 ? "1 match" : "\(matches.count) matches") for \(rule.summary)"]
+        let isJSON: Bool
+        if case .json = rule.locator { isJSON = true } else { isJSON = false }
+        func location(_ line: Int) -> String { isJSON ? "JSON" : line > 0 ? "line \(line)" : "result" }
+        let width = matches.map { location($0.line).count }.max() ?? 0
+        for match in matches {
+            var line = "  \(location(match.line).padding(toLength: width, withPad: " ", startingAt: 0))  \(match.text)"
+            if let value = match.value { line += "  →  \(value.canonicalText)" }
+            if let problem = match.problem { line += "  ✗ \(problem)" }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func suggestions(_ suggestions: [RuleProbe.Suggestion], find: String, file: String) -> [String] {
+        guard !suggestions.isEmpty else { return ["\(file): no element or embedded value holds '\(find)'"] }
+        var lines = ["\(file): rules that find '\(find)', best first"]
+        for suggestion in suggestions {
+            let count = suggestion.matches == 1 ? "1 match"
+                : "\(suggestion.matches) matches\(suggestion.sameText ? ", all reading the same" : ", reading differently")"
+            lines.append("  \(spec(suggestion.rule))  \(count)")
+            var reads = "    \(place(suggestion.line)): reads '\(suggestion.text.prefix(100))'"
+            if !suggestion.isExact { reads += " (add a regex to take part of it)" }
+            lines.append(reads)
+            if let block = suggestion.repeatedBlock {
+                let copies = block.distinct < block.count ? " (\(block.distinct) different)" : ""
+                lines.append("    repeats in \(block.count) blocks\(copies): as a line field, each: \(spec(block.each)) with \(spec(block.inner))")
+            }
+        }
+        return lines
+    }
+
+    /// `line 12`; `JSON` for an embedded value (line 0).
+    static func place(_ line: Int) -> String { line > 0 ? "line \(line)" : "JSON" }
+
+    /// `{css: "…"}`, as a spec writes a rule.
+    static func spec(_ rule: ExtractionRule) -> String {
+        let (key, value): (String, String)
+        switch rule.locator {
+        case .css(let selector): (key, value) = ("css", selector)
+        case .xpath(let path): (key, value) = ("xpath", path)
+        case .json(let path): (key, value) = ("json", path)
+        }
+        return "{\(key): \"\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"}"
+    }
+}
+
+/// The JSON output of `query`.
+enum QueryJSON {
+    static func matches(file: String, rule: ExtractionRule, _ matches: [RuleProbe.Match]) -> String {
+        (try? OrderedJSONEncoder().encode(Matches(file: file, rule: rule.summary, matches: matches))) ?? "{}"
+    }
+
+    static func suggestions(file: String, find: String, _ suggestions: [RuleProbe.Suggestion]) -> String {
+        (try? OrderedJSONEncoder().encode(Suggestions(file: file, find: find, suggestions: suggestions))) ?? "{}"
+    }
+
+    struct Matches: Encodable {
+        var file: String
+        var rule: String
+        var matches: [RuleProbe.Match]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(file, forKey: Key("file"))
+            try container.encode(rule, forKey: Key("rule"))
+            var list = container.nestedUnkeyedContainer(forKey: Key("matches"))
+            for match in matches {
+                var item = list.nestedContainer(keyedBy: Key.self)
+                try item.encode(match.text, forKey: Key("text"))
+                try item.encode(match.line, forKey: Key("line"))
+                if let value = match.value { try item.encode(value.canonicalText, forKey: Key("value")) }
+                if let problem = match.problem { try item.encode(problem, forKey: Key("problem")) }
+            }
+        }
+    }
+
+    struct Suggestions: Encodable {
+        var file: String
+        var find: String
+        var suggestions: [RuleProbe.Suggestion]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(file, forKey: Key("file"))
+            try container.encode(find, forKey: Key("find"))
+            var list = container.nestedUnkeyedContainer(forKey: Key("rules"))
+            for suggestion in suggestions {
+                var item = list.nestedContainer(keyedBy: Key.self)
+                try item.encode(suggestion.rule.summary, forKey: Key("rule"))
+                try item.encode(suggestion.matches, forKey: Key("matches"))
+                try item.encode(suggestion.sameText, forKey: Key("sameText"))
+                try item.encode(suggestion.text, forKey: Key("text"))
+                try item.encode(suggestion.line, forKey: Key("line"))
+                if let block = suggestion.repeatedBlock {
+                    var nested = item.nestedContainer(keyedBy: Key.self, forKey: Key("repeatedBlock"))
+                    try nested.encode(block.each.summary, forKey: Key("each"))
+                    try nested.encode(block.count, forKey: Key("count"))
+                    try nested.encode(block.distinct, forKey: Key("distinct"))
+                    try nested.encode(block.inner.summary, forKey: Key("inner"))
+                }
+            }
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
