@@ -280,3 +280,49 @@ struct PageExtractorTests {
         #expect(NumberMasking.mask("0142") == "0142")
     }
 }
+
+/// Damaged pages and specs: random edits to every sample must give a reading or a named
+/// refusal — never a crash, a hang or a reading that cannot be written out.
+@Suite("Account pages, mutated")
+struct PageMutationTests {
+    static let samples = RuleProbeTests.pages
+
+    @Test("mutated sample pages read or are refused by code", arguments: samples)
+    func pages(_ relative: String) throws {
+        let original = try PageSamples.input(relative).bytes
+        let extractor = try PageExtractor(specs: PageExtractorTests.specs)
+        var generator = SplitMix64(seed: UInt64(relative.utf8.count) &* 7919)
+        var read = 0
+        for _ in 0..<150 {
+            let bytes = generator.mutated(original, alphabet: Array("<>/=\"' {}[]:,$.0123456789aZ\n\u{0}".utf8))
+            let snapshot: AccountSnapshot
+            do throws(PageError) {
+                snapshot = try extractor.inspect(PageInput(name: relative, bytes: bytes), options: .init(reference: PageSamples.reference))
+            } catch {
+                #expect(PageError.Code.allCases.contains(error.code) && !error.message.isEmpty)
+                continue
+            }
+            #expect(try !OrderedJSONEncoder().encode(snapshot).isEmpty)
+            read += 1
+        }
+        #expect(read > 25, "\(relative): only \(read) of 150 mutated pages read")
+    }
+
+    @Test("mutated specs load or are refused with a file and line")
+    func specs() throws {
+        let text = try String(contentsOfFile: PageSamples.root.appendingPathComponent("Specs/att.yaml").path, encoding: .utf8)
+        var generator = SplitMix64(seed: 42)
+        var loaded = 0
+        for _ in 0..<300 {
+            let bytes = generator.mutated(Array(text.utf8), alphabet: Array(":{}[]-\"' \n#,*$.&|>".utf8))
+            do {
+                _ = try CarrierSpec.parseDocument(String(decoding: bytes, as: UTF8.self), file: "att.yaml")
+                loaded += 1
+            } catch {
+                #expect(error.file == "att.yaml")
+                #expect(!error.message.isEmpty)
+            }
+        }
+        #expect(loaded > 0 && loaded < 300)
+    }
+}
