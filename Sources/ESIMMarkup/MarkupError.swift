@@ -41,8 +41,12 @@ public struct MarkupError: Error, Hashable, Sendable {
 }
 
 extension MarkupError: CustomStringConvertible {
-    public var description: String {
-        var text = "markup: \(message)"
+    public var description: String { "markup: " + detail }
+
+    /// The message with its line and offset, for a caller that says where it came from
+    /// (`CSS 'div[': expected an attribute name (offset 4)`).
+    public var detail: String {
+        var text = message
         if let line { text += " (line \(line))" }
         if let offset { text += " (offset \(offset))" }
         return text

@@ -512,7 +512,7 @@ final class CompiledRule {
             case .json(let source): locator = .json(try JSONPath(source))
             }
         } catch {
-            throw SpecError(.invalidRule, error.description, file: file, line: line)
+            throw SpecError(.invalidRule, error.detail, file: file, line: line)
         }
         if let pattern = rule.regex {
             // Scalar semantics: grapheme breaking is most of the cost on short field texts.

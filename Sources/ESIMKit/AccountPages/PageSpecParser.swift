@@ -105,13 +105,13 @@ enum PageSpecParser {
             if relative && !text.hasPrefix(".") {
                 throw valueNode.error(.invalidRule, "inside 'lines', an XPath starts with '.' (relative to the line's block)")
             }
-            do { _ = try XPathExpression(text) } catch { throw valueNode.error(.invalidRule, error.description) }
+            do { _ = try XPathExpression(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
             locator = .xpath(text)
         case "css":
-            do { _ = try CSSSelector(text) } catch { throw valueNode.error(.invalidRule, error.description) }
+            do { _ = try CSSSelector(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
             locator = .css(text)
         default:
-            do { _ = try JSONPath(text) } catch { throw valueNode.error(.invalidRule, error.description) }
+            do { _ = try JSONPath(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
             locator = .json(text)
         }
         if inJSONGroup && key != "json" {

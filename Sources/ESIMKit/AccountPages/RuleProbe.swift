@@ -32,7 +32,7 @@ public final class RuleProbe {
         do {
             found = try compiled.texts(in: context.root, context: context, limit: limit)
         } catch {
-            throw SpecError(.invalidRule, error.message, file: "the rule", line: 0)
+            throw SpecError(.invalidRule, error.detail, file: "the rule", line: 0)
         }
         var matches: [Match] = []
         for (text, line) in found {
