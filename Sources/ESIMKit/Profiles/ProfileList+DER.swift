@@ -22,14 +22,16 @@ import SwiftASN1
 ///     profilePolicyRules [25] PprIds OPTIONAL }           -- 99
 /// GetEuiccDataResponse ::= [62] SEQUENCE { eidValue [APPLICATION 26] Octet16 }  -- BF3E
 /// ```
+///
+/// and the ES10b `EUICCInfo2` response (BF22), read into ``chip`` (see ``EUICCInfo``).
 extension ProfileList {
     /// The largest DER input read.
     public static let maximumDERLength = 1 << 20
     /// The deepest nesting accepted (SGP.22 responses nest four levels).
     static let maximumDepth = 16
 
-    /// Decodes one or more ES10c responses one after another: a profile list (BF2D) and/or
-    /// an EID response (BF3E).
+    /// Decodes one or more responses one after another: a profile list (BF2D), an EID
+    /// response (BF3E), eUICC information (BF22).
     public init(derEncoded bytes: [UInt8]) throws(ProfileError) {
         guard !bytes.isEmpty else { throw ProfileError(.empty, "no DER bytes") }
         guard bytes.count <= Self.maximumDERLength else {
@@ -50,9 +52,11 @@ extension ProfileList {
                 try list.readProfileList(children, at: offset)
             case (.contextSpecific, 62, .constructed(let children)):
                 try list.readEID(children, at: offset)
+            case (.contextSpecific, 34, .constructed(let children)):
+                list.chip = try EUICCInfo.read(children, diagnostics: &list.diagnostics)
             default:
                 throw ProfileError(.unexpectedTag,
-                                   "tag \(DERStructure.tagText(bytes, at: offset)) is not a profile list (BF2D) or an EID response (BF3E)",
+                                   "tag \(DERStructure.tagText(bytes, at: offset)) is not a profile list (BF2D), an EID response (BF3E) or eUICC information (BF22)",
                                    offset: offset)
             }
             offset = end
@@ -165,17 +169,7 @@ extension ProfileList {
             case (.contextSpecific, 23):
                 profile.owner = try owner(field)
             case (.contextSpecific, 25):
-                do {
-                    let bits = try ASN1BitString(derEncoded: field, withIdentifier: field.identifier)
-                    var flags: [Bool] = []
-                    for (index, byte) in bits.bytes.enumerated() {
-                        let usable = index == bits.bytes.count - 1 ? 8 - bits.paddingBits : 8
-                        for bit in 0..<usable { flags.append(byte & (0x80 >> bit) != 0) }
-                    }
-                    profile.policyRules = PolicyRules(bits: flags)
-                } catch {
-                    throw mapped(error, offset: position, field: "profilePolicyRules")
-                }
+                profile.policyRules = PolicyRules(bits: try bits(field, field: "profilePolicyRules"))
             default:
                 diagnostics.append(ProfileDiagnostic(.unknownElement, .warning,
                                                      "unknown ProfileInfo element skipped", offset: position))
@@ -218,14 +212,14 @@ extension ProfileList {
 
     // MARK: Primitive values
 
-    private static func primitive(_ node: ASN1Node, field: String) throws(ProfileError) -> ArraySlice<UInt8> {
+    static func primitive(_ node: ASN1Node, field: String) throws(ProfileError) -> ArraySlice<UInt8> {
         guard case .primitive(let bytes) = node.content else {
             throw ProfileError(.unexpectedTag, "\(field) must be a primitive element", offset: node.encodedBytes.startIndex)
         }
         return bytes
     }
 
-    private static func integer(_ node: ASN1Node, field: String) throws(ProfileError) -> Int {
+    static func integer(_ node: ASN1Node, field: String) throws(ProfileError) -> Int {
         do {
             return try Int(derEncoded: node, withIdentifier: node.identifier)
         } catch {
@@ -233,7 +227,32 @@ extension ProfileList {
         }
     }
 
-    private static func utf8(_ node: ASN1Node, field: String) throws(ProfileError) -> String {
+    /// A named bit list's bits, first bit first.
+    static func bits(_ node: ASN1Node, field: String) throws(ProfileError) -> [Bool] {
+        let bits: ASN1BitString
+        do {
+            bits = try ASN1BitString(derEncoded: node, withIdentifier: node.identifier)
+        } catch {
+            throw mapped(error, offset: node.encodedBytes.startIndex, field: field)
+        }
+        var flags: [Bool] = []
+        for (index, byte) in bits.bytes.enumerated() {
+            let usable = index == bits.bytes.count - 1 ? 8 - bits.paddingBits : 8
+            for bit in 0..<usable { flags.append(byte & (0x80 >> bit) != 0) }
+        }
+        return flags
+    }
+
+    /// A named bit list with the bits at `indices` set, `count` bits long (DER drops
+    /// trailing zero bits of a named bit list, X.690 §11.2.2, so callers pass the last
+    /// set bit + 1).
+    static func bitString(_ indices: [Int], count: Int) throws -> ASN1BitString {
+        var bytes = [UInt8](repeating: 0, count: (count + 7) / 8)
+        for index in indices { bytes[index / 8] |= 0x80 >> (index % 8) }
+        return try ASN1BitString(bytes: bytes[...], paddingBits: bytes.count * 8 - count)
+    }
+
+    static func utf8(_ node: ASN1Node, field: String) throws(ProfileError) -> String {
         let bytes = try primitive(node, field: field)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ProfileError(.invalidValue, "\(field) is not UTF-8", offset: node.encodedBytes.startIndex)
@@ -360,13 +379,16 @@ enum DERStructure {
 }
 
 extension ProfileList {
-    /// The list as ES10c DER: a `ProfileInfoListResponse` (BF2D), then a
-    /// `GetEuiccDataResponse` (BF3E) when the EID is known. Reads back as the same list.
+    /// The list as DER: a `ProfileInfoListResponse` (BF2D) when it lists profiles, a
+    /// `GetEuiccDataResponse` (BF3E) when the EID is known, an `EUICCInfo2` (BF22) when
+    /// the chip's information is. Reads back as the same list.
     public func derEncoded() throws -> [UInt8] {
         var serializer = DER.Serializer()
-        try serializer.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 45, tagClass: .contextSpecific)) { list in
-            try list.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) { sequence in
-                for profile in profiles { try profile.serialize(into: &sequence) }
+        if listsProfiles || !profiles.isEmpty {
+            try serializer.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 45, tagClass: .contextSpecific)) { list in
+                try list.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) { sequence in
+                    for profile in profiles { try profile.serialize(into: &sequence) }
+                }
             }
         }
         if let eid {
@@ -375,6 +397,7 @@ extension ProfileList {
                 response.appendPrimitiveNode(identifier: ASN1Identifier(tagWithNumber: 26, tagClass: .application)) { $0.append(contentsOf: bytes) }
             }
         }
+        if let chip { try chip.serialize(into: &serializer) }
         return serializer.serializedBytes
     }
 
@@ -432,11 +455,7 @@ extension ProfileInfo {
                 }
             }
             if let policyRules {
-                // DER drops trailing zero bits of a named bit list (X.690 §11.2.2).
-                var bytes = [UInt8](repeating: 0, count: (policyRules.bits.count + 7) / 8)
-                for (index, bit) in policyRules.bits.enumerated() where bit { bytes[index / 8] |= 0x80 >> (index % 8) }
-                let padding = bytes.count * 8 - policyRules.bits.count
-                try ASN1BitString(bytes: bytes[...], paddingBits: padding)
+                try ProfileList.bitString(policyRules.bits.indices.filter { policyRules.bits[$0] }, count: policyRules.bits.count)
                     .serialize(into: &fields, withIdentifier: ASN1Identifier(tagWithNumber: 25, tagClass: .contextSpecific))
             }
         }

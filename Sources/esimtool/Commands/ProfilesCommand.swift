@@ -7,8 +7,8 @@ struct ProfilesCommand: ConsoleCommand {
         abstract: "List the eSIM profiles in lpac output, SGP.22 DER or a TS.43 entitlement response.",
         discussion: """
         The form is detected: lpac's JSON (`lpac chip info`, `lpac profile list`, one \
-        message per line or pretty-printed), SGP.22 ES10c DER (ProfileInfoListResponse \
-        BF2D, EID response BF3E) as binary, hex or base64, or a GSMA TS.43 entitlement \
+        message per line or pretty-printed), SGP.22 DER (ProfileInfoListResponse \
+        BF2D, EID response BF3E, EUICCInfo2 BF22) as binary, hex or base64, or a GSMA TS.43 entitlement \
         response (XML wap-provisioningdoc or its JSON form), whose activation codes are \
         decoded as by `esimtool decode`.
 

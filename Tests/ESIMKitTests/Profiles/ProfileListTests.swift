@@ -374,3 +374,102 @@ struct EntitlementResponseTests {
         #expect(application.subscriptionResult?.meaning == "unknown(99)")
     }
 }
+
+@Suite("Profile list: EUICCInfo2 DER")
+struct EUICCInfoDERTests {
+    static let keyID = hexBytes("F54172BDF98A95D65CBEB88A38A1C11D800A85C3")
+    static func info(_ extra: [UInt8] = [], resource: [UInt8] = hexBytes("8101088204000186A083022EE0"),
+                     version: [UInt8] = [2, 2, 2]) -> [UInt8] {
+        tlv([0xBF, 0x22], tlv([0x81], [2, 1, 0]) + tlv([0x82], version) + tlv([0x83], [4, 3, 1]) + tlv([0x84], resource)
+            + tlv([0x85], [0x01, 0x68, 0x02]) + tlv([0x87], [2, 3, 1]) + tlv([0x88], [0x04, 0x90])
+            + tlv([0xA9], tlv([0x04], keyID)) + tlv([0xAA], tlv([0x04], keyID)) + tlv([0x8B], [2]) + tlv([0x99], [0x06, 0x40])
+            + tlv([0x04], [1, 2, 0]) + tlv([0x0C], Array("EX-SAS-0001".utf8)) + tlv([0xAC], tlv([0x80], Array("test".utf8))) + extra)
+    }
+
+    @Test("every kept field, from hand-built DER")
+    func decode() throws {
+        let list = try ProfileList(derEncoded: Self.info())
+        let chip = try #require(list.chip)
+        #expect(chip.profileVersion == "2.1.0" && chip.specificationVersion == "2.2.2" && chip.firmwareVersion == "4.3.1")
+        #expect(chip.installedApplications == 8 && chip.freeNonVolatileMemory == 100_000 && chip.freeVolatileMemory == 12_000)
+        #expect(chip.uiccCapabilities == ["usimSupport", "isimSupport", "akaMilenage", "javacard"])
+        #expect(chip.rspCapabilities == ["additionalProfile", "testProfileSupport"])
+        #expect(chip.globalPlatformVersion == "2.3.1" && chip.javaCardVersion == nil)
+        #expect(chip.ciKeyIDsForVerification == ["F54172BDF98A95D65CBEB88A38A1C11D800A85C3"])
+        #expect(chip.ciKeyIDsForSigning == chip.ciKeyIDsForVerification)
+        #expect(chip.category == "mediumEuicc" && chip.ppVersion == "1.2.0" && chip.sasAccreditationNumber == "EX-SAS-0001")
+        #expect(!list.listsProfiles && list.profiles.isEmpty && list.diagnostics.isEmpty)
+        // Beside a profile list and an EID, in any order.
+        let all = try ProfileList(derEncoded: Self.info() + ProfileDERTests.list + ProfileDERTests.eid)
+        #expect(all.chip == chip && all.profiles.count == 1 && all.eid != nil)
+    }
+
+    @Test("unknown elements are skipped with a warning; unknown bits and categories are kept by number")
+    func unknowns() throws {
+        let list = try ProfileList(derEncoded: Self.info(tlv([0x9F, 0x20], [1])))
+        #expect(list.diagnostics.map(\.code) == [.unknownElement])
+        let bits = try ProfileList(derEncoded: tlv([0xBF, 0x22], tlv([0x88], [0x02, 0x00, 0x04]) + tlv([0x8B], [7])))
+        #expect(bits.chip?.rspCapabilities == ["bit13"])
+        #expect(bits.chip?.category == "unknown(7)")
+    }
+
+    @Test("malformed fields are refused by code at their offset", arguments: [
+        (info(version: [2, 2]), ProfileError.Code.invalidValue),
+        (info(resource: [0x81]), .truncatedDER),
+        (info(resource: [0x82, 0x04, 0x01]), .invalidLength),
+        (info(resource: [0x82, 0x09] + [UInt8](repeating: 1, count: 9)), .invalidLength),
+        (tlv([0xBF, 0x22], tlv([0xA9], tlv([0x0C], [0x41]))), .unexpectedTag),
+        (tlv([0xBF, 0x22], tlv([0xA9], [])) + [0x00], .truncatedDER),
+        ([0xBF, 0x22, 0x81, 0x02, 0xA9, 0x00], .invalidLength),
+        (tlv([0xBF, 0x22], tlv([0x82], [2, 2, 2]) + tlv([0x0C], [0xFF])), .invalidValue),
+    ] as [([UInt8], ProfileError.Code)])
+    func rejects(_ bytes: [UInt8], _ code: ProfileError.Code) {
+        do {
+            _ = try ProfileList(derEncoded: bytes)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.code == code, "\(error)")
+            #expect(error.offset != nil)
+        }
+    }
+
+    @Test("every strict prefix fails cleanly")
+    func dripFeed() {
+        let bytes = Self.info()
+        for length in 0..<bytes.count {
+            do {
+                _ = try ProfileList(derEncoded: Array(bytes[..<length]))
+                Issue.record("prefix \(length) accepted")
+            } catch {
+                #expect([.empty, .truncatedDER].contains(error.code), "prefix \(length): \(error)")
+            }
+        }
+    }
+
+    @Test("random edits: chip information or a named error, never a crash")
+    func mutations() {
+        var generator = SplitMix64(seed: 0xB22)
+        var accepted = 0
+        for _ in 0..<3_000 {
+            do {
+                let list = try ProfileList(derEncoded: generator.mutated(Self.info()))
+                accepted += 1
+                _ = list.chip?.uiccCapabilities
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+        }
+        #expect(accepted > 0)
+    }
+
+    @Test("encoding reads back as the same information, from DER and from lpac's JSON")
+    func roundTrip() throws {
+        let decoded = try ProfileList(derEncoded: Self.info())
+        let again = try ProfileList(derEncoded: try decoded.derEncoded())
+        #expect(again == decoded)
+        let lpac = try ProfileList(reading: try FileBytes.read(PageSamples.root.path + "/Samples/Profiles/lpac-chip-info.json"))
+        let fromLPAC = try ProfileList(derEncoded: try lpac.derEncoded())
+        #expect(fromLPAC.chip == lpac.chip)
+        #expect(fromLPAC.eid == lpac.eid)
+    }
+}
