@@ -14,6 +14,18 @@ func hexBytes(_ text: String) -> [UInt8] {
     return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
 }
 
+/// Every strict prefix of `bytes` (but the lengths in `whole`) is refused as empty or truncated.
+func expectPrefixesFail(_ bytes: [UInt8], except whole: Set<Int> = []) {
+    for length in 0..<bytes.count where !whole.contains(length) {
+        do {
+            _ = try ProfileList(derEncoded: Array(bytes[..<length]))
+            Issue.record("prefix \(length) accepted")
+        } catch {
+            #expect([.empty, .truncatedDER].contains(error.code), "prefix \(length): \(error)")
+        }
+    }
+}
+
 @Suite("Profile list: SGP.22 DER")
 struct ProfileDERTests {
     /// ICCID 8901260000000000014 in swapped BCD, F-padded.
@@ -101,15 +113,8 @@ struct ProfileDERTests {
 
     @Test("every strict prefix fails cleanly")
     func dripFeed() {
-        let bytes = Self.list + Self.eid
-        for length in 0..<bytes.count where length != Self.list.count {
-            do {
-                _ = try ProfileList(derEncoded: Array(bytes[..<length]))
-                Issue.record("prefix \(length) accepted")
-            } catch {
-                #expect([.empty, .truncatedDER].contains(error.code), "prefix \(length): \(error)")
-            }
-        }
+        // The list alone is a whole response.
+        expectPrefixesFail(Self.list + Self.eid, except: [Self.list.count])
     }
 
     @Test("random byte changes, insertions and deletions: a list or a named error, never a crash")
@@ -435,15 +440,7 @@ struct EUICCInfoDERTests {
 
     @Test("every strict prefix fails cleanly")
     func dripFeed() {
-        let bytes = Self.info()
-        for length in 0..<bytes.count {
-            do {
-                _ = try ProfileList(derEncoded: Array(bytes[..<length]))
-                Issue.record("prefix \(length) accepted")
-            } catch {
-                #expect([.empty, .truncatedDER].contains(error.code), "prefix \(length): \(error)")
-            }
-        }
+        expectPrefixesFail(Self.info())
     }
 
     @Test("random edits: chip information or a named error, never a crash")
