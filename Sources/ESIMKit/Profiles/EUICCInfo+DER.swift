@@ -12,7 +12,7 @@ import SwiftASN1
 ///                                                          --     applications, 82 free non-volatile
 ///                                                          --     memory, 83 free volatile memory
 ///     uiccCapability [5] UICCCapability,                   -- 85, BIT STRING
-///     javacardVersion [6] VersionType OPTIONAL,            -- 86
+///     ts102241Version [6] VersionType OPTIONAL,            -- 86 (lpac: javacardVersion)
 ///     globalplatformVersion [7] VersionType OPTIONAL,      -- 87
 ///     rspCapability [8] RspCapability,                     -- 88, BIT STRING
 ///     euiccCiPKIdListForVerification [9] SEQUENCE OF SubjectKeyIdentifier,   -- A9, OCTET STRINGs
@@ -48,7 +48,7 @@ extension EUICCInfo {
             case (.contextSpecific, 3): info.firmwareVersion = try version(child, field: "euiccFirmwareVer")
             case (.contextSpecific, 4): try readCardResource(child, into: &info)
             case (.contextSpecific, 5): info.uiccCapabilities = try names(ProfileList.bits(child, field: "uiccCapability"), uiccCapabilityNames)
-            case (.contextSpecific, 6): info.javaCardVersion = try version(child, field: "javacardVersion")
+            case (.contextSpecific, 6): info.javaCardVersion = try version(child, field: "ts102241Version")
             case (.contextSpecific, 7): info.globalPlatformVersion = try version(child, field: "globalplatformVersion")
             case (.contextSpecific, 8): info.rspCapabilities = try names(ProfileList.bits(child, field: "rspCapability"), rspCapabilityNames)
             case (.contextSpecific, 9): info.ciKeyIDsForVerification = try keyIDs(child, field: "euiccCiPKIdListForVerification")

@@ -243,6 +243,8 @@ public struct EUICCInfo: Hashable, Sendable {
     public var freeVolatileMemory: Int?
     public var installedApplications: Int?
     public var globalPlatformVersion: String?
+    /// `[6]`: the ETSI TS 102 241 (UICC API for Java Card) version — lpac's
+    /// `javacardVersion`, `ts102241Version` in later releases.
     public var javaCardVersion: String?
     /// The protection profile version and the SAS accreditation number of the factory.
     public var ppVersion: String?
@@ -255,6 +257,35 @@ public struct EUICCInfo: Hashable, Sendable {
     /// SM-DP+ certificate chains to another CI cannot be downloaded to it.
     public var ciKeyIDsForVerification: [String]
     public var ciKeyIDsForSigning: [String]
+
+    /// A certificate issuer an eUICC may trust, known by its key identifier.
+    public struct CertificateIssuer: Hashable, Sendable {
+        public var keyID: String
+        public var name: String
+        /// `false` for the GSMA test CIs of SGP.26: a card trusting only those takes test
+        /// profiles, never a carrier's.
+        public var isProduction: Bool
+    }
+
+    /// Issuers named by their subject key identifiers: the GSMA RSP2 Root CI1 (DigiCert,
+    /// the production root of SGP.22 v2 and v3) and the SGP.26 test CIs (the NIST P-256
+    /// and brainpoolP256r1 test certificates).
+    public static let knownIssuers = [
+        CertificateIssuer(keyID: "81370F5125D0B1D408D4C3B232E6D25E795BEBFB", name: "GSMA RSP2 Root CI1", isProduction: true),
+        CertificateIssuer(keyID: "F54172BDF98A95D65CBEB88A38A1C11D800A85C3", name: "GSMA test CI (SGP.26, NIST)", isProduction: false),
+        CertificateIssuer(keyID: "C0BC70BA36929D43B467FF57570530E57AB8FCD8", name: "GSMA test CI (SGP.26, brainpool)", isProduction: false),
+    ]
+
+    /// The issuers the eUICC verifies against, named where known.
+    public var trustedIssuers: [CertificateIssuer?] {
+        ciKeyIDsForVerification.map { id in Self.knownIssuers.first { $0.keyID == id.uppercased() } }
+    }
+
+    /// Whether every issuer the eUICC trusts is a known test CI.
+    public var trustsOnlyTestIssuers: Bool {
+        let issuers = trustedIssuers
+        return !issuers.isEmpty && issuers.allSatisfy { $0?.isProduction == false }
+    }
 
     public init(specificationVersion: String? = nil, profileVersion: String? = nil, firmwareVersion: String? = nil,
                 freeNonVolatileMemory: Int? = nil, freeVolatileMemory: Int? = nil, installedApplications: Int? = nil,

@@ -173,7 +173,7 @@ extension ProfileList {
             freeNonVolatileMemory: number(resource?["freeNonVolatileMemory"]),
             freeVolatileMemory: number(resource?["freeVolatileMemory"]),
             installedApplications: number(resource?["installedApplication"]),
-            globalPlatformVersion: text(info["globalplatformVersion"]), javaCardVersion: text(info["javacardVersion"]),
+            globalPlatformVersion: text(info["globalplatformVersion"]), javaCardVersion: text(info["javacardVersion"]) ?? text(info["ts102241Version"]),
             ppVersion: text(info["ppVersion"]),
             sasAccreditationNumber: text(info["sasAcreditationNumber"]) ?? text(info["sasAccreditationNumber"]),
             category: text(info["euiccCategory"]), uiccCapabilities: list("uiccCapability"),

@@ -22,7 +22,12 @@ enum ProfileRenderer {
             if let free = chip.freeNonVolatileMemory { facts.append(("Free memory", Self.kilobytes(free))) }
             if let category = chip.category { facts.append(("Category", category)) }
             if !chip.ciKeyIDsForVerification.isEmpty {
-                facts.append(("Trusted CIs", chip.ciKeyIDsForVerification.map { String($0.prefix(8)) + "…" }.joined(separator: ", ")))
+                let names = zip(chip.ciKeyIDsForVerification, chip.trustedIssuers).map { id, issuer in
+                    issuer.map { "\($0.name) (\(id.prefix(8))…)" } ?? String(id.prefix(8)) + "…"
+                }
+                var text = names.joined(separator: ", ")
+                if chip.trustsOnlyTestIssuers { text += " — test CIs only: takes test profiles, not a carrier's" }
+                facts.append(("Trusted CIs", text))
             }
             if let number = chip.sasAccreditationNumber { facts.append(("SAS", number)) }
         }

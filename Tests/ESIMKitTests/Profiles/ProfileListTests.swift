@@ -459,6 +459,28 @@ struct EUICCInfoDERTests {
         #expect(accepted > 0)
     }
 
+    @Test("trusted issuers are named; a card trusting only SGP.26 test CIs is told apart")
+    func issuers() throws {
+        let test = try #require(try ProfileList(derEncoded: Self.info()).chip)
+        #expect(test.trustedIssuers.map { $0?.name } == ["GSMA test CI (SGP.26, NIST)"])
+        #expect(test.trustsOnlyTestIssuers)
+        var mixed = test
+        mixed.ciKeyIDsForVerification = ["81370f5125d0b1d408d4c3b232e6d25e795bebfb", "F54172BDF98A95D65CBEB88A38A1C11D800A85C3"]
+        #expect(mixed.trustedIssuers.map { $0?.isProduction } == [true, false])
+        #expect(!mixed.trustsOnlyTestIssuers)
+        mixed.ciKeyIDsForVerification = ["00112233445566778899AABBCCDDEEFF00112233"]
+        #expect(mixed.trustedIssuers == [nil] && !mixed.trustsOnlyTestIssuers)
+        mixed.ciKeyIDsForVerification = []
+        #expect(!mixed.trustsOnlyTestIssuers)
+    }
+
+    @Test("lpac's later ts102241Version spelling reads as the [6] version")
+    func lpacSpelling() throws {
+        let text = #"{"type":"lpa","payload":{"code":0,"message":"success","data":{"EUICCInfo2":{"ts102241Version":"9.2.0","svn":"2.2.2"}}}}"#
+        let chip = try #require(try ProfileList(reading: Array(text.utf8)).chip)
+        #expect(chip.javaCardVersion == "9.2.0" && chip.specificationVersion == "2.2.2")
+    }
+
     @Test("encoding reads back as the same information, from DER and from lpac's JSON")
     func roundTrip() throws {
         let decoded = try ProfileList(derEncoded: Self.info())
