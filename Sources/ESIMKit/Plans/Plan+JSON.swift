@@ -13,6 +13,8 @@ extension Plan: Encodable {
         try container.encode(validityDays, forKey: "validityDays")
         try container.encode(coverage, forKey: "coverage")
         try container.encode(roaming, forKey: "roaming")
+        try container.encode(roamingData, forKey: "roamingData")
+        try container.encode(dataPrice.map(MoneyJSON.init), forKey: "dataPrice")
         try container.encode(fiveG, forKey: "fiveG")
         try container.encode(talk, forKey: "talk")
         try container.encode(text, forKey: "text")
@@ -33,7 +35,30 @@ extension PlanPrice: Encodable {
         try container.encode(perLine, forKey: "perLine")
         try container.encode(conditions, forKey: "conditions")
         try container.encode(taxesIncluded, forKey: "taxesIncluded")
+        try container.encode(upfront.map(MoneyJSON.init), forKey: "upfront")
         try container.encode(description, forKey: "text")
+    }
+}
+
+/// `{"amount": "10", "currency": "USD", "text": "$10"}`.
+struct MoneyJSON: Encodable {
+    var money: Money
+
+    init(_ money: Money) { self.money = money }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(money.amount.description, forKey: "amount")
+        try container.encode(money.currency, forKey: "currency")
+        try container.encode(money.description, forKey: "text")
+    }
+}
+
+extension RoamingData: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(allowance, forKey: "data")
+        try container.encode(places, forKey: "places")
     }
 }
 
@@ -151,6 +176,7 @@ extension PlanPrice: CustomStringConvertible {
         case false?: text += " + taxes"
         case nil: break
         }
+        if let upfront { text += ", \(upfront) upfront" }
         return text
     }
 }
@@ -162,6 +188,7 @@ extension Plan {
         var clauses: [String] = []
         if let name { clauses.append("Plan: " + name) }
         if let price { clauses.append(price.description) }
+        if let dataPrice { clauses.append("\(dataPrice) per GB") }
         switch data {
         case .unlimited?: clauses.append("unlimited data")
         case .total(let amount)?: clauses.append("\(amount) data")
@@ -183,7 +210,13 @@ extension Plan {
         if let validityDays { clauses.append("\(validityDays) days") }
         if let lines { clauses.append("for \(lines) lines") }
         if !coverage.isEmpty { clauses.append("Coverage: " + coverage.map(\.name).joined(separator: " & ")) }
-        if !roaming.isEmpty { clauses.append("Roaming: " + roaming.map(\.name).joined(separator: " & ")) }
+        // Places only roamed, then each roaming allowance with its places.
+        let allowancePlaces = roamingData.flatMap(\.places)
+        let roamedOnly = roaming.filter { !allowancePlaces.contains($0) }
+        if !roamedOnly.isEmpty { clauses.append("Roaming: " + roamedOnly.map(\.name).joined(separator: " & ")) }
+        for allowance in roamingData {
+            clauses.append("Roaming data: " + allowance.allowance.label + (allowance.places.isEmpty ? "" : " in " + allowance.places.map(\.name).joined(separator: " & ")))
+        }
         switch fiveG {
         case true?: clauses.append("5G")
         case false?: clauses.append("no 5G")

@@ -22,6 +22,12 @@ public struct Plan: Hashable, Sendable {
     public var coverage: [Place]
     /// Where the plan also works while roaming (`Mexico & Canada included`).
     public var roaming: [Place]
+    /// Data allowed abroad, by where (`15GB high-speed data in Mexico & Canada`, `5GB in
+    /// 215+ countries`); the places are in ``roaming`` too.
+    public var roamingData: [RoamingData]
+    /// The price of each gigabyte used (`$10 per GB`): pay-as-you-go data, alone or on top
+    /// of ``price``.
+    public var dataPrice: Money?
     /// `true` when 5G is included, `false` when the text excludes it, `nil` when unsaid.
     public var fiveG: Bool?
     public var talk: Allowance?
@@ -37,7 +43,8 @@ public struct Plan: Hashable, Sendable {
 
     public init(name: String? = nil, price: PlanPrice? = nil, data: DataAllowance? = nil, premiumData: DataAmount? = nil,
                 speedAfterAllowance: DataRate? = nil, maximumSpeed: DataRate? = nil, hotspot: DataAllowance? = nil,
-                validityDays: Int? = nil, coverage: [Place] = [], roaming: [Place] = [], fiveG: Bool? = nil,
+                validityDays: Int? = nil, coverage: [Place] = [], roaming: [Place] = [], roamingData: [RoamingData] = [],
+                dataPrice: Money? = nil, fiveG: Bool? = nil,
                 talk: Allowance? = nil, text: Allowance? = nil, video: String? = nil, lines: Int? = nil,
                 unparsed: [PlanSpan] = [], origin: PlanOrigin = .text) {
         self.name = name
@@ -50,6 +57,8 @@ public struct Plan: Hashable, Sendable {
         self.validityDays = validityDays
         self.coverage = coverage
         self.roaming = roaming
+        self.roamingData = roamingData
+        self.dataPrice = dataPrice
         self.fiveG = fiveG
         self.talk = talk
         self.text = text
@@ -78,7 +87,7 @@ public struct Plan: Hashable, Sendable {
     public var isEmpty: Bool {
         name == nil && price == nil && data == nil && premiumData == nil && speedAfterAllowance == nil
             && maximumSpeed == nil && hotspot == nil && validityDays == nil && coverage.isEmpty && roaming.isEmpty
-            && fiveG == nil && talk == nil && text == nil && video == nil && lines == nil
+            && roamingData.isEmpty && dataPrice == nil && fiveG == nil && talk == nil && text == nil && video == nil && lines == nil
     }
 }
 
@@ -92,13 +101,28 @@ public struct PlanPrice: Hashable, Sendable {
     public var conditions: [String]
     /// `true` with taxes included, `false` when they are extra, `nil` when unsaid.
     public var taxesIncluded: Bool?
+    /// Paid at once for a term of several periods (`$30/mo, 3 months $90 upfront`).
+    public var upfront: Money?
 
-    public init(amount: Money, period: BillingPeriod, perLine: Bool = false, conditions: [String] = [], taxesIncluded: Bool? = nil) {
+    public init(amount: Money, period: BillingPeriod, perLine: Bool = false, conditions: [String] = [], taxesIncluded: Bool? = nil,
+                upfront: Money? = nil) {
         self.amount = amount
         self.period = period
         self.perLine = perLine
         self.conditions = conditions
         self.taxesIncluded = taxesIncluded
+        self.upfront = upfront
+    }
+}
+
+/// Data a plan allows abroad, and where.
+public struct RoamingData: Hashable, Sendable {
+    public var allowance: DataAllowance
+    public var places: [Place]
+
+    public init(allowance: DataAllowance, places: [Place]) {
+        self.allowance = allowance
+        self.places = places
     }
 }
 

@@ -31,7 +31,14 @@ public struct PlanEconomics: Hashable, Sendable {
         default:
             totalGB = nil
         }
-        guard let price = plan.price else { return }
+        guard let price = plan.price else {
+            // Pay-as-you-go data alone: its price is the price per GB.
+            if let dataPrice = plan.dataPrice {
+                currency = dataPrice.currency
+                pricePerGB = Self.round(dataPrice.amount.approximateDouble)
+            }
+            return
+        }
         currency = price.amount.currency
         let amount = price.amount.amount.approximateDouble
         // The price of the whole period: a monthly price over a 90-day validity is three months.

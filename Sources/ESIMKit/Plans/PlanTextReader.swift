@@ -147,9 +147,13 @@ struct PlanTextReader {
     /// What a `Label:` before a value says the value is.
     private enum Label { case data, premium, hotspot, talk, text, talkAndText, validity, price, coverage, roaming, speed, name }
 
-    private enum AmountKind { case plain, premium, hotspot }
+    private enum AmountKind { case plain, premium, hotspot, roaming }
 
     private var price: PlanPrice?
+    /// `$90 upfront`.
+    private var upfront: Money?
+    /// `$10 per GB`.
+    private var dataPrice: Money?
     private var amounts: [(kind: AmountKind, allowance: DataAllowance, range: Range<Int>)] = []
     private var unlimitedData = false
     private var bareUnlimited = false
@@ -312,7 +316,7 @@ struct PlanTextReader {
         (["validity"], .validity), (["valid", "for"], .validity), (["duration"], .validity), (["period"], .validity),
         (["price"], .price), (["cost"], .price), (["monthly", "price"], .price),
         (["coverage"], .coverage), (["country"], .coverage), (["countries"], .coverage), (["region"], .coverage),
-        (["destination"], .coverage), (["destinations"], .coverage), (["roaming"], .roaming),
+        (["destination"], .coverage), (["destinations"], .coverage), (["roaming"], .roaming), (["roaming", "data"], .roaming),
         (["speed"], .speed), (["network"], .speed), (["plan"], .name), (["plan", "name"], .name), (["name"], .name),
         (["package"], .name), (["title"], .name),
     ]
@@ -389,6 +393,24 @@ struct PlanTextReader {
         }
         guard let currency else { return nil }
         let money = Money(value, currency: currency)
+        // `$10 per GB`, `$10/GB`, `$10 a gig`: a price for each gigabyte used.
+        if let first = symbol(position, "/") ? "/" : word(position), ["/", "per", "a", "each", "every"].contains(first),
+           let unit = word(position + 1), ["gb", "gig", "gigabyte"].contains(unit) {
+            if dataPrice == nil { dataPrice = money; take(index..<(position + 2), as: .price) } else { take(index..<(position + 2), as: .extra) }
+            return position + 2
+        }
+        // `$90 upfront`, `$90 up front`, `$90 paid upfront`.
+        var upfrontEnd = position
+        if word(upfrontEnd) == "paid" { upfrontEnd += 1 }
+        if word(upfrontEnd) == "upfront" {
+            upfrontEnd += 1
+        } else if word(upfrontEnd) == "up", word(upfrontEnd + 1) == "front" || (symbol(upfrontEnd + 1, "-") && word(upfrontEnd + 2) == "front") {
+            upfrontEnd += symbol(upfrontEnd + 1, "-") ? 3 : 2
+        }
+        if upfrontEnd > position, word(upfrontEnd - 1) == "upfront" || word(upfrontEnd - 1) == "front" {
+            if upfront == nil { upfront = money; take(index..<upfrontEnd, as: .price) } else { take(index..<upfrontEnd, as: .extra) }
+            return upfrontEnd
+        }
         var period: BillingPeriod?
         var linePrice = false
         // Up to three period phrases: `/mo`, `/line`, `per line per month`, `a month`.
@@ -566,10 +588,18 @@ struct PlanTextReader {
                 kind = .premium
             }
         }
+        if kind == nil, word(position) == "roaming" || wordsBefore(index, limit: 2).contains("roaming") {
+            kind = .roaming
+            if word(position) == "roaming" {
+                position += 1
+                if word(position) == "data" { position += 1 }
+            }
+        }
         if kind == nil {
             switch label(at: index) {
             case .hotspot: kind = .hotspot
             case .premium: kind = .premium
+            case .roaming: kind = .roaming
             default: kind = .plain
             }
         }
@@ -1071,29 +1101,32 @@ struct PlanTextReader {
             if perLine { price.perLine = true }
             price.conditions = conditions
             price.taxesIncluded = taxesIncluded
+            if let upfront, upfront != price.amount || price.period != .once { price.upfront = upfront }
             plan.price = price
+        } else if let upfront {
+            // Only an amount paid up front: that is the price, once.
+            plan.price = PlanPrice(amount: upfront, period: .once, perLine: perLine, conditions: conditions, taxesIncluded: taxesIncluded)
         }
+        plan.dataPrice = dataPrice
         // A plan billed by the month (or week, year) that gives `15GB high-speed data in
         // Mexico & Canada` or `5GB in 215+ countries` is saying what it allows abroad: those
-        // places are roaming, and the amount is not the plan's own data (kept as not
-        // understood). A package sold once (`5GB in Japan, 30 days, $15`) covers its places.
+        // places are roaming, and the amount is roaming data, not the plan's own. So is an
+        // amount called roaming data (`Roaming data: 5 GB in Europe`). A package sold once
+        // (`5GB in Japan, 30 days, $15`) covers its places.
         var amounts = self.amounts
-        if let period = plan.price?.period, period != .once {
-            var abroad: [Range<Int>] = []
-            for amount in amounts {
-                let places = placesIntroduced(after: amount.range.upperBound)
-                guard !places.isEmpty else { continue }
-                abroad.append(amount.range)
-                for place in places {
-                    coverage.removeAll { $0 == place }
-                    if !roaming.contains(place) { roaming.append(place) }
-                }
-            }
-            amounts.removeAll { abroad.contains($0.range) }
-            for range in abroad {
-                for index in range where owner[index] == .fact { owner[index] = .extra }
+        let recurring = plan.price.map { $0.period != .once } ?? false
+        var abroad: [Range<Int>] = []
+        for amount in amounts where amount.kind == .roaming || recurring {
+            let places = placesIntroduced(after: amount.range.upperBound)
+            guard amount.kind == .roaming || !places.isEmpty else { continue }
+            abroad.append(amount.range)
+            plan.roamingData.append(RoamingData(allowance: amount.allowance, places: places))
+            for place in places {
+                coverage.removeAll { $0 == place }
+                if !roaming.contains(place) { roaming.append(place) }
             }
         }
+        amounts.removeAll { abroad.contains($0.range) }
         // Data: the explicit amounts by kind; `unlimited` makes the first amount premium data.
         let plain = amounts.filter { $0.kind == .plain }
         let premium = amounts.filter { $0.kind == .premium }

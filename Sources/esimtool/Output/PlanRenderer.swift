@@ -8,11 +8,16 @@ enum PlanRenderer {
         if let price = plan.price { rows.append(("Price", price.description + (plan.lines.map { " for \($0) line\($0 == 1 ? "" : "s")" } ?? ""))) }
         else if let lines = plan.lines { rows.append(("Lines", String(lines))) }
         if let data = dataText(plan) { rows.append(("Data", data)) }
+        if let dataPrice = plan.dataPrice { rows.append(("Data price", "\(dataPrice) per GB")) }
         if let speed = plan.maximumSpeed { rows.append(("Speed", "up to \(speed)")) }
         if let hotspot = plan.hotspot { rows.append(("Hotspot", hotspot.label)) }
         if let days = plan.validityDays { rows.append(("Validity", "\(days) day\(days == 1 ? "" : "s")")) }
         if !plan.coverage.isEmpty { rows.append(("Coverage", places(plan.coverage))) }
         if !plan.roaming.isEmpty { rows.append(("Roaming", places(plan.roaming))) }
+        if !plan.roamingData.isEmpty {
+            let text = plan.roamingData.map { $0.allowance.label + ($0.places.isEmpty ? "" : " in " + places($0.places)) }
+            rows.append(("Roaming data", text.joined(separator: " · ")))
+        }
         if let fiveG = plan.fiveG { rows.append(("5G", fiveG ? "yes" : "no")) }
         if let talk = plan.talk { rows.append(("Talk", allowance(talk, unit: "min"))) }
         if let text = plan.text { rows.append(("Text", allowance(text, unit: "texts"))) }

@@ -155,6 +155,9 @@ struct PlanTextTests {
         "$140/mo for 4 lines, unlimited data at up to 5 Mbps, hotspot not included, 480p video",
         "Unlimited Data - 15 days - 67 €",
         "Unlimited Premium PL: $85.99/mo, unlimited premium data, 60GB hotspot, 4K UHD streaming, Mexico & Canada talk/text/data",
+        "Go5G Next $100/mo: unlimited data, 100GB premium data, 15GB high-speed data in Mexico & Canada, 5GB in 215+ countries",
+        "Flexible: $20/mo plus $10/GB, unlimited talk & text",
+        "Mint Unlimited: $30/mo, 3 months $90 upfront, 5G",
     ]
 
     @Test("every prefix reads without a crash", arguments: descriptions)
@@ -210,10 +213,34 @@ struct PlanTextTests {
         #expect(plan.premiumData == Self.gb(100))
         #expect(plan.coverage.isEmpty)
         #expect(plan.roaming == [.country("MX"), .country("CA"), .countries(215)])
-        #expect(plan.unparsed.map(\.text) == ["15GB high-speed data", "5GB"])
+        #expect(plan.roamingData == [RoamingData(allowance: .total(Self.gb(15)), places: [.country("MX"), .country("CA")]),
+                                     RoamingData(allowance: .total(Self.gb(5)), places: [.countries(215)])])
+        #expect(plan.unparsed.isEmpty)
         // A package sold once covers the places it names.
         let package = try Plan(text: "5GB in Japan, 30 days, $15")
-        #expect(package.coverage == [.country("JP")] && package.data == .total(Self.gb(5)))
+        #expect(package.coverage == [.country("JP")] && package.data == .total(Self.gb(5)) && package.roamingData.isEmpty)
+        // Called roaming data, it is roaming data whatever the price.
+        let labelled = try Plan(text: "Japan 5GB 30 days $15, roaming data: 1 GB in Korea")
+        #expect(labelled.data == .total(Self.gb(5)) && labelled.coverage == [.country("JP")])
+        #expect(labelled.roamingData == [RoamingData(allowance: .total(Self.gb(1)), places: [.country("KR")])])
+        #expect(try Plan(text: "$50/mo, 2GB roaming data in Europe").roamingData.first?.places == [.region(.europe)])
+    }
+
+    @Test("pay-as-you-go data and amounts paid up front")
+    func perGBAndUpfront() throws {
+        let payg = try Plan(text: "Pay as you go: $10 per GB, unlimited talk and text")
+        #expect(payg.price == nil && payg.dataPrice == Money(ExactDecimal(10), currency: "USD"))
+        #expect(PlanEconomics(payg).pricePerGB == 10 && payg.unparsed.isEmpty)
+        let flexible = try Plan(text: "Flexible: $20/mo plus $10/GB")
+        #expect(flexible.price?.amount == Money(ExactDecimal(20), currency: "USD") && flexible.price?.period == .month)
+        #expect(flexible.dataPrice == Money(ExactDecimal(10), currency: "USD"))
+        let mint = try Plan(text: "Mint Unlimited: $30/mo, 3 months $90 upfront")
+        #expect(mint.price?.amount == Money(ExactDecimal(30), currency: "USD") && mint.price?.upfront == Money(ExactDecimal(90), currency: "USD"))
+        #expect(mint.validityDays == 90 && mint.unparsed.isEmpty)
+        #expect(mint.price?.description == "$30/mo, $90 upfront")
+        let only = try Plan(text: "12 months, $180 paid up front")
+        #expect(only.price == PlanPrice(amount: Money(ExactDecimal(180), currency: "USD"), period: .once))
+        #expect(try Plan(text: "$90 up-front for 3 months").price?.amount == Money(ExactDecimal(90), currency: "USD"))
     }
 
     @Test("places followed by the services used there are roaming")
