@@ -16,7 +16,7 @@ struct QueryCommand: ConsoleCommand {
         application/json scripts).
 
         With --find, prints rules that would find the text: CSS selectors for the innermost \
-        elements holding it, and JSON paths to embedded values equal to it or to its number \
+        elements holding it (the head, scripts and styles are not searched), and JSON paths to embedded values equal to it or to its number \
         ($187.42 finds 187.42); fewest matches first, each ready to paste into a spec. When \
         the element sits in a block the page repeats (a line of service), the block is \
         named as a line group's `each`, with the selector to use inside it.

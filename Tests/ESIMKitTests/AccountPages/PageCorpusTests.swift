@@ -30,3 +30,27 @@ struct PageCorpusTests {
         #expect(heuristicValues < SharedCorpus.files.count * 2)
     }
 }
+
+@Suite("RuleProbe over the shared corpus",
+       .enabled(if: !SharedCorpus.files.isEmpty, "the shared page corpus (../shared/bench-corpus/html) is not beside this clone"))
+struct RuleProbeCorpusTests {
+    /// Every fourth page: a heading's text is found again, and every rule suggested for it,
+    /// run, reads a text holding it — on real markup, not just ours.
+    @Test("a heading found on a real page is found again by the rules suggested for it")
+    func findHeadings() throws {
+        var checked = 0
+        for (index, name) in SharedCorpus.files.enumerated() where index % 4 == 0 {
+            let probe = try RuleProbe(try PageInput(contentsOfFile: SharedCorpus.directory + "/" + name))
+            let headings = try probe.run(ExtractionRule(.css("h1, h2")), limit: 5).map(\.text).filter { $0.count >= 4 }
+            guard let wanted = headings.first.map({ String($0.prefix(40)) }) else { continue }
+            checked += 1
+            let suggestions = probe.suggest(wanted)
+            #expect(!suggestions.isEmpty, "\(name): nothing suggested for '\(wanted)'")
+            for suggestion in suggestions {
+                let read = try probe.run(suggestion.rule, limit: 500)
+                #expect(read.contains { $0.text.contains(wanted) }, "\(name): \(suggestion.rule.summary) does not read '\(wanted)'")
+            }
+        }
+        #expect(checked >= 30, "only \(checked) of 50 pages had a heading to look for")
+    }
+}
