@@ -47,14 +47,22 @@ enum HeuristicReader {
 
         for (index, item) in texts.enumerated() {
             let lowered = item.text.lowercased()
+            // Where this text's labels already matched: `Balance due` is the amount due's
+            // label, so neither `balance` nor `due` inside it is read again.
+            var claimed: [Range<String.Index>] = []
             for (field, phrases) in labels where !found.contains(field) {
-                guard let phrase = phrases.first(where: { lowered.containsBytes($0) }) else { continue }
-                var candidates: [(String, Int)] = []
-                if let range = lowered.firstRange(of: phrase) {
-                    let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
-                    let rest = String(item.text.dropFirst(offset)).trimmed(of: " :-–\t")
-                    if !rest.isEmpty { candidates.append((rest, item.line)) }
+                var match: (phrase: String, range: Range<String.Index>)?
+                for phrase in phrases where lowered.containsBytes(phrase) {
+                    if let range = lowered.ranges(of: phrase).first(where: { range in !claimed.contains { $0.contains(range.lowerBound) } }) {
+                        match = (phrase, range)
+                        break
+                    }
                 }
+                guard let (phrase, range) = match else { continue }
+                var candidates: [(String, Int)] = []
+                let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                let rest = String(item.text.dropFirst(offset)).trimmed(of: " :-–\t")
+                if !rest.isEmpty { candidates.append((rest, item.line)) }
                 candidates.append((item.text, item.line))
                 for next in texts[(index + 1)..<min(texts.count, index + 1 + lookahead)] { candidates.append((next.text, next.line)) }
                 for (candidate, lineNumber) in candidates {
@@ -62,6 +70,7 @@ enum HeuristicReader {
                     else { continue }
                     let extracted = record(field, value, raw: candidate, label: "after '\(phrase)'", at: lineNumber)
                     if field.isLineField { line.values.append(extracted) } else { snapshot.values.append(extracted) }
+                    claimed.append(range)
                     break
                 }
             }

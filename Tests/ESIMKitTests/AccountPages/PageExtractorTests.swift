@@ -197,6 +197,21 @@ struct PageExtractorTests {
         #expect(strict.values.isEmpty && !strict.isHeuristic)
     }
 
+    @Test("a label read for one field is not read again for the words inside it")
+    func heuristicLabelsClaimed() throws {
+        let page = "<html><body><div><span>Balance due</span><strong>$42.17</strong></div>"
+            + "<div><span>Next bill</span><strong>Dec 1, 2026</strong></div>"
+            + "<div><span>Due date</span><strong>Dec 9, 2026</strong></div></body></html>"
+        let snapshot = try Self.extractor().inspect(Self.page(page), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.amountDue == (try Money("$42.17")))
+        #expect(snapshot.balance == nil)  // `balance` inside `Balance due` is the amount due's label
+        #expect(snapshot.dueDate == CalendarDate(year: 2026, month: 12, day: 9))  // not `due` inside `Balance due`
+        // A balance label of its own still reads.
+        let prepaid = try Self.extractor().inspect(Self.page("<div><span>Balance</span><b>$5.00</b></div>"),
+                                                   options: .init(reference: PageSamples.reference))
+        #expect(prepaid.balance == (try Money("$5.00")))
+    }
+
     /// (bytes, error code)
     static let badInputs: [([UInt8], PageError.Code)] = [
         ([], .empty),
