@@ -239,6 +239,7 @@ struct CSSMatcherTests {
         let compiled = try Self.selectors.map { try CSSSelector($0) }
         for selector in compiled {
             try Self.same(document.node, selector, "document")
+            #expect(document.first(selector) == document.node.first(selector) && document.select(selector) == document.node.select(selector))
             for scope in try document.select(xpath: "//section | //main | //ul") {
                 try Self.same(scope, selector, scope.description)
             }
