@@ -77,9 +77,9 @@ extension EUICCInfo {
         return bytes.map(String.init).joined(separator: ".")
     }
 
-    /// The named bits that are set; a bit past the names is `bitN`.
+    /// The named bits that are set; a bit past the names is `bit(N)`, as for policy rules.
     static func names(_ bits: [Bool], _ names: [String]) -> [String] {
-        bits.indices.filter { bits[$0] }.map { $0 < names.count ? names[$0] : "bit\($0)" }
+        bits.indices.filter { bits[$0] }.map { $0 < names.count ? names[$0] : "bit(\($0))" }
     }
 
     static func keyIDs(_ node: ASN1Node, field: String) throws(ProfileError) -> [String] {
@@ -127,7 +127,7 @@ extension EUICCInfo {
     // MARK: Encoding
 
     /// The info as an `EUICCInfo2` (BF22) response; reads back as the same info (bit
-    /// names must be among the known ones, `bitN`, or are left out).
+    /// names must be among the known ones or `bit(N)`, or are left out).
     func serialize(into coder: inout DER.Serializer) throws {
         try coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 34, tagClass: .contextSpecific)) { fields in
             func version(_ number: UInt, _ tagClass: ASN1Identifier.TagClass, _ text: String?) throws {
@@ -137,7 +137,9 @@ extension EUICCInfo {
                 fields.appendPrimitiveNode(identifier: ASN1Identifier(tagWithNumber: number, tagClass: tagClass)) { $0.append(contentsOf: parts) }
             }
             func bits(_ number: UInt, _ set: [String], _ names: [String]) throws {
-                let indices = set.compactMap { name in names.firstIndex(of: name) ?? (name.hasPrefix("bit") ? Int(name.dropFirst(3)) : nil) }
+                let indices = set.compactMap { name in
+                    names.firstIndex(of: name) ?? (name.hasPrefix("bit(") && name.hasSuffix(")") ? Int(name.dropFirst(4).dropLast()) : nil)
+                }
                 try ProfileList.bitString(indices, count: (indices.max() ?? -1) + 1)
                     .serialize(into: &fields, withIdentifier: ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific))
             }
@@ -172,7 +174,7 @@ extension EUICCInfo {
             try bits(8, rspCapabilities, Self.rspCapabilityNames)
             try keys(9, ciKeyIDsForVerification)
             try keys(10, ciKeyIDsForSigning)
-            if let category, let value = Self.categoryNames.firstIndex(of: category) {
+            if let category, let value = Self.categoryNames.firstIndex(of: category) ?? ProfileInfo.unknownValue(category) {
                 try value.serialize(into: &fields, withIdentifier: ASN1Identifier(tagWithNumber: 11, tagClass: .contextSpecific))
             }
             try version(4, .universal, ppVersion)

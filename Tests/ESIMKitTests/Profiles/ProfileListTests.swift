@@ -414,7 +414,8 @@ struct EUICCInfoDERTests {
         let list = try ProfileList(derEncoded: Self.info(tlv([0x9F, 0x20], [1])))
         #expect(list.diagnostics.map(\.code) == [.unknownElement])
         let bits = try ProfileList(derEncoded: tlv([0xBF, 0x22], tlv([0x88], [0x02, 0x00, 0x04]) + tlv([0x8B], [7])))
-        #expect(bits.chip?.rspCapabilities == ["bit13"])
+        #expect(bits.chip?.rspCapabilities == ["bit(13)"])
+        #expect(try ProfileList(derEncoded: try bits.derEncoded()) == bits)
         #expect(bits.chip?.category == "unknown(7)")
     }
 
@@ -490,5 +491,26 @@ struct EUICCInfoDERTests {
         let fromLPAC = try ProfileList(derEncoded: try lpac.derEncoded())
         #expect(fromLPAC.chip == lpac.chip)
         #expect(fromLPAC.eid == lpac.eid)
+    }
+}
+
+@Suite("SGP22Enumeration")
+struct SGP22EnumerationTests {
+    func check<T: SGP22Enumeration>(_ type: T.Type, text: (String) -> T?) {
+        for (known, value, spellings) in T.definitions {
+            #expect(T(value: value) == known && known.label == spellings[0] && known.derValue == value && known.unknownText == nil)
+            for spelling in spellings { #expect(text(spelling.uppercased()) == known, "\(spelling)") }
+        }
+        let other = T(value: 9)
+        #expect(other.label == "unknown(9)" && other.derValue == 9 && other == .unknown("unknown(9)"))
+        #expect(text("Sideways")?.label == "Sideways" && text("Sideways")?.derValue == nil)
+    }
+
+    @Test("values, labels and spellings of the three enumerations, and what they do not define")
+    func enumerations() {
+        check(ProfileState.self, text: ProfileState.init(text:))
+        check(ProfileClass.self, text: ProfileClass.init(text:))
+        check(IconType.self, text: IconType.init(text:))
+        #expect(IconType(text: "none") == nil && IconType(text: "") == nil)
     }
 }
