@@ -56,6 +56,14 @@ struct QueryCommandTests {
         #expect((parsed["matches"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["(214) 555-0142", "(214) 555-0199"])
     }
 
+    @Test("a page on standard input")
+    func stdin() {
+        let run = runCLI(["query", "-", "--find", "$9.99"], stdin: ["<html><body><p class=\"due\">$9.99</p></body></html>"])
+        #expect(run.status == 0 && run.out.hasPrefix("<stdin>: rules that find '$9.99'") && run.out.contains(#"{css: ".due"}"#))
+        let empty = runCLI(["query", "-", "--css", "p"], stdin: [])
+        #expect(empty.status == 1 && empty.err.contains("empty"))
+    }
+
     @Test("usage errors exit 64", arguments: [
         ["query", overview],
         ["query", overview, "--css", "p", "--find", "x"],

@@ -31,7 +31,7 @@ struct QueryCommand: ConsoleCommand {
         64 usage error.
         """)
 
-    @Argument(help: ArgumentHelp("A saved page (.html, .htm, .xml, .json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("A saved page (.html, .htm, .xml, .json), or '-' for standard input.", valueName: "file"))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp("A CSS selector to run.", valueName: "selector"))
@@ -102,16 +102,17 @@ struct QueryCommand: ConsoleCommand {
     func execute(console: Console) -> ExitStatus {
         let probe: RuleProbe
         do {
-            probe = try RuleProbe(try PageInput(contentsOfFile: file))
+            let input = file == "-" ? PageInput(name: name, bytes: console.readAll()) : try PageInput(contentsOfFile: file)
+            probe = try RuleProbe(input)
         } catch {
             return fail(console, code: error.code.rawValue, message: error.message)
         }
         if let find {
             let suggestions = probe.suggest(find, limit: limit)
             if json {
-                console.out(QueryJSON.suggestions(file: file, find: find, suggestions))
+                console.out(QueryJSON.suggestions(file: name, find: find, suggestions))
             } else {
-                QueryRenderer.suggestions(suggestions, find: find, file: file).forEach(console.out)
+                QueryRenderer.suggestions(suggestions, find: find, file: name).forEach(console.out)
             }
             return suggestions.isEmpty ? .rejected : .ok
         }
@@ -124,16 +125,19 @@ struct QueryCommand: ConsoleCommand {
             return fail(console, code: error.code.rawValue, message: error.message)
         }
         if json {
-            console.out(QueryJSON.matches(file: file, rule: rule, matches))
+            console.out(QueryJSON.matches(file: name, rule: rule, matches))
         } else {
-            QueryRenderer.matches(matches, rule: rule, file: file).forEach(console.out)
+            QueryRenderer.matches(matches, rule: rule, file: name).forEach(console.out)
         }
         return matches.isEmpty ? .rejected : .ok
     }
 
+    /// The file as output names it.
+    var name: String { file == "-" ? "<stdin>" : file }
+
     func fail(_ console: Console, code: String, message: String) -> ExitStatus {
-        if json { console.out(FailureJSON.line(key: "file", value: file, code: code, message: message)) }
-        console.error("\(file): \(message)")
+        if json { console.out(FailureJSON.line(key: "file", value: name, code: code, message: message)) }
+        console.error("\(name): \(message)")
         return .rejected
     }
 }
