@@ -46,6 +46,15 @@ struct InspectCommandTests {
         #expect(run.err.contains("empty.html: the file is empty"))
     }
 
+    @Test("'-' reads a page from standard input, once")
+    func standardInput() throws {
+        let page = try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8)
+        let run = runCLI(["inspect", "-", "--today", "2026-11-20"], stdin: page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        #expect(run.status == 0)
+        #expect(run.outLines.first == "<stdin> — AT&T · overview")
+        #expect(runCLI(["inspect", "-", "-"]).status == 64)
+    }
+
     @Test("an unknown --carrier is an error naming the carriers with page specs")
     func unknownCarrier() {
         let run = runCLI(["inspect", RepositoryPaths.pages + "/att/bill.html", "--carrier", "nosuch"])

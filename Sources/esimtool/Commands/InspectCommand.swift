@@ -62,7 +62,7 @@ struct InspectCommand: ConsoleCommand {
         or lacks a required field, 64 usage error.
         """)
 
-    @Argument(help: ArgumentHelp("Saved pages (.html, .htm, .xml, .json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Saved pages (.html, .htm, .xml, .json); '-' reads one from standard input.", valueName: "file"))
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("Read the pages as this carrier's (an id such as att).", valueName: "id"))
@@ -84,6 +84,7 @@ struct InspectCommand: ConsoleCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ArgumentParser.ValidationError("give at least one saved page") }
+        guard files.filter({ $0 == "-" }).count <= 1 else { throw ArgumentParser.ValidationError("standard input ('-') can be read once") }
     }
 
     func execute(console: Console) -> ExitStatus {
@@ -98,10 +99,12 @@ struct InspectCommand: ConsoleCommand {
         let settings = PageExtractor.Options(carrierID: carrier, pageKind: page, reference: options.reference,
                                              allowHeuristic: !noHeuristic)
         var status = ExitStatus.ok
-        for (index, file) in files.enumerated() {
+        for (index, path) in files.enumerated() {
+            let file = path == "-" ? "<stdin>" : path
             let snapshot: AccountSnapshot
             do {
-                snapshot = try extractor.inspect(try PageInput(contentsOfFile: file), options: settings)
+                let input = path == "-" ? PageInput(name: file, bytes: console.readAll()) : try PageInput(contentsOfFile: path)
+                snapshot = try extractor.inspect(input, options: settings)
             } catch {
                 if error.code == .unknownSpec {
                     console.error(error.message)
