@@ -93,7 +93,7 @@ enum LoadedPage {
             }
             return .markup(try HTMLDocument(bytes: bytes), savedFrom: savedFromURL(bytes[start...]))
         } catch {
-            throw PageError(.unparseable, error.description, file: input.name)
+            throw PageError(.unparseable, error.detail, file: input.name)
         }
     }
 
