@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import esimtool
+import ESIMKit
 
 /// The README's examples, run: every `$ esimtool …` line of a code block whose command
 /// reads only what the repository holds is run in process, and its output must be the
@@ -14,8 +15,14 @@ struct ReadmeExampleTests {
         var description: String { command.joined(separator: " ") }
     }
 
-    /// Commands whose output depends only on their arguments and the repository.
-    static let runnable: Set<String> = ["decode", "eid", "iccid", "encode", "plan", "profiles", "query", "inspect"]
+    /// Commands whose output depends only on their arguments and the repository — and
+    /// `carrier`, which also reads the system's provider database, when it is installed
+    /// (CI installs it).
+    static let runnable: Set<String> = {
+        var commands: Set<String> = ["decode", "eid", "iccid", "encode", "plan", "profiles", "query", "inspect"]
+        if FileManager.default.fileExists(atPath: ProviderDatabase.systemPath) { commands.insert("carrier") }
+        return commands
+    }()
 
     static let examples: [Example] = {
         guard let text = try? String(contentsOfFile: RepositoryPaths.root + "/README.md", encoding: .utf8) else { return [] }
