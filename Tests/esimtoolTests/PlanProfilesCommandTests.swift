@@ -94,6 +94,9 @@ struct PlanCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["mixedCurrencies"] as? Bool == true)
         #expect(runCLI(["plan", "compare", "USA 5GB 30 days $11"]).status == 64)
+        // Pay-as-you-go data: its price per GB stands in the data column and is its per-GB price.
+        let payg = runCLI(["plan", "compare", "Pay as you go: $10 per GB", "USA 5GB 30 days $11"])
+        #expect(payg.outLines.dropFirst().first?.contains("—      $10 per GB  —     $10.00") == true)
     }
 }
 

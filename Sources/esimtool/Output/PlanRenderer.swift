@@ -87,7 +87,8 @@ enum PlanRenderer {
             if comparison.cheapestPerGB == index { perGB += " *" }
             if comparison.cheapestPerDay == index { perDay += " *" }
             rows.append([
-                String(index + 1), plan.displayName ?? "(unnamed)", plan.price?.description ?? "—", dataText(plan) ?? "—",
+                String(index + 1), plan.displayName ?? "(unnamed)", plan.price?.description ?? "—",
+                dataText(plan) ?? plan.dataPrice.map { "\($0) per GB" } ?? "—",
                 (plan.validityDays ?? plan.price?.period.days).map(String.init) ?? "—", perGB, perDay,
             ])
         }
