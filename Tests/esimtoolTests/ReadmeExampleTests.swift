@@ -83,8 +83,8 @@ struct ReadmeExampleTests {
 
     /// An argument that is not a file, or a file the repository holds.
     static func isAvailable(_ argument: String) -> Bool {
-        let looksLikeFile = argument.contains("/") && !argument.contains("://") || argument.hasSuffix(".html") || argument.hasSuffix(".der")
-            || argument.hasSuffix(".xml") || argument.hasSuffix(".json") || argument.hasSuffix(".txt") || argument.hasSuffix(".lines")
+        let extensions = [".html", ".der", ".xml", ".json", ".jsonl", ".txt", ".lines", ".png", ".svg", ".jpg"]
+        let looksLikeFile = argument.contains("/") && !argument.contains("://") || extensions.contains { argument.hasSuffix($0) }
         return !looksLikeFile || FileManager.default.fileExists(atPath: RepositoryPaths.root + "/" + argument)
     }
 
