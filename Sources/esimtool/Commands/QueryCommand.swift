@@ -199,62 +199,20 @@ enum QueryJSON {
     }
 
     static func suggestions(file: String, find: String, _ suggestions: [RuleProbe.Suggestion]) -> String {
-        (try? OrderedJSONEncoder().encode(Suggestions(file: file, find: find, suggestions: suggestions))) ?? "{}"
+        (try? OrderedJSONEncoder().encode(Suggestions(file: file, find: find, rules: suggestions))) ?? "{}"
     }
 
+    /// `{"file","rule","matches":[…]}`, keys in this order.
     struct Matches: Encodable {
         var file: String
         var rule: String
         var matches: [RuleProbe.Match]
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(file, forKey: Key("file"))
-            try container.encode(rule, forKey: Key("rule"))
-            var list = container.nestedUnkeyedContainer(forKey: Key("matches"))
-            for match in matches {
-                var item = list.nestedContainer(keyedBy: Key.self)
-                try item.encode(match.text, forKey: Key("text"))
-                try item.encode(match.line, forKey: Key("line"))
-                if let value = match.value { try item.encode(value.canonicalText, forKey: Key("value")) }
-                if let problem = match.problem { try item.encode(problem, forKey: Key("problem")) }
-            }
-        }
     }
 
+    /// `{"file","find","rules":[…]}`.
     struct Suggestions: Encodable {
         var file: String
         var find: String
-        var suggestions: [RuleProbe.Suggestion]
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(file, forKey: Key("file"))
-            try container.encode(find, forKey: Key("find"))
-            var list = container.nestedUnkeyedContainer(forKey: Key("rules"))
-            for suggestion in suggestions {
-                var item = list.nestedContainer(keyedBy: Key.self)
-                try item.encode(suggestion.rule.summary, forKey: Key("rule"))
-                try item.encode(suggestion.matches, forKey: Key("matches"))
-                try item.encode(suggestion.sameText, forKey: Key("sameText"))
-                try item.encode(suggestion.text, forKey: Key("text"))
-                try item.encode(suggestion.line, forKey: Key("line"))
-                if let block = suggestion.repeatedBlock {
-                    var nested = item.nestedContainer(keyedBy: Key.self, forKey: Key("repeatedBlock"))
-                    try nested.encode(block.each.summary, forKey: Key("each"))
-                    try nested.encode(block.count, forKey: Key("count"))
-                    try nested.encode(block.distinct, forKey: Key("distinct"))
-                    try nested.encode(block.inner.summary, forKey: Key("inner"))
-                }
-            }
-        }
-    }
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+        var rules: [RuleProbe.Suggestion]
     }
 }
