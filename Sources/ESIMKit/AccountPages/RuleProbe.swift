@@ -107,15 +107,18 @@ public final class RuleProbe {
     /// Elements whose text holds `target` while none of their child elements' does. A
     /// subtree whose root lacks the text is skipped whole.
     static func innermost(containing target: String, under root: MarkupNode) -> [MarkupNode] {
+        func holding(_ parent: MarkupNode) -> [MarkupNode] { parent.elementChildren.filter { $0.normalizedText.contains(target) } }
+        func searched(_ element: MarkupNode) -> Bool { !["script", "style", "head", "title"].contains(element.name) }
         var found: [MarkupNode] = []
-        var pending = root.elementChildren.reversed().map { $0 }
+        // Every element pending holds the text: each element's text is read once. One whose
+        // text is only in a script is not a match, and the script is not searched.
+        var pending = Array(holding(root).filter(searched).reversed())
         while let element = pending.popLast() {
-            guard element.normalizedText.contains(target), !["script", "style", "head", "title"].contains(element.name) else { continue }
-            let children = element.elementChildren.filter { $0.normalizedText.contains(target) }
+            let children = holding(element)
             if children.isEmpty {
                 found.append(element)
             } else {
-                pending += children.reversed()
+                pending += children.filter(searched).reversed()
             }
             if found.count >= 20 { break }
         }

@@ -396,20 +396,10 @@ struct PlanTextReader {
         // `$10 per GB`, `$10/GB`, `$10 a gig`: a price for each gigabyte used.
         if let first = symbol(position, "/") ? "/" : word(position), ["/", "per", "a", "each", "every"].contains(first),
            let unit = word(position + 1), ["gb", "gig", "gigabyte"].contains(unit) {
-            if dataPrice == nil { dataPrice = money; take(index..<(position + 2), as: .price) } else { take(index..<(position + 2), as: .extra) }
-            return position + 2
+            return keep(money, in: \.dataPrice, index..<(position + 2))
         }
-        // `$90 upfront`, `$90 up front`, `$90 paid upfront`.
-        var upfrontEnd = position
-        if word(upfrontEnd) == "paid" { upfrontEnd += 1 }
-        if word(upfrontEnd) == "upfront" {
-            upfrontEnd += 1
-        } else if word(upfrontEnd) == "up", word(upfrontEnd + 1) == "front" || (symbol(upfrontEnd + 1, "-") && word(upfrontEnd + 2) == "front") {
-            upfrontEnd += symbol(upfrontEnd + 1, "-") ? 3 : 2
-        }
-        if upfrontEnd > position, word(upfrontEnd - 1) == "upfront" || word(upfrontEnd - 1) == "front" {
-            if upfront == nil { upfront = money; take(index..<upfrontEnd, as: .price) } else { take(index..<upfrontEnd, as: .extra) }
-            return upfrontEnd
+        if let end = upfrontPhraseEnd(at: position) {
+            return keep(money, in: \.upfront, index..<end)
         }
         var period: BillingPeriod?
         var linePrice = false
@@ -458,6 +448,28 @@ struct PlanTextReader {
             take(index..<position, as: .extra)
         }
         return position
+    }
+
+    /// Past `upfront`, `up front`, `up-front`, each optionally after `paid`; `nil` when
+    /// none starts at `position`.
+    private func upfrontPhraseEnd(at position: Int) -> Int? {
+        let start = word(position) == "paid" ? position + 1 : position
+        if word(start) == "upfront" { return start + 1 }
+        guard word(start) == "up" else { return nil }
+        if word(start + 1) == "front" { return start + 2 }
+        if symbol(start + 1, "-"), word(start + 2) == "front" { return start + 3 }
+        return nil
+    }
+
+    /// The first amount of its kind goes in `slot`; a second is a phrase stated twice.
+    private mutating func keep(_ money: Money, in slot: WritableKeyPath<PlanTextReader, Money?>, _ range: Range<Int>) -> Int {
+        if self[keyPath: slot] == nil {
+            self[keyPath: slot] = money
+            take(range, as: .price)
+        } else {
+            take(range, as: .extra)
+        }
+        return range.upperBound
     }
 
     private static func period(_ word: String) -> BillingPeriod? {
