@@ -300,18 +300,18 @@ private struct Run {
         case .firstOfType, .lastOfType:
             let forward = test.kind == .lastOfType
             let name = bytes(test.name)
-            var sibling = forward ? CSSMatcher.nextElement(element) : CSSMatcher.previousElement(element)
+            var sibling = CSSMatcher.elementSibling(of: element, forward: forward)
             while let candidate = sibling {
                 if candidate.pointee.ns == nil, CSSMatcher.equal(candidate.pointee.name, name) { return false }
-                sibling = forward ? CSSMatcher.nextElement(candidate) : CSSMatcher.previousElement(candidate)
+                sibling = CSSMatcher.elementSibling(of: candidate, forward: forward)
             }
             return true
         case .nth:
             var index = 1
-            var sibling = test.fromEnd ? CSSMatcher.nextElement(element) : CSSMatcher.previousElement(element)
+            var sibling = CSSMatcher.elementSibling(of: element, forward: test.fromEnd)
             while let candidate = sibling {
                 index += 1
-                sibling = test.fromEnd ? CSSMatcher.nextElement(candidate) : CSSMatcher.previousElement(candidate)
+                sibling = CSSMatcher.elementSibling(of: candidate, forward: test.fromEnd)
             }
             let (a, b) = (test.a, test.b)
             if a == 0 { return index == b }
@@ -415,23 +415,18 @@ extension CSSMatcher {
 // MARK: - libxml2 tree access
 
 extension CSSMatcher {
-    static func previousElement(_ node: xmlNodePtr) -> xmlNodePtr? {
-        var sibling = node.pointee.prev
+    /// The nearest element sibling after (`forward`) or before the node.
+    static func elementSibling(of node: xmlNodePtr, forward: Bool) -> xmlNodePtr? {
+        var sibling = forward ? node.pointee.next : node.pointee.prev
         while let candidate = sibling {
             if candidate.pointee.type == XML_ELEMENT_NODE { return candidate }
-            sibling = candidate.pointee.prev
+            sibling = forward ? candidate.pointee.next : candidate.pointee.prev
         }
         return nil
     }
 
-    static func nextElement(_ node: xmlNodePtr) -> xmlNodePtr? {
-        var sibling = node.pointee.next
-        while let candidate = sibling {
-            if candidate.pointee.type == XML_ELEMENT_NODE { return candidate }
-            sibling = candidate.pointee.next
-        }
-        return nil
-    }
+    static func previousElement(_ node: xmlNodePtr) -> xmlNodePtr? { elementSibling(of: node, forward: false) }
+    static func nextElement(_ node: xmlNodePtr) -> xmlNodePtr? { elementSibling(of: node, forward: true) }
 
     /// Whether a NUL-terminated libxml2 name equals `name` (UTF-8, no terminator).
     static func equal(_ string: UnsafePointer<xmlChar>?, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
