@@ -498,7 +498,7 @@ final class CompiledRule {
 
     let rule: ExtractionRule
     let locator: Locator
-    let regex: Regex<AnyRegexOutput>?
+    let regex: RuleRegex?
     /// `rule.summary`, made once.
     let summary: String
 
@@ -515,8 +515,7 @@ final class CompiledRule {
             throw SpecError(.invalidRule, error.detail, file: file, line: line)
         }
         if let pattern = rule.regex {
-            // Scalar semantics: grapheme breaking is most of the cost on short field texts.
-            do { regex = try Regex(pattern).matchingSemantics(.unicodeScalar) } catch {
+            do { regex = try RuleRegex(pattern) } catch {
                 throw SpecError(.invalidRule, "regular expression '\(pattern)' does not compile", file: file, line: line)
             }
         } else {
@@ -572,10 +571,8 @@ final class CompiledRule {
         for (text, line) in raw {
             var value = text
             if let regex {
-                guard let match = try? regex.firstMatch(in: text) else { continue }
-                let output = match.output
-                let capture = output.count > 1 ? output[1].substring : output[0].substring
-                value = capture.map(String.init) ?? ""
+                guard let capture = regex.capture(in: text) else { continue }
+                value = capture
             }
             value = value.trimmed(of: " \t\n")
             if !value.isEmpty { result.append((value, line)) }

@@ -121,7 +121,7 @@ enum PageSpecParser {
         rule.attribute = try parts["attribute"]?.nonEmptyString()
         if let regexNode = parts["regex"] {
             let pattern = try regexNode.nonEmptyString()
-            do { _ = try Regex(pattern) } catch {
+            do { _ = try RuleRegex(pattern) } catch {
                 throw regexNode.error(.invalidRule, "regular expression '\(pattern)' does not compile: \(error)")
             }
             rule.regex = pattern
