@@ -3,8 +3,12 @@ enum FieldValueReader {
     static func read(_ text: String, kind: ValueKind, field: SnapshotField, unit: String? = nil, currency: String? = nil,
                      reference: CalendarDate?) throws(ValueError) -> SnapshotValue {
         var text = text
-        if let unit, ExactDecimal(plainNumber(text)) != nil { text = plainNumber(text) + " " + unit }
-        if let currency, ExactDecimal(plainNumber(text)) != nil { text = currency + " " + plainNumber(text) }
+        if unit != nil || currency != nil {
+            let number = plainNumber(text)
+            if ExactDecimal(number) != nil {
+                if let unit { text = number + " " + unit } else if let currency { text = currency + " " + number }
+            }
+        }
         let value: SnapshotValue
         switch kind {
         case .money: value = .money(try Money(text))
@@ -26,7 +30,10 @@ enum FieldValueReader {
 
     /// `142.37` and `-5` as they are; grouping commas dropped (`7,657` → `7657`).
     static func plainNumber(_ text: String) -> String {
-        text.trimmed(of: " \t\n").filter { $0 != "," }
+        let trimmed = text.trimmed(of: " \t\n")
+        // A comma is one ASCII byte, never part of another scalar's UTF-8.
+        guard trimmed.utf8.contains(UInt8(ascii: ",")) else { return trimmed }
+        return String(decoding: trimmed.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
     }
 
     /// The part of a usage statement a field stands for.
@@ -88,14 +95,43 @@ enum FieldValueReader {
         return value
     }
 
-    static let onWords: Set<String> = ["on", "yes", "true", "enrolled", "enabled", "active", "scheduled"]
-    static let offWords: Set<String> = ["off", "no", "false", "disabled", "inactive", "not", "unenrolled", "none"]
+    static let onWords: [[UInt8]] = ["on", "yes", "true", "enrolled", "enabled", "active", "scheduled"].map { Array($0.utf8) }
+    static let offWords: [[UInt8]] = ["off", "no", "false", "disabled", "inactive", "not", "unenrolled", "none"].map { Array($0.utf8) }
 
-    /// `On`, `Enrolled`, `AutoPay is on` → true; `Off`, `Not enrolled` → false.
+    /// `On`, `Enrolled`, `AutoPay is on` → true; `Off`, `Not enrolled` → false. Words are
+    /// runs of letters compared without case; an off word anywhere wins.
     static func flag(_ text: String) throws(ValueError) -> Bool {
-        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
-        if words.contains(where: offWords.contains) { return false }
-        if words.contains(where: onWords.contains) { return true }
-        throw ValueError(.unexpectedText, "'\(text)' says neither on nor off", offset: 0)
+        var copy = text
+        let answer: Bool?? = copy.withUTF8 { bytes in
+            // ASCII text (nearly all) word by word on bytes; other text by Characters.
+            var sawOn = false
+            var start = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return .none }
+                if ASCII.isLetter(byte) { continue }
+                if index > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    if offWords.contains(where: { matches(word, $0) }) { return .some(false) }
+                    if onWords.contains(where: { matches(word, $0) }) { sawOn = true }
+                }
+                start = index + 1
+            }
+            return .some(sawOn ? true : nil)
+        }
+        let result: Bool?
+        if let answer {
+            result = answer
+        } else {
+            let words = text.lowercased().split { !$0.isLetter }.map { Array($0.utf8) }
+            result = words.contains(where: offWords.contains) ? false : words.contains(where: onWords.contains) ? true : nil
+        }
+        guard let result else { throw ValueError(.unexpectedText, "'\(text)' says neither on nor off", offset: 0) }
+        return result
+    }
+
+    /// Whether ASCII `word` is `lowercase` without case.
+    private static func matches(_ word: UnsafeBufferPointer<UInt8>, _ lowercase: [UInt8]) -> Bool {
+        word.count == lowercase.count && zip(word, lowercase).allSatisfy { $0 | 0x20 == $1 }
     }
 }

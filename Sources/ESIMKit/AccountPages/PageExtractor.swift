@@ -211,10 +211,11 @@ public final class PageExtractor {
         var snapshot = AccountSnapshot(carrierID: spec.spec.carrierID, carrierName: spec.spec.carrierName,
                                        pageKind: page.spec.kind, reference: reference)
         let root = context.root
+        snapshot.values.reserveCapacity(page.fields.count)
         for field in page.fields {
             let outcome = field.extract(from: root, context: context, reference: reference, lineIndex: nil)
             if let value = outcome.value { snapshot.values.append(value) }
-            snapshot.diagnostics += outcome.diagnostics
+            if !outcome.diagnostics.isEmpty { snapshot.diagnostics += outcome.diagnostics }
         }
         if let group = page.lines {
             let blocks: [Scope]
@@ -228,11 +229,12 @@ public final class PageExtractor {
             for block in blocks {
                 let index = snapshot.lines.count
                 var line = LineSnapshot()
+                line.values.reserveCapacity(group.fields.count)
                 var diagnostics: [SnapshotDiagnostic] = []
                 for field in group.fields {
                     let outcome = field.extract(from: block, context: context, reference: reference, lineIndex: index)
                     if let value = outcome.value { line.values.append(value) }
-                    diagnostics += outcome.diagnostics
+                    if !outcome.diagnostics.isEmpty { diagnostics += outcome.diagnostics }
                 }
                 let key = line.values.map { FieldKey(field: $0.field, value: $0.value) }
                 if line.values.isEmpty || seen.contains(key) { continue }  // responsive copies of a line
@@ -370,6 +372,9 @@ final class CompiledPage {
     let lines: (each: CompiledRule, fields: [CompiledField])?
     /// Whether every rule reads JSON (then only a JSON document or embedded data can serve).
     let usesMarkup: Bool
+    /// The required account and line fields, for scoring trial readings.
+    let required: Set<SnapshotField>
+    let lineRequired: Set<SnapshotField>
 
     init(_ spec: PageSpec, file: String) throws(SpecError) {
         self.spec = spec
@@ -386,6 +391,8 @@ final class CompiledPage {
             lines = nil
         }
         usesMarkup = spec.allRules.contains { !$0.isJSON }
+        required = Set(spec.fields.filter { $0.status == .required }.map(\.field))
+        lineRequired = Set(spec.lines?.fields.filter { $0.status == .required }.map(\.field) ?? [])
     }
 
     /// A JSON document can only be read by a page whose rules are all JSON paths.
@@ -395,8 +402,6 @@ final class CompiledPage {
 
     /// Required fields found, and all fields found (line fields count once per line).
     func score(_ snapshot: AccountSnapshot) -> (required: Int, total: Int) {
-        let required = Set(spec.fields.filter { $0.status == .required }.map(\.field))
-        let lineRequired = Set(spec.lines?.fields.filter { $0.status == .required }.map(\.field) ?? [])
         var requiredFound = snapshot.values.filter { required.contains($0.field) }.count
         requiredFound += snapshot.lines.reduce(0) { $0 + $1.values.filter { lineRequired.contains($0.field) }.count }
         let total = snapshot.values.count + snapshot.lines.reduce(0) { $0 + $1.values.count }
@@ -436,11 +441,9 @@ final class CompiledField {
                 continue
             }
             var winner: ExtractedValue?
-            var seenTexts: [String] = []
-            for item in found {
+            for (position, item) in found.enumerated() {
                 // Responsive copies usually repeat the text exactly: read each text once.
-                if seenTexts.contains(item.text) { continue }
-                seenTexts.append(item.text)
+                if found[..<position].contains(where: { $0.text == item.text }) { continue }
                 let value: SnapshotValue
                 do {
                     value = try FieldValueReader.read(item.text, kind: spec.kind, field: field, unit: rule.rule.unit,
@@ -457,8 +460,16 @@ final class CompiledField {
                         break
                     }
                 } else {
-                    winner = ExtractedValue(field: field, value: value, raw: field.isMasked ? NumberMasking.mask(item.text) : item.text,
-                                            ruleIndex: index, rule: rule.summary, line: item.line)
+                    var raw = item.text
+                    if field.isMasked {
+                        // A masked text value is the (already trimmed) text masked: mask once.
+                        if case .text(let masked) = value, rule.rule.unit == nil, rule.rule.currency == nil {
+                            raw = masked
+                        } else {
+                            raw = NumberMasking.mask(item.text)
+                        }
+                    }
+                    winner = ExtractedValue(field: field, value: value, raw: raw, ruleIndex: index, rule: rule.summary, line: item.line)
                 }
             }
             if let winner {
@@ -542,40 +553,40 @@ final class CompiledRule {
     /// The texts the rule finds (at most `limit` elements or values read), with the page
     /// line each came from, after the regular expression; empty texts are dropped.
     func texts(in scope: Scope, context: PageContext, limit: Int = maximumMatches) throws(MarkupError) -> [(text: String, line: Int)] {
-        var raw: [(String, Int)] = []
+        var result: [(text: String, line: Int)] = []
+        func add(_ text: String, line: Int) {
+            var value = text
+            if let regex {
+                guard let capture = regex.capture(in: text) else { return }
+                value = capture
+            }
+            value = value.trimmed(of: " \t\n")
+            if !value.isEmpty { result.append((value, line)) }
+        }
         switch (locator, scope) {
         case (.xpath(let expression), .node(let node)):
             switch try node.evaluate(expression) {
             case .nodes(let nodes):
                 for node in nodes.prefix(limit) {
-                    let text = rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText
-                    raw.append((text, node.line))
+                    add(rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText, line: node.line)
                 }
             case let other:
-                raw.append((TextNormalization.normalize(other.stringValue), node.line))
+                add(TextNormalization.normalize(other.stringValue), line: node.line)
             }
         case (.css(let selector), .node(let node)):
             for node in node.select(selector, limit: limit) {
-                let text = rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText
-                raw.append((text, node.line))
+                add(rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText, line: node.line)
             }
         case (.json(let path), .json(let value)):
-            raw = path.evaluate(value).prefix(limit).compactMap { $0.scalarText.map { ($0, 0) } }
-        case (.json(let path), .node):
-            raw = context.embeddedJSON.lazy.flatMap { path.evaluate($0) }.prefix(limit)
-                .compactMap { $0.scalarText.map { ($0, 0) } }
-        case (.xpath, .json), (.css, .json):
-            return []
-        }
-        var result: [(text: String, line: Int)] = []
-        for (text, line) in raw {
-            var value = text
-            if let regex {
-                guard let capture = regex.capture(in: text) else { continue }
-                value = capture
+            for found in path.evaluate(value).prefix(limit) {
+                if let text = found.scalarText { add(text, line: 0) }
             }
-            value = value.trimmed(of: " \t\n")
-            if !value.isEmpty { result.append((value, line)) }
+        case (.json(let path), .node):
+            for found in context.embeddedJSON.lazy.flatMap({ path.evaluate($0) }).prefix(limit) {
+                if let text = found.scalarText { add(text, line: 0) }
+            }
+        case (.xpath, .json), (.css, .json):
+            break
         }
         return result
     }

@@ -238,7 +238,7 @@ struct PageExtractorTests {
         var generator = SplitMix64(seed: 7)
         let controls: [UInt8] = [0x00, 0x01, 0x08, 0x0E, 0x1A, 0x1F]
         let allowed: [UInt8] = [0x09, 0x0A, 0x0D, 0x1B, 0x20, 0x3C, 0x61, 0x7F, 0x80, 0xC3, 0xFF]
-        for _ in 0..<3_000 {
+        for _ in 0..<5_000 {
             let count = Int(generator.next() % 40)
             var bytes = (0..<count).map { _ in allowed[Int(generator.next() % UInt64(allowed.count))] }
             if count > 0, generator.next() % 3 != 0 {
@@ -284,6 +284,33 @@ struct PageExtractorTests {
                                                       reference: nil)
                 #expect(again == value.value, "\(name) \(value.field)")
             }
+        }
+    }
+
+    @Test("on/off texts read as the word-splitting reader did, on hand-picked and random texts")
+    func flags() throws {
+        // The reader before it worked on bytes: Unicode words, lower-cased, an off word wins.
+        func reference(_ text: String) -> Bool? {
+            let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+            if words.contains(where: ["off", "no", "false", "disabled", "inactive", "not", "unenrolled", "none"].contains) { return false }
+            if words.contains(where: ["on", "yes", "true", "enrolled", "enabled", "active", "scheduled"].contains) { return true }
+            return nil
+        }
+        #expect(try FieldValueReader.flag("AutoPay is ON") == true)
+        #expect(try FieldValueReader.flag("Not enrolled") == false)
+        #expect(try FieldValueReader.flag("Enrolled—scheduled 12/3") == true)
+        #expect(try FieldValueReader.flag("2on") == true)
+        #expect(throws: ValueError.self) { try FieldValueReader.flag("Ön Onion o\u{301}n") }
+        let pieces = ["on", "ON", "Off", "yes", "not", "Enrolled", "active", "inactive", " ", "-", "—", "\u{A0}", "é", "o\u{301}",
+                      "\u{301}", "n", "1", "Ön", "AutoPay", "is", "none", "·", "İ", "ſ", "\u{212A}", "\u{200D}", "\u{FE0F}", "\u{200C}", "ो"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<(Int(state % 6) + 1) {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                text += pieces[Int(state % UInt64(pieces.count))]
+            }
+            #expect((try? FieldValueReader.flag(text)) == reference(text), "\(text.debugDescription)")
         }
     }
 
