@@ -175,13 +175,15 @@ public enum Validator {
             guard let id = options.carrierID else { return true }
             return carrier(for: fixture, specs: specs) == id
         }
-        // Compile once here so a bad spec fails the run before any thread starts.
-        _ = try PageExtractor(specs: specs)
+        // Compile here so a bad spec fails the run before any thread starts; the first
+        // worker takes this extractor, the others compile their own (nothing shared).
+        let compiled = Mutex<PageExtractor?>(try PageExtractor(specs: specs))
         let results = Mutex<[FixtureResult?]>(Array(repeating: nil, count: selected.count))
         let next = Atomic<Int>(0)
         let workers = max(1, min(options.workers, selected.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            guard let extractor = try? PageExtractor(specs: specs) else { return }
+            let taken = compiled.withLock { $0.take() }
+            guard let extractor = taken ?? (try? PageExtractor(specs: specs)) else { return }
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < selected.count else { break }
