@@ -68,8 +68,13 @@ enum PagesBenchmark {
                         megabytes: Double, rounds: Int) {
         func report(_ measurements: [Measurement]) {
             for measurement in measurements {
-                print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+                print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s"
+                      + "  (best round \(format(Double(measurement.count) / measurement.best, 1)) pages/s)")
             }
+        }
+        /// The measured side's rate over the reference's, from medians and from best rounds.
+        func ratio(_ measured: Measurement, _ reference: Measurement) -> String {
+            "\(format(reference.median / measured.median))× (best rounds \(format(reference.best / measured.best))×)"
         }
         func inspectAll() -> Int {
             var values = 0
@@ -86,7 +91,7 @@ enum PagesBenchmark {
             pages.reduce(0) { $0 + $1.plan.apply(to: $1.bytes) }
         }, inspectAll)
         report([baseline, inspect])
-        print("  inspect / baseline: \(format(baseline.median / inspect.median))×")
+        print("  inspect / baseline: \(ratio(inspect, baseline))")
         // The baseline as it was before ESIMMarkup matched CSS itself, for the record.
         let earlierPlans = pages.map(\.plan.throughXPath)
         let (earlier, inspectAgain) = measureInterleaved("the same, CSS as XPath through libxml2", "PageExtractor.inspect (one thread)",
@@ -94,7 +99,7 @@ enum PagesBenchmark {
             zip(pages, earlierPlans).reduce(0) { $0 + $1.1.apply(to: $1.0.bytes) }
         }, inspectAll)
         report([earlier, inspectAgain])
-        print("  inspect / the same with CSS as XPath: \(format(earlier.median / inspectAgain.median))×")
+        print("  inspect / the same with CSS as XPath: \(ratio(inspectAgain, earlier))")
 
         guard let scratch = writeScratch(pages: pages.map { ($0.fixture, $0.bytes) }) else {
             print("  (validate skipped: cannot write a scratch directory)")
@@ -111,15 +116,16 @@ enum PagesBenchmark {
         let (one, two) = measureInterleaved("validate, 1 worker", "validate, 2 workers", rounds: rounds, count: fixtures.count,
                                             { validate(workers: 1) }, { validate(workers: 2) })
         report([one, two])
-        print("  2 workers / 1 worker: \(format(one.median / two.median))× (\(System.coreCount) cores online)")
-        print("  validate (1 worker) / baseline: \(format(baseline.median / one.median))×")
+        print("  2 workers / 1 worker: \(ratio(two, one)) (\(System.coreCount) cores online)")
+        print("  validate (1 worker) / baseline: \(ratio(one, baseline))")
         if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
     }
 
     /// The sample pages are small (1.5 KB on average); saved carrier pages weigh
-    /// hundreds of kilobytes (scripts, styles, navigation). Each sample's account markup
-    /// is put at the top of the body of a page of the shared corpus (keeping the sample's
-    /// head, so recognition works as before), and the same comparison runs on those.
+    /// hundreds of kilobytes (scripts, styles, navigation). Each sample's body gets the
+    /// body of a page of the shared corpus in front of its own account markup (keeping
+    /// the sample's head, so recognition works as before), and the same comparison runs
+    /// on those.
     static func fullSize(originals: [(Fixture, [UInt8])], plans: [Plan], specs: [AccountPageSpec], extractor: PageExtractor,
                          reference: CalendarDate?, corpus directory: String, rounds: Int) {
         let bulk = MarkupBenchmark.loadCorpus(directory)
@@ -127,6 +133,16 @@ enum PagesBenchmark {
             print("  (full-size pages skipped: no corpus at \(directory))")
             return
         }
+        let pages = fullSizePages(originals: originals, plans: plans, bulk: bulk)
+        let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
+        print("")
+        print("full-size pages: \(pages.count) sample pages, each inside the body of a corpus page (\(format(megabytes)) MB, \(format(megabytes * 1000 / Double(pages.count), 1)) KB on average), median of \(rounds) rounds")
+        compare(pages, specs: specs, extractor: extractor, reference: reference, megabytes: megabytes, rounds: rounds)
+    }
+
+    /// Each sample's page with the body of one corpus page put before the sample's own
+    /// body (the sample's head kept, so recognition works as before).
+    static func fullSizePages(originals: [(Fixture, [UInt8])], plans: [Plan], bulk: [(name: String, bytes: [UInt8])]) -> [Page] {
         var pages: [Page] = []
         for (index, page) in bulk.enumerated() {
             let sample = index % originals.count
@@ -137,10 +153,7 @@ enum PagesBenchmark {
             pages.append(Page(fixture: originals[sample].0, plan: plans[sample],
                               bytes: Array(bytes[..<insertAt]) + Array(page.bytes[from..<to]) + Array(bytes[insertAt...])))
         }
-        let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
-        print("")
-        print("full-size pages: \(pages.count) sample pages, each inside the body of a corpus page (\(format(megabytes)) MB, \(format(megabytes * 1000 / Double(pages.count), 1)) KB on average), median of \(rounds) rounds")
-        compare(pages, specs: specs, extractor: extractor, reference: reference, megabytes: megabytes, rounds: rounds)
+        return pages
     }
 
     /// Just past `<body …>`, case-insensitively; `nil` without a body tag.
@@ -168,15 +181,37 @@ enum PagesBenchmark {
         return nil
     }
 
-    static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false) {
+    /// One side only, for profilers (callgrind counts instructions; run twice with
+    /// different `copies` and subtract to get a page's cost without start-up): inspect, the
+    /// baseline, or `validate` on one worker over copies written to disk. With `corpus`,
+    /// the full-size pages the `pages` benchmark builds.
+    static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false,
+                        fullSizeCorpus: String? = nil) {
         guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
               let fixtures = try? Validator.fixtures(in: directory) else { return }
-        let samples = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
+        var samples = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
+        var plans = Self.plans(for: samples, specs: specs, extractor: extractor)
+        if let fullSizeCorpus {
+            let pages = fullSizePages(originals: samples, plans: plans, bulk: MarkupBenchmark.loadCorpus(fullSizeCorpus))
+            guard !pages.isEmpty else {
+                print("pages-profile: no corpus at \(fullSizeCorpus)")
+                return
+            }
+            samples = pages.map { ($0.fixture, $0.bytes) }
+            plans = pages.map(\.plan)
+        }
         if validate {
-            // One worker over the copies written to disk, as `validate` reads them.
-            guard let scratch = writeScratch(pages: (0..<copies).map { samples[$0 % samples.count] }),
-                  let copied = try? Validator.fixtures(in: scratch) else { return }
+            // Each page written once; the fixture list repeats them, so writing costs the
+            // same whatever `copies` is and drops out of a difference of two counts.
+            guard let scratch = writeScratch(pages: samples), let listed = try? Validator.fixtures(in: scratch) else { return }
             defer { removeScratch(scratch) }
+            // In the order of `samples` (files are named `<stem>-<index>`), as the other sides read them.
+            func index(_ fixture: Fixture) -> Int {
+                let name = fixture.path.split(separator: "/").last.map(String.init) ?? ""
+                return Int(name.split(separator: ".").first?.split(separator: "-").last ?? "") ?? 0
+            }
+            let written = listed.sorted { index($0) < index($1) }
+            let copied = (0..<copies).map { written[$0 % written.count] }
             var total = 0
             for _ in 0..<rounds {
                 total += (try? Validator.run(copied, specs: specs, options: .init(workers: 1, defaultReference: reference)))?.results.count ?? 0
@@ -184,7 +219,6 @@ enum PagesBenchmark {
             print(total)
             return
         }
-        let plans = Self.plans(for: samples, specs: specs, extractor: extractor)
         var total = 0
         for _ in 0..<rounds {
             for index in 0..<copies {

@@ -52,9 +52,10 @@ case "markup-profile" where positional.count == 2:
 case "markup-memory" where positional.count == 2:
     MarkupBenchmark.reportMemory(engine: positional[0], path: positional[1])
 case "pages-profile":
-    // One side only, for profilers: inspect (or the baseline with --baseline) over the copies.
+    // One side only, for profilers: pages-profile [baseline|validate] [--full-size] over the copies.
     PagesBenchmark.profile(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 20,
-                           baseline: positional.first == "baseline", validate: positional.first == "validate")
+                           baseline: positional.contains("baseline"), validate: positional.contains("validate"),
+                           fullSizeCorpus: positional.contains("--full-size") ? corpus : nil)
 case "pages":
     PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5, corpus: corpus)
 case "plans":
