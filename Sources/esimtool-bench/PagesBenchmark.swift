@@ -3,8 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import ESIMKit
 import ESIMMarkup
+import Synchronization
 
 /// `esimtool-bench pages`: reading saved account pages with the carrier specs, against
 /// the bare ESIMMarkup work on the same pages (parse, then each page's rules as compiled
@@ -117,8 +119,27 @@ enum PagesBenchmark {
                                             { validate(workers: 1) }, { validate(workers: 2) })
         report([one, two])
         print("  2 workers / 1 worker: \(ratio(two, one)) (\(System.coreCount) cores online)")
+        // What the machine gives two threads at all: on a shared host the second core is
+        // not always a whole core. The same split of pure arithmetic, no memory, no locks.
+        let spinWork = 40_000_000
+        let (spinOne, spinTwo) = measureInterleaved("arithmetic, 1 thread", "arithmetic, 2 threads", rounds: rounds, count: 1,
+                                                    { spin(spinWork, threads: 1) }, { spin(spinWork, threads: 2) })
+        print("  the machine: 2 threads of arithmetic / 1: \(ratio(spinTwo, spinOne))")
         print("  validate (1 worker) / baseline: \(ratio(one, baseline))")
         if failures > 0 { print("  warning: \(failures) fixture checks failed during the runs") }
+    }
+
+    /// `total` steps of a data-free loop split over `threads` threads.
+    static func spin(_ total: Int, threads: Int) -> Int {
+        let sum = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var state = UInt64(thread + 1)
+            for _ in 0..<(total / threads) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+            }
+            sum.wrappingAdd(Int(truncatingIfNeeded: state), ordering: .relaxed)
+        }
+        return sum.load(ordering: .relaxed)
     }
 
     /// The sample pages are small (1.5 KB on average); saved carrier pages weigh
