@@ -64,6 +64,15 @@ struct CorpusTests {
         }
     }
 
+    @Test("the visible-text walk finds exactly the text nodes its XPath selects, in order", arguments: Corpus.files)
+    func visibleTexts(_ name: String) throws {
+        let document = try HTMLDocument(bytes: try Corpus.bytes(name))
+        let walked = document.node.visibleTextNodes()
+        let selected = try document.select(xpath: VisibleTextTests.xpath)
+        #expect(walked == selected, "\(name): \(walked.count) walked, \(selected.count) selected")
+        #expect(document.node.visibleTextNodes(limit: 7) == Array(selected.prefix(7)))
+    }
+
     @Test("the two pages whose declared charset does not match their bytes come out whole", arguments: [
         ("postlight--www.elecom.co.jp.html", "Shift_JIS"),
         ("readability--qq.html", "GBK"),

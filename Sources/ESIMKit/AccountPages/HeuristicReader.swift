@@ -87,9 +87,7 @@ enum HeuristicReader {
     static func collectTexts(_ context: PageContext) -> [(text: String, line: Int)] {
         switch context.page {
         case .markup(let document, _):
-            let query = "//text()[normalize-space()][not(ancestor::*[local-name()='script' or local-name()='style' or local-name()='noscript' or local-name()='template'])]"
-            let nodes = (try? document.select(xpath: query)) ?? []
-            return nodes.prefix(20_000).map { (TextNormalization.normalize($0.text), $0.parent?.line ?? 0) }
+            return document.node.visibleTextNodes(limit: 20_000).map { (TextNormalization.normalize($0.text), $0.parent?.line ?? 0) }
         case .json(let value):
             var result: [(String, Int)] = []
             flatten(value, key: "", into: &result)

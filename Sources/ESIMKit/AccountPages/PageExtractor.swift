@@ -158,13 +158,31 @@ public final class PageExtractor {
         var best: (snapshot: AccountSnapshot, score: Int)?
         for spec in compiled {
             for page in spec.pages where kind == nil || page.spec.kind == kind {
-                guard page.usable(in: context) else { continue }
+                // A reading is kept only if it finds a required field: look for those first.
+                guard page.usable(in: context), findsRequired(context, page: page, reference: reference) else { continue }
                 let snapshot = read(context, spec: spec, page: page, reference: reference)
                 let score = page.score(snapshot)
                 if score.required > 0, score.total > (best?.score ?? 0) { best = (snapshot, score.total) }
             }
         }
         return best?.snapshot
+    }
+
+    /// Whether reading `page` would find any required field (account fields from the
+    /// root, line fields in each line block) — what a trial reading's score needs to count.
+    func findsRequired(_ context: PageContext, page: CompiledPage, reference: CalendarDate?) -> Bool {
+        let root = context.root
+        for field in page.fields where field.spec.status == .required {
+            if field.extract(from: root, context: context, reference: reference, lineIndex: nil).value != nil { return true }
+        }
+        guard let group = page.lines, group.fields.contains(where: { $0.spec.status == .required }),
+              let blocks = try? group.each.scopes(in: root, context: context) else { return false }
+        for (index, block) in blocks.enumerated() {
+            for field in group.fields where field.spec.status == .required {
+                if field.extract(from: block, context: context, reference: reference, lineIndex: index).value != nil { return true }
+            }
+        }
+        return false
     }
 
     // MARK: Reading

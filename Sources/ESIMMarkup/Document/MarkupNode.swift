@@ -152,6 +152,74 @@ public struct MarkupNode {
     }
 }
 
+extension MarkupNode {
+    /// The text nodes (and CDATA sections) under this node that hold more than white
+    /// space, in document order, leaving out everything inside `script`, `style`,
+    /// `noscript` and `template` elements; at most `limit` of them. The same nodes as
+    /// `.//text()[normalize-space()][not(ancestor::*[local-name()='script' or …])]`
+    /// from the document, found in one walk of the tree.
+    public func visibleTextNodes(limit: Int = .max) -> [MarkupNode] {
+        var result: [MarkupNode] = []
+        guard limit > 0 else { return result }
+        func isSkipped(_ node: xmlNodePtr) -> Bool {
+            guard let name = node.pointee.name else { return false }
+            // The four names, compared in place (names are NUL-terminated).
+            func equals(_ word: StaticString) -> Bool {
+                let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+                for (index, byte) in bytes.enumerated() where name[index] != byte { return false }
+                return name[bytes.count] == 0
+            }
+            switch name[0] {
+            case UInt8(ascii: "s"): return equals("script") || equals("style")
+            case UInt8(ascii: "n"): return equals("noscript")
+            case UInt8(ascii: "t"): return equals("template")
+            default: return false
+            }
+        }
+        func hasVisibleText(_ node: xmlNodePtr) -> Bool {
+            guard var byte = node.pointee.content else { return false }
+            // XPath's normalize-space() strips space, tab, carriage return and line feed.
+            while byte.pointee != 0 {
+                switch byte.pointee {
+                case 0x20, 0x09, 0x0D, 0x0A: byte += 1
+                default: return true
+                }
+            }
+            return false
+        }
+        // Depth first, in document order; the descendant axis enters element and
+        // document nodes only (not entity references or DTDs).
+        var current = pointer.pointee.children
+        while let node = current {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if hasVisibleText(node) {
+                    result.append(MarkupNode(storage: storage, pointer: node))
+                    if result.count == limit { return result }
+                }
+            case XML_ELEMENT_NODE where !isSkipped(node), XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
+                if let child = node.pointee.children {
+                    current = child
+                    continue
+                }
+            default:
+                break
+            }
+            // Next: the sibling, or the nearest ancestor's sibling below this node.
+            var climb: xmlNodePtr? = node
+            current = nil
+            while let at = climb, at != pointer {
+                if let next = at.pointee.next {
+                    current = next
+                    break
+                }
+                climb = at.pointee.parent
+            }
+        }
+        return result
+    }
+}
+
 extension MarkupNode: Hashable {
     public static func == (lhs: MarkupNode, rhs: MarkupNode) -> Bool { lhs.pointer == rhs.pointer }
     public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
