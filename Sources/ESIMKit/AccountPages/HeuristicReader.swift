@@ -36,7 +36,7 @@ enum HeuristicReader {
 
         // Usage statements first: "12.4 GB of 15 GB used" gives used and allowance at once.
         for item in texts where !found.contains(.dataUsed) {
-            guard item.text.contains(where: \.isNumber), let usage = try? UsageStatement(item.text),
+            guard hasNumber(item.text), let usage = try? UsageStatement(item.text),
                   [usage.used, usage.remaining, usage.allowance].compactMap({ $0 }).count >= 2 else { continue }
             for field in [SnapshotField.dataUsed, .dataAllowance, .dataRemaining] {
                 if let value = try? FieldValueReader.component(of: usage, for: field) {
@@ -80,6 +80,14 @@ enum HeuristicReader {
             snapshot.diagnostics.append(SnapshotDiagnostic(.missingRequired, "no label the heuristic reader knows was found beside a value"))
         }
         return snapshot
+    }
+
+    /// Whether the text holds a number character: ASCII digits on bytes, anything else
+    /// (`½`, `٣`) by Unicode.
+    static func hasNumber(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if utf8.contains(where: { $0 &- 0x30 < 10 }) { return true }
+        return utf8.contains(where: { $0 >= 0x80 }) && text.contains(where: \.isNumber)
     }
 
     /// The page's visible texts in order (scripts and styles left out), or for JSON each

@@ -69,10 +69,15 @@ extension StringProtocol {
     /// Whether `needle` occurs in the text, comparing UTF-8 bytes exactly (no Unicode
     /// equivalence, no locale): the fast check for lower-cased addresses and titles.
     func containsBytes(_ needle: some StringProtocol) -> Bool {
-        let pattern = Array(needle.utf8)
+        // Both sides as contiguous UTF-8 where they are (native strings), copied otherwise.
+        needle.utf8.withContiguousStorageIfAvailable { pattern in containsBytes(pattern) }
+            ?? Array(needle.utf8).withUnsafeBufferPointer { containsBytes($0) }
+    }
+
+    private func containsBytes(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first else { return true }
         let count = pattern.count
-        return utf8.withContiguousStorageIfAvailable { haystack -> Bool in
+        func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
             guard haystack.count >= count else { return false }
             var index = 0
             let last = haystack.count - count
@@ -85,8 +90,7 @@ extension StringProtocol {
                 index += 1
             }
             return false
-        } ?? Array(utf8).withUnsafeBufferPointer { buffer in
-            String(decoding: buffer, as: UTF8.self).containsBytes(needle)
         }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
     }
 }
