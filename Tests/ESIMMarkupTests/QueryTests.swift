@@ -373,3 +373,50 @@ struct CSSMatcherTests {
         }
     }
 }
+
+@Suite("ElementSummary")
+struct ElementSummaryTests {
+    @Test("names, attributes and class tokens rule out only selectors that select nothing")
+    func small() throws {
+        let document = try HTMLDocument(string: """
+        <div class="card  balance\tprimary" data-testid="bill"><span id="due">$5</span><svg:rect xmlns:svg="x"/></div>
+        """)
+        let summary = ElementSummary(document.node)
+        let possible = ["div", ".balance", ".primary", "[data-testid=bill]", "div span", "#due", "span, table", "*", "[class]"]
+        let impossible = ["table", ".missing", "[data-qa]", "div.balance.missing", "section table", "[a~='x y']", "table, p.x", "p#due"]
+        for source in possible {
+            #expect(try CSSSelector(source).mayMatch(in: summary), "\(source)")
+        }
+        for source in impossible {
+            let selector = try CSSSelector(source)
+            #expect(!selector.mayMatch(in: summary), "\(source)")
+            #expect(document.node.select(selector).isEmpty)
+        }
+        // Only the rightmost compound is summarised: the rest is not ruled out.
+        #expect(try CSSSelector("table span").mayMatch(in: summary))
+        #expect(try CSSSelector("span, table.x").mayMatch(in: summary))
+    }
+
+    @Test("never rules out a selector that matches, on every fifth corpus page (its own names and another page's)",
+          .enabled(if: Corpus.isPresent, "the shared page corpus (../shared/bench-corpus/html) is not beside this clone"),
+          arguments: Corpus.files.enumerated().filter { $0.offset % 5 == 0 }.map(\.offset))
+    func corpus(_ offset: Int) throws {
+        let name = Corpus.files[offset]
+        let document = try HTMLDocument(bytes: try Corpus.bytes(name))
+        let other = try HTMLDocument(bytes: try Corpus.bytes(Corpus.files[(offset + 1) % Corpus.files.count]))
+        let summary = ElementSummary(document.node)
+        let sources = CSSMatcherTests.selectors
+            + (try CSSMatcherTests.randomSelectors(for: document, count: 40, seed: 7))
+            + (try CSSMatcherTests.randomSelectors(for: other, count: 40, seed: 11))
+        var ruledOut = 0
+        for source in sources {
+            guard let selector = try? CSSSelector(source) else { continue }
+            if !selector.mayMatch(in: summary) {
+                ruledOut += 1
+                #expect(document.first(selector) == nil, "\(name): \(source) was ruled out but matches")
+            }
+        }
+        // Not vacuous: another page's class names mostly do not occur here.
+        #expect(ruledOut >= 10, "\(name): only \(ruledOut) selectors ruled out")
+    }
+}

@@ -155,6 +155,9 @@ public final class PageExtractor {
     /// comment), each spec and page kind is tried and the one that finds the most
     /// required fields wins — if it finds at least one.
     func bestTrial(_ context: PageContext, kind: PageKind?, reference: CalendarDate?) -> AccountSnapshot? {
+        // Every spec's rules on one page: most cannot match it, and the summary says so.
+        context.prefiltersSelectors = true
+        defer { context.prefiltersSelectors = false }
         var best: (snapshot: AccountSnapshot, score: Int)?
         for spec in compiled {
             for page in spec.pages where kind == nil || page.spec.kind == kind {
@@ -289,8 +292,22 @@ final class PageContext {
         }
     }()
 
+    /// Set while many specs are tried on a page none was recognised for: CSS rules then
+    /// first ask the page's ``ElementSummary`` whether they can match at all.
+    var prefiltersSelectors = false
+    private(set) lazy var elementSummary: ElementSummary? = {
+        guard case .markup(let document, _) = page else { return nil }
+        return ElementSummary(document.node)
+    }()
+
     init(page: LoadedPage) {
         self.page = page
+    }
+
+    /// Whether `selector` may match on this page (always, unless prefiltering).
+    func mayMatch(_ selector: CSSSelector) -> Bool {
+        guard prefiltersSelectors, let summary = elementSummary else { return true }
+        return selector.mayMatch(in: summary)
     }
 
     var root: Scope {
@@ -558,6 +575,7 @@ final class CompiledRule {
         case (.xpath(let expression), .node(let node)):
             return try node.evaluate(expression).nodes.map(Scope.node)
         case (.css(let selector), .node(let node)):
+            guard context.mayMatch(selector) else { return [] }
             return node.select(selector).map(Scope.node)
         case (.json(let path), .json(let value)):
             return path.evaluate(value).map(Scope.json)
@@ -592,6 +610,7 @@ final class CompiledRule {
                 add(TextNormalization.normalize(other.stringValue), line: node.line)
             }
         case (.css(let selector), .node(let node)):
+            guard context.mayMatch(selector) else { break }
             for node in node.select(selector, limit: limit) {
                 add(rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText, line: node.line)
             }

@@ -205,18 +205,23 @@ extension MarkupNode {
             default:
                 break
             }
-            // Next: the sibling, or the nearest ancestor's sibling below this node.
-            var climb: xmlNodePtr? = node
-            current = nil
-            while let at = climb, at != pointer {
-                if let next = at.pointee.next {
-                    current = next
-                    break
-                }
-                climb = at.pointee.parent
-            }
+            current = TreeWalk.next(after: node, within: pointer)
         }
         return result
+    }
+}
+
+/// Walking libxml2's tree in document order without recursion.
+enum TreeWalk {
+    /// The node after `node`'s subtree in document order — its next sibling, else the
+    /// nearest ancestor's next sibling — staying strictly inside `scope`.
+    static func next(after node: xmlNodePtr, within scope: xmlNodePtr) -> xmlNodePtr? {
+        var climb = node
+        while true {
+            if let next = climb.pointee.next { return next }
+            guard let parent = climb.pointee.parent, parent != scope else { return nil }
+            climb = parent
+        }
     }
 }
 

@@ -145,6 +145,13 @@ struct CSSMatcher: Hashable, Sendable {
         return CompoundEntry(name: name, tests: tests, combinator: combinator)
     }
 
+    // MARK: Reading the flat form
+
+    var alternativeSpans: [Span] { alternatives }
+    func compoundEntry(_ index: Int) -> CompoundEntry { compounds[index] }
+    func instruction(_ index: Int) -> Instruction { instructions[index] }
+    func poolBytes(_ span: Span) -> [UInt8] { Array(pool[Int(span.start)..<Int(span.start + span.count)]) }
+
     // MARK: Selecting
 
     /// The descendant elements of `scope` that match, in document order, at most `limit`.
@@ -186,17 +193,7 @@ private struct Run {
                     continue
                 }
             }
-            // Next in document order: the next sibling, else an ancestor's next sibling.
-            var climb = node
-            current = nil
-            while true {
-                if let next = climb.pointee.next {
-                    current = next
-                    break
-                }
-                guard let parent = climb.pointee.parent, parent != scope else { break }
-                climb = parent
-            }
+            current = TreeWalk.next(after: node, within: scope)
         }
         return result
     }
