@@ -204,15 +204,18 @@ struct ScalarProgram: Sendable {
         let positions = bytes.count + 1
         let states = instructions.count * positions
         let slots = 2 * (groupCount + 1)
-        // Every stack entry comes from a split or save at a state visited for the first
-        // time, so `states` entries (plus the start) always suffice.
         let words = (states + 63) / 64
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: words + slots + 2 * (states + 1)) { memory in
+        // Every stack entry comes from a split or save at a state visited for the first
+        // time, so 2 × (states + 1) integers always suffice; the stack starts smaller
+        // (most texts need a few dozen) and grows on the heap when it must.
+        let initialStack = min(2 * (states + 1), Self.initialStackCapacity)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: words + slots + initialStack) { memory in
             let visited = UnsafeMutableBufferPointer(rebasing: memory[..<words])
             visited.initialize(repeating: 0)
             let captures = UnsafeMutableBufferPointer(rebasing: memory[words..<(words + slots)])
             captures.initialize(repeating: -1)
-            let stack = UnsafeMutableBufferPointer(rebasing: memory[(words + slots)...])
+            var stack = JobStack(UnsafeMutableBufferPointer(rebasing: memory[(words + slots)...]))
+            defer { stack.release() }
             let group = groupCount > 0 ? 1 : 0
             // The leftmost start that matches; a (instruction, position) state that failed
             // once fails from any start, so the visited bits carry over.
@@ -223,7 +226,7 @@ struct ScalarProgram: Sendable {
                     while start < bytes.count && bytes[start] != byte { start += 1 }
                     if start == bytes.count { return nil }
                 }
-                if run(from: start, bytes: bytes, positions: positions, visited: visited, captures: captures, stack: stack) {
+                if run(from: start, bytes: bytes, positions: positions, visited: visited, captures: captures, stack: &stack) {
                     return (captures[2 * group], captures[2 * group + 1])
                 }
                 if anchored { return nil }
@@ -233,20 +236,52 @@ struct ScalarProgram: Sendable {
         }
     }
 
+    /// Integers of backtracking stack before it moves to the heap (4 KB).
+    static let initialStackCapacity = 512
+
+    /// The backtracking stack: pairs of integers, in a caller's buffer until it outgrows
+    /// it, then on the heap, doubling.
+    struct JobStack {
+        private(set) var buffer: UnsafeMutableBufferPointer<Int>
+        private var owned = false
+
+        init(_ buffer: UnsafeMutableBufferPointer<Int>) {
+            self.buffer = buffer
+        }
+
+        /// Room for one more pair at `depth`.
+        @inline(__always) mutating func reserve(_ depth: Int) {
+            if depth + 2 > buffer.count { grow() }
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(64, buffer.count * 2))
+            _ = larger.initialize(from: buffer)
+            release()
+            buffer = larger
+            owned = true
+        }
+
+        func release() {
+            if owned { buffer.deallocate() }
+        }
+    }
+
     /// Backtracking from `start` in priority order, each state at most once. The stack
     /// holds pairs: (instruction, position) to resume, or (`-slot - 1`, old value) to
     /// restore a capture slot on the way back.
     private func run(from start: Int, bytes: UnsafeBufferPointer<UInt8>, positions: Int, visited: UnsafeMutableBufferPointer<Int>,
-                     captures: UnsafeMutableBufferPointer<Int>, stack: UnsafeMutableBufferPointer<Int>) -> Bool {
+                     captures: UnsafeMutableBufferPointer<Int>, stack: inout JobStack) -> Bool {
         instructions.withUnsafeBufferPointer { program in
             asciiSets.withUnsafeBufferPointer { ascii in
                 var depth = 2
-                stack[0] = 0
-                stack[1] = start
+                stack.reserve(0)
+                stack.buffer[0] = 0
+                stack.buffer[1] = start
                 while depth > 0 {
                     depth -= 2
-                    var pc = stack[depth]
-                    var position = stack[depth + 1]
+                    var pc = stack.buffer[depth]
+                    var position = stack.buffer[depth + 1]
                     if pc < 0 {
                         captures[-pc - 1] = position
                         continue
@@ -286,8 +321,9 @@ struct ScalarProgram: Sendable {
                             pc += 1
                             continue
                         case .split:
-                            stack[depth] = Int(instruction.second)
-                            stack[depth + 1] = position
+                            stack.reserve(depth)
+                            stack.buffer[depth] = Int(instruction.second)
+                            stack.buffer[depth + 1] = position
                             depth += 2
                             pc = Int(instruction.first)
                             continue
@@ -296,8 +332,9 @@ struct ScalarProgram: Sendable {
                             continue
                         case .save:
                             let slot = Int(instruction.first)
-                            stack[depth] = -slot - 1
-                            stack[depth + 1] = captures[slot]
+                            stack.reserve(depth)
+                            stack.buffer[depth] = -slot - 1
+                            stack.buffer[depth + 1] = captures[slot]
                             depth += 2
                             captures[slot] = position
                             pc += 1

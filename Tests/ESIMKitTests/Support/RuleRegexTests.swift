@@ -186,6 +186,10 @@ struct RuleRegexTests {
         #expect(regex.capture(in: String(repeating: "a", count: 40) + "b") == String(repeating: "a", count: 40))
         let text = String(repeating: "x ", count: 20_000) + "15 GB"
         #expect(try RuleRegex(#"(\d+)\s*GB"#).capture(in: text) == "15")
+        // A long match backtracks through a deep stack, which moves to the heap and grows.
+        let long = "a" + String(repeating: "x", count: 100_000) + "b!"
+        #expect(try RuleRegex("a(.+)b").capture(in: long) == String(repeating: "x", count: 100_000))
+        #expect(try RuleRegex("a(.+?)!").capture(in: long) == String(repeating: "x", count: 100_000) + "b")
     }
 
     @Test("texts too long for the visited bits go to Swift Regex and read the same")
