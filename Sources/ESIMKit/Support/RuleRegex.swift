@@ -10,7 +10,7 @@
 /// away) that compiles in microseconds. Anything else (lookaround, back-references,
 /// options, named groups, Unicode properties…) is compiled by Swift `Regex`, so every
 /// pattern means the same either way; tests compare the two on many patterns and texts.
-struct RuleRegex: @unchecked Sendable {
+struct RuleRegex {
     private enum Engine {
         case program(ScalarProgram)
         case swift(Regex<AnyRegexOutput>)
