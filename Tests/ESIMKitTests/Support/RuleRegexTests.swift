@@ -160,6 +160,29 @@ struct RuleRegexTests {
         }
     }
 
+    @Test("random strings of regex syntax: RuleRegex compiles exactly what Swift Regex compiles, and reads the same")
+    func malformed() throws {
+        let pieces = ["(", ")", "[", "]", "{", "}", "{2}", "{1,", "{,2}", "\\", "\\d", "\\w", "\\b", "\\x4", "^", "$", "|", "*", "+",
+                      "?", ".", "-", ",", ":", "?:", "a", "b", "1", " ", "é", "&&", "--", "~", "#", "\\.", "\\(", "\\"]
+        var generator = Generator(state: 0x5851_F42D_4C95_7F2D)
+        var compiled = 0
+        for _ in 0..<1_500 {
+            let pattern = (0..<(1 + generator.next(7))).map { _ in pieces[generator.next(pieces.count)] }.joined()
+            // Few quantifiers, short texts: Swift Regex may backtrack exponentially otherwise.
+            guard pattern.filter({ "*+?}".contains($0) }).count <= 3 else { continue }
+            let swift = try? Regex(pattern).matchingSemantics(.unicodeScalar)
+            let ours = try? RuleRegex(pattern)
+            #expect((swift == nil) == (ours == nil), "\(pattern.debugDescription)")
+            guard let ours, swift != nil else { continue }
+            compiled += 1
+            for _ in 0..<4 {
+                let text = String(generator.text().prefix(8))
+                #expect(ours.capture(in: text) == (try Self.swiftCapture(pattern, text)), "\(pattern.debugDescription) on \(text.debugDescription)")
+            }
+        }
+        #expect(compiled >= 200, "only \(compiled) patterns compiled")
+    }
+
     @Test("every prefix of every spec pattern compiles exactly when Swift Regex compiles it, and then reads the same")
     func dripFeed() throws {
         for pattern in try Self.specPatterns {
