@@ -62,8 +62,9 @@ struct SpecNode {
         let root: Node?
         do {
             // Every value is read as text and checked here, so no tag resolution (and none
-            // of the regular expressions the default resolver compiles) is needed.
-            root = try Yams.compose(yaml: text, .basic)
+            // of the regular expressions the default resolver compiles) is needed. UTF-8
+            // said outright: Yams' default reads the whole environment on every call.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.translate(error, file: file)
         } catch {
