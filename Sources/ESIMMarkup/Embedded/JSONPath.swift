@@ -22,7 +22,11 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
             MarkupError(.invalidJSONPath, "JSON path '\(source)': \(message)", offset: index)
         }
         func isNameCharacter(_ character: Character) -> Bool {
-            character.isLetter || character.isNumber || character == "_" || character == "$" || character == "-"
+            // ASCII answered directly (Unicode properties cost hundreds of instructions).
+            if let byte = character.asciiValue {
+                return (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x5F || byte == 0x24 || byte == 0x2D
+            }
+            return character.isLetter || character.isNumber
         }
         guard characters.first == "$" else { throw fail("must start with '$'", 0) }
         var steps: [Step] = []

@@ -64,12 +64,16 @@ private struct CSSParser {
         return position > start
     }
 
+    /// `_`, an ASCII letter, or anything beyond ASCII.
     static func isNameStart(_ character: Character) -> Bool {
-        character == "_" || character.isASCII && character.isLetter || !character.isASCII
+        guard let byte = character.asciiValue else { return true }
+        return byte == 0x5F || (byte | 0x20) &- 0x61 < 26
     }
 
+    /// A name start, `-` or an ASCII digit.
     static func isName(_ character: Character) -> Bool {
-        isNameStart(character) || character == "-" || character.isASCII && character.isNumber
+        guard let byte = character.asciiValue else { return true }
+        return byte == 0x5F || byte == 0x2D || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// A CSS identifier, with backslash escapes of single characters.
