@@ -64,13 +64,16 @@ struct CorpusTests {
         }
     }
 
-    @Test("the visible-text walk finds exactly the text nodes its XPath selects, in order", arguments: Corpus.files)
+    @Test("the visible-text and script walks find exactly the nodes their XPath selects, in order", arguments: Corpus.files)
     func visibleTexts(_ name: String) throws {
         let document = try HTMLDocument(bytes: try Corpus.bytes(name))
         let walked = document.node.visibleTextNodes()
         let selected = try document.select(xpath: VisibleTextTests.xpath)
         #expect(walked == selected, "\(name): \(walked.count) walked, \(selected.count) selected")
         #expect(document.node.visibleTextNodes(limit: 7) == Array(selected.prefix(7)))
+        // And the scripts embedded data is read from.
+        let scripts = document.node.descendantElements(localName: "script")
+        #expect(scripts == (try document.select(xpath: "//*[local-name()='script']")), "\(name): scripts")
     }
 
     @Test("the two pages whose declared charset does not match their bytes come out whole", arguments: [

@@ -38,4 +38,16 @@ struct VisibleTextTests {
         let b = try #require(try document.select(xpath: "//b").first)
         #expect(b.visibleTextNodes().map(\.text) == ["three"])
     }
+
+    @Test("descendant elements by local name: any prefix, any depth, in document order, not the node itself")
+    func descendantElements() throws {
+        let xml = "<script><a><x:script xmlns:x='u'>1</x:script><b><script>2</script></b></a><Script>3</Script><script>4</script></script>"
+        let document = try XMLDocument(bytes: Array(xml.utf8))
+        let all = document.node.descendantElements(localName: "script")
+        #expect(all.map(\.text) == ["1234", "1", "2", "4"])
+        #expect(all == (try document.select(xpath: "//*[local-name()='script']")))
+        let root = try #require(all.first)
+        #expect(root.descendantElements(localName: "script").map(\.text) == ["1", "2", "4"])
+        #expect(root.descendantElements(localName: "none").isEmpty)
+    }
 }

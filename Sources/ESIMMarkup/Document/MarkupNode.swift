@@ -211,6 +211,30 @@ extension MarkupNode {
     }
 }
 
+extension MarkupNode {
+    /// The descendant elements whose local name (without any prefix) is `localName`, in
+    /// document order: what `.//*[local-name()='…']` selects, found in one walk without
+    /// XPath values.
+    public func descendantElements(localName: String) -> [MarkupNode] {
+        var result: [MarkupNode] = []
+        let wanted = Array(localName.utf8)
+        wanted.withUnsafeBufferPointer { wanted in
+            var current = pointer.pointee.children
+            while let node = current {
+                if node.pointee.type == XML_ELEMENT_NODE {
+                    if CSSMatcher.equal(node.pointee.name, wanted) { result.append(MarkupNode(storage: storage, pointer: node)) }
+                    if let child = node.pointee.children {
+                        current = child
+                        continue
+                    }
+                }
+                current = TreeWalk.next(after: node, within: pointer)
+            }
+        }
+        return result
+    }
+}
+
 /// Walking libxml2's tree in document order without recursion.
 enum TreeWalk {
     /// The node after `node`'s subtree in document order — its next sibling, else the

@@ -45,7 +45,7 @@ extension MarkupDocument {
     public func embeddedData() -> EmbeddedData {
         var values: [EmbeddedJSON] = []
         var problems: [MarkupError] = []
-        let scripts = (try? node.evaluate(XPathExpression.cachedForThread("//*[local-name()='script']")).nodes) ?? []
+        let scripts = node.descendantElements(localName: "script")
         for script in scripts {
             let type = (script.attribute("type") ?? "").trimmingASCIISpace().lowercased()
             let id = script.attribute("id")
