@@ -135,6 +135,20 @@ struct CSSSelectorTests {
         #expect(try CSSSelector(selector).xpath == xpath)
     }
 
+    @Test("the source is read by Unicode scalars: CR LF is white space, a combining mark belongs to the name")
+    func scalars() throws {
+        #expect(try CSSSelector("div\r\n span").xpath == "descendant::div/descendant::span")
+        let decomposed = try CSSSelector(".cafe\u{301}")
+        let document = try HTMLDocument(string: "<p class='cafe\u{301}'>x</p><p class='cafe'>y</p>")
+        #expect(document.node.select(decomposed).map(\.normalizedText) == ["x"])
+        // Offsets count scalars: the ')' is the sixth scalar (the fifth character).
+        #expect {
+            try CSSSelector("a.e\u{301}x)")
+        } throws: { error in
+            (error as? MarkupError)?.offset == 5
+        }
+    }
+
     @Test("malformed selectors are errors at their position", arguments: [
         ("", 0), ("div,", 4), ("div >", 5), ("div[", 4), ("div[x", 5), ("[x==y]", 3), ("a[x='y", 4),
         (".", 1), ("#", 1), ("div)", 3), ("li:nth-child(x)", 13), ("li:nth-child(2", 14),
@@ -151,6 +165,7 @@ struct CSSSelectorTests {
     @Test("unsupported syntax is named", arguments: [
         ("a:hover", ":hover"), ("p::before", "::before"), ("svg|rect", "namespace"), ("p:has(a)", ":has()"),
         ("*:first-of-type", ":first-of-type"), ("p:not(a b)", "combinator"), ("\\31 23", "hexadecimal"),
+        ("#\\\u{FF21}", "hexadecimal"),
     ])
     func unsupported(_ selector: String, _ named: String) {
         #expect {

@@ -27,14 +27,15 @@ public struct CSSSelector: Hashable, Sendable {
 }
 
 private struct CSSParser {
-    let characters: [Character]
+    /// The source's Unicode scalars (offsets in messages count these).
+    let characters: [Unicode.Scalar]
     let source: String
     let lowercaseNames: Bool
     var position = 0
 
     init(source: String, lowercaseNames: Bool) {
         self.source = source
-        self.characters = Array(source)
+        self.characters = Array(source.unicodeScalars)
         self.lowercaseNames = lowercaseNames
     }
 
@@ -50,9 +51,9 @@ private struct CSSParser {
 
     // MARK: Scanning
 
-    var current: Character? { position < characters.count ? characters[position] : nil }
+    var current: Unicode.Scalar? { position < characters.count ? characters[position] : nil }
 
-    func peek(_ offset: Int) -> Character? {
+    func peek(_ offset: Int) -> Unicode.Scalar? {
         position + offset < characters.count ? characters[position + offset] : nil
     }
 
@@ -65,15 +66,25 @@ private struct CSSParser {
     }
 
     /// `_`, an ASCII letter, or anything beyond ASCII.
-    static func isNameStart(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return true }
+    static func isNameStart(_ character: Unicode.Scalar) -> Bool {
+        guard character.isASCII else { return true }
+        let byte = UInt8(character.value)
         return byte == 0x5F || (byte | 0x20) &- 0x61 < 26
     }
 
     /// A name start, `-` or an ASCII digit.
-    static func isName(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return true }
+    static func isName(_ character: Unicode.Scalar) -> Bool {
+        guard character.isASCII else { return true }
+        let byte = UInt8(character.value)
         return byte == 0x5F || byte == 0x2D || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    }
+
+    /// ASCII hex digits and their fullwidth forms (what `Character.isHexDigit` accepts).
+    static func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x46, 0x61...0x66, 0xFF10...0xFF19, 0xFF21...0xFF26, 0xFF41...0xFF46: return true
+        default: return false
+        }
     }
 
     /// A CSS identifier, with backslash escapes of single characters.
@@ -90,11 +101,11 @@ private struct CSSParser {
         while let character = current {
             if character == "\\" {
                 guard let escaped = peek(1), escaped != "\n" else { throw invalid("a '\\' escapes nothing") }
-                if escaped.isHexDigit { throw unsupported("a hexadecimal escape", at: position) }
-                name.append(escaped)
+                if Self.isHexDigit(escaped) { throw unsupported("a hexadecimal escape", at: position) }
+                name.unicodeScalars.append(escaped)
                 position += 2
             } else if Self.isName(character) {
-                name.append(character)
+                name.unicodeScalars.append(character)
                 position += 1
             } else {
                 break
@@ -115,13 +126,13 @@ private struct CSSParser {
             }
             if character == "\\" {
                 guard let escaped = peek(1) else { break }
-                if escaped.isHexDigit { throw unsupported("a hexadecimal escape", at: position) }
-                if escaped != "\n" { value.append(escaped) }
+                if Self.isHexDigit(escaped) { throw unsupported("a hexadecimal escape", at: position) }
+                if escaped != "\n" { value.unicodeScalars.append(escaped) }
                 position += 2
                 continue
             }
             if character == "\n" { break }
-            value.append(character)
+            value.unicodeScalars.append(character)
             position += 1
         }
         throw invalid("the string is not closed", at: start)
@@ -255,8 +266,8 @@ private struct CSSParser {
         }
         let operatorStart = position
         var operation = ""
-        if let character = current, "~|^$*".contains(character) {
-            operation.append(character)
+        if let character = current, "~|^$*".unicodeScalars.contains(character) {
+            operation.unicodeScalars.append(character)
             position += 1
         }
         guard current == "=" else { throw invalid("expected '=', '~=', '|=', '^=', '$=', '*=' or ']'", at: operatorStart) }
@@ -350,7 +361,7 @@ private struct CSSParser {
                     position += 1
                     continue
                 }
-                if let character = current, character != ")", ">+~".contains(character) || spaced {
+                if let character = current, character != ")", ">+~".unicodeScalars.contains(character) || spaced {
                     throw unsupported("a combinator inside ':not()'", at: position)
                 }
                 break
@@ -369,7 +380,7 @@ private struct CSSParser {
         let start = position
         var text = ""
         while let character = current, character != ")" {
-            if character != " " && character != "\t" { text.append(character) }
+            if character != " " && character != "\t" { text.unicodeScalars.append(character) }
             position += 1
         }
         let lower = text.lowercased()
@@ -398,7 +409,7 @@ private struct CSSParser {
     }
 
     func rest(from index: Int) -> String {
-        String(characters[min(index, characters.count)...].prefix { Self.isName($0) })
+        String(String.UnicodeScalarView(characters[min(index, characters.count)...].prefix { Self.isName($0) }))
     }
 
     // MARK: XPath text
