@@ -38,7 +38,7 @@ struct ScalarSet: Sendable {
         case newline
 
         /// The class's members among scalars 0–127.
-        var asciiMembers: (low: UInt64, high: UInt64) {
+        var asciiMembers: ASCIIBitmap {
             switch self {
             case .digit: return Self.digitMembers
             case .space: return Self.spaceMembers
@@ -52,11 +52,9 @@ struct ScalarSet: Sendable {
         private static let wordMembers = Class.word.computeASCIIMembers()
         private static let newlineMembers = Class.newline.computeASCIIMembers()
 
-        private func computeASCIIMembers() -> (low: UInt64, high: UInt64) {
-            var members: (low: UInt64, high: UInt64) = (0, 0)
-            for value in UInt32(0)..<128 where contains(value) {
-                if value < 64 { members.low |= 1 << UInt64(value) } else { members.high |= 1 << UInt64(value - 64) }
-            }
+        private func computeASCIIMembers() -> ASCIIBitmap {
+            var members = ASCIIBitmap()
+            for value in UInt32(0)..<128 where contains(value) { members.insert(value) }
             return members
         }
 
@@ -79,39 +77,60 @@ struct ScalarSet: Sendable {
     private(set) var classes: [(kind: Class, negated: Bool)] = []
     private(set) var negated = false
     /// Membership of scalars 0–127, worked out once.
-    private(set) var asciiMembers: (low: UInt64, high: UInt64) = (0, 0)
+    private(set) var asciiMembers = ASCIIBitmap()
 
     init(ranges: [ClosedRange<UInt32>] = [], classes: [(kind: Class, negated: Bool)] = [], negated: Bool = false) {
         self.ranges = ranges
         self.classes = classes
         self.negated = negated
-        var low: UInt64 = 0
-        var high: UInt64 = 0
+        var members = ASCIIBitmap()
         for range in ranges where range.lowerBound < 128 {
-            for value in range.lowerBound...min(range.upperBound, 127) {
-                if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
-            }
+            for value in range.lowerBound...min(range.upperBound, 127) { members.insert(value) }
         }
         for (kind, negatedClass) in classes {
-            let members = kind.asciiMembers
-            low |= negatedClass ? ~members.low : members.low
-            high |= negatedClass ? ~members.high : members.high
+            members.formUnion(negatedClass ? kind.asciiMembers.inverted : kind.asciiMembers)
         }
-        asciiMembers = negated ? (~low, ~high) : (low, high)
+        asciiMembers = negated ? members.inverted : members
     }
 
     /// `.`: anything but a newline.
     static let dot = ScalarSet(classes: [(.newline, false)], negated: true)
 
     @inline(__always) func contains(_ value: UInt32) -> Bool {
-        if value < 64 { return asciiMembers.low >> UInt64(value) & 1 != 0 }
-        if value < 128 { return asciiMembers.high >> UInt64(value - 64) & 1 != 0 }
-        return slowContains(value)
+        value < 128 ? asciiMembers.contains(value) : slowContains(value)
     }
 
     private func slowContains(_ value: UInt32) -> Bool {
         let member = ranges.contains { $0.contains(value) } || classes.contains { $0.kind.contains(value) != $0.negated }
         return member != negated
+    }
+}
+
+/// Membership of the 128 ASCII scalars, a bit each.
+struct ASCIIBitmap: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// `value` must be below 128.
+    mutating func insert(_ value: UInt32) {
+        if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+    }
+
+    /// `value` must be below 128.
+    @inline(__always) func contains(_ value: UInt32) -> Bool {
+        (value < 64 ? low >> UInt64(value) : high >> UInt64(value - 64)) & 1 != 0
+    }
+
+    mutating func formUnion(_ other: ASCIIBitmap) {
+        low |= other.low
+        high |= other.high
+    }
+
+    var inverted: ASCIIBitmap {
+        var result = self
+        result.low = ~low
+        result.high = ~high
+        return result
     }
 }
 

@@ -74,7 +74,7 @@ struct ScalarProgram: Sendable {
     private(set) var instructions: [Instruction] = []
     private(set) var sets: [ScalarSet] = []
     /// Each set's members among scalars 0–127 (read without touching `sets`).
-    private var asciiSets: [(low: UInt64, high: UInt64)] = []
+    private var asciiSets: [ASCIIBitmap] = []
     /// Capturing groups in the pattern.
     private(set) var groupCount = 0
     /// The byte every match starts with, when the pattern begins with an ASCII literal.
@@ -310,8 +310,7 @@ struct ScalarProgram: Sendable {
                             guard position < bytes.count else { break }
                             let lead = bytes[position]
                             if lead < 0x80 {
-                                let bits = ascii[Int(instruction.first)]
-                                guard (lead < 64 ? bits.low >> UInt64(lead) : bits.high >> UInt64(lead - 64)) & 1 != 0 else { break }
+                                guard ascii[Int(instruction.first)].contains(UInt32(lead)) else { break }
                                 position += 1
                             } else {
                                 let (value, length) = Self.decode(bytes, at: position)

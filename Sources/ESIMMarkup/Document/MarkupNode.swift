@@ -178,12 +178,9 @@ extension MarkupNode {
         }
         func hasVisibleText(_ node: xmlNodePtr) -> Bool {
             guard var byte = node.pointee.content else { return false }
-            // XPath's normalize-space() strips space, tab, carriage return and line feed.
             while byte.pointee != 0 {
-                switch byte.pointee {
-                case 0x20, 0x09, 0x0D, 0x0A: byte += 1
-                default: return true
-                }
+                guard byte.pointee.isXPathSpace else { return true }
+                byte += 1
             }
             return false
         }
@@ -219,16 +216,9 @@ extension MarkupNode {
         var result: [MarkupNode] = []
         let wanted = Array(localName.utf8)
         wanted.withUnsafeBufferPointer { wanted in
-            var current = pointer.pointee.children
-            while let node = current {
-                if node.pointee.type == XML_ELEMENT_NODE {
-                    if CSSMatcher.equal(node.pointee.name, wanted) { result.append(MarkupNode(storage: storage, pointer: node)) }
-                    if let child = node.pointee.children {
-                        current = child
-                        continue
-                    }
-                }
-                current = TreeWalk.next(after: node, within: pointer)
+            TreeWalk.elements(under: pointer) { element in
+                if CSSMatcher.equal(element.pointee.name, wanted) { result.append(MarkupNode(storage: storage, pointer: element)) }
+                return true
             }
         }
         return result
@@ -247,6 +237,30 @@ enum TreeWalk {
             climb = parent
         }
     }
+
+    /// Calls `visit` on each element inside `scope` (an element or document node), in
+    /// document order, until it returns `false`.
+    @inline(__always)
+    static func elements(under scope: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
+        let type = scope.pointee.type
+        guard type == XML_ELEMENT_NODE || type == XML_DOCUMENT_NODE || type == XML_HTML_DOCUMENT_NODE else { return }
+        var current = scope.pointee.children
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                guard visit(node) else { return }
+                if let child = node.pointee.children {
+                    current = child
+                    continue
+                }
+            }
+            current = next(after: node, within: scope)
+        }
+    }
+}
+
+extension UInt8 {
+    /// XPath 1.0 white space (what normalize-space() strips): space, tab, CR, LF.
+    var isXPathSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0D || self == 0x0A }
 }
 
 extension MarkupNode: Hashable {

@@ -180,6 +180,8 @@ private struct Run {
 
     func select(limit: Int) -> [xmlNodePtr] {
         var result: [xmlNodePtr] = []
+        // TreeWalk.elements(under:) written out: its closure cost 1–2K instructions a
+        // sample page here, the hottest loop of a reading (callgrind).
         let type = scope.pointee.type
         var current = type == XML_ELEMENT_NODE || type == XML_DOCUMENT_NODE || type == XML_HTML_DOCUMENT_NODE ? scope.pointee.children : nil
         while let node = current {
@@ -367,7 +369,6 @@ extension CSSMatcher {
 
     /// `contains(concat(' ', normalize-space(s), ' '), ' value ')`.
     static func tokenMatches(_ subject: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         func fold(_ byte: UInt8) -> UInt8 { folded && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         guard !value.isEmpty else { return false }
         if value.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return false }
@@ -376,7 +377,7 @@ extension CSSMatcher {
             var normalized: [UInt8] = [0x20]
             var pendingSpace = false
             for current in subject {
-                if isSpace(current) {
+                if current.isXPathSpace {
                     pendingSpace = normalized.count > 1
                     continue
                 }
@@ -393,9 +394,9 @@ extension CSSMatcher {
         }
         var index = 0
         while index < subject.count {
-            while index < subject.count, isSpace(subject[index]) { index += 1 }
+            while index < subject.count, subject[index].isXPathSpace { index += 1 }
             let start = index
-            while index < subject.count, !isSpace(subject[index]) { index += 1 }
+            while index < subject.count, !subject[index].isXPathSpace { index += 1 }
             if index - start == value.count {
                 var same = true
                 for offset in 0..<value.count where fold(subject[start + offset]) != value[offset] {

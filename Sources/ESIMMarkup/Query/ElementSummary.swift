@@ -17,27 +17,19 @@ public struct ElementSummary: Sendable {
         // libxml2 keeps names in a dictionary: each distinct pointer is hashed once.
         var seenNames: Set<UnsafeRawPointer> = []
         var seenAttributeNames: Set<UnsafeRawPointer> = []
-        var current = node.pointer.pointee.children
-        let scope = node.pointer
-        while let element = current {
-            if element.pointee.type == XML_ELEMENT_NODE {
-                if let name = element.pointee.name, seenNames.insert(UnsafeRawPointer(name)).inserted {
-                    elementNames.insert(Self.hash(name))
-                }
-                var attribute = element.pointee.properties
-                while let current = attribute {
-                    if let name = current.pointee.name {
-                        if seenAttributeNames.insert(UnsafeRawPointer(name)).inserted { attributeNames.insert(Self.hash(name)) }
-                        if Self.isClass(name) { recordTokens(of: current) }
-                    }
-                    attribute = current.pointee.next
-                }
-                if let child = element.pointee.children {
-                    current = child
-                    continue
-                }
+        TreeWalk.elements(under: node.pointer) { element in
+            if let name = element.pointee.name, seenNames.insert(UnsafeRawPointer(name)).inserted {
+                elementNames.insert(Self.hash(name))
             }
-            current = TreeWalk.next(after: element, within: scope)
+            var attribute = element.pointee.properties
+            while let current = attribute {
+                if let name = current.pointee.name {
+                    if seenAttributeNames.insert(UnsafeRawPointer(name)).inserted { attributeNames.insert(Self.hash(name)) }
+                    if Self.isClass(name) { recordTokens(of: current) }
+                }
+                attribute = current.pointee.next
+            }
+            return true
         }
     }
 
@@ -45,7 +37,7 @@ public struct ElementSummary: Sendable {
         _ = CSSMatcher.withValue(of: attribute) { value in
             var start = 0
             for index in 0...value.count {
-                guard index == value.count || Self.isSpace(value[index]) else { continue }
+                guard index == value.count || value[index].isXPathSpace else { continue }
                 if index > start { classTokens.insert(Self.hash(UnsafeBufferPointer(rebasing: value[start..<index]))) }
                 start = index + 1
             }
@@ -57,8 +49,6 @@ public struct ElementSummary: Sendable {
     static func isClass(_ name: UnsafePointer<xmlChar>) -> Bool {
         name[0] == 0x63 && name[1] == 0x6C && name[2] == 0x61 && name[3] == 0x73 && name[4] == 0x73 && name[5] == 0
     }
-
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
@@ -120,7 +110,7 @@ extension CSSMatcher {
                     // `.x` and `[class~=x]`: the token itself, when compared exactly.
                     if test.operation == .token, !test.caseInsensitive, name == Array("class".utf8) {
                         let value = poolBytes(test.value)
-                        if !value.isEmpty, !value.contains(where: ElementSummary.isSpace) {
+                        if !value.isEmpty, !value.contains(where: \.isXPathSpace) {
                             requirement.classTokens.append(value)
                         }
                     }
