@@ -86,7 +86,7 @@ enum HeuristicReader {
     /// (`½`, `٣`) by Unicode.
     static func hasNumber(_ text: String) -> Bool {
         let utf8 = text.utf8
-        if utf8.contains(where: { $0 &- 0x30 < 10 }) { return true }
+        if utf8.contains(where: ASCII.isDigit) { return true }
         return utf8.contains(where: { $0 >= 0x80 }) && text.contains(where: \.isNumber)
     }
 
