@@ -248,6 +248,33 @@ struct CSSMatcherTests {
         #expect(node.select(selector, limit: 2) == Array(translated.prefix(2)), "\(label): two of '\(selector.source)'")
     }
 
+    /// `:nth-child` on long sibling lists: positions are counted directly up to
+    /// `SiblingPositions.directLimit` and looked up past it, so both sides of that edge,
+    /// nested lists (the lookup per parent) and text between items must agree with XPath.
+    @Test("nth-child and nth-last-child on long sibling lists agree with XPath")
+    func longSiblingLists() throws {
+        var items = ""
+        for index in 1...300 {
+            items += index % 7 == 0 ? "<li>\(index)<ol><li>a</li><li>b</li></ol></li>" : "<li>\(index)</li>"
+            if index % 11 == 0 { items += " text <!-- c --> <p>p\(index)</p>" }
+        }
+        let document = try HTMLDocument(string: "<html><body><ul>\(items)</ul><ol>\(items)</ol></body></html>")
+        var sources = ["li:nth-child(2n+1)", "li:nth-last-child(3n)", "p:nth-child(odd)", "ol > li:nth-last-child(-n+40)",
+                       "li:not(:nth-child(5n))", ":nth-child(n+300)", "ul > :nth-last-child(1)"]
+        let edge = SiblingPositions.directLimit
+        for position in [1, edge - 1, edge, edge + 1, edge + 2, 2 * edge, 299, 300, 330, 331, 400] {
+            sources.append("li:nth-child(\(position))")
+            sources.append("li:nth-last-child(\(position))")
+            sources.append("ul > *:nth-child(\(position)) + li")
+        }
+        for source in sources {
+            let selector = try CSSSelector(source)
+            try Self.same(document.node, selector, "long lists")
+            for scope in try document.select(xpath: "//ul | //ol[li]") { try Self.same(scope, selector, "long lists, inside a list") }
+        }
+        #expect(try document.select(css: "ul > li:nth-child(200)").map(\.normalizedText) == ["184"])
+    }
+
     @Test("the test page: every selector, from the document and from each section")
     func testPage() throws {
         let document = try HTMLDocument(string: CSSSelectorTests.page)

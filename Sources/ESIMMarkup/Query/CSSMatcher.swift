@@ -62,6 +62,8 @@ struct CSSMatcher: Hashable, Sendable {
     private var compounds: [CompoundEntry] = []
     /// Each alternative's compounds: a range of `compounds`, left to right.
     private var alternatives: [Span] = []
+    /// Whether any compound counts positions (`:nth-child`, `:nth-last-child`).
+    private var countsPositions = false
 
     /// A range of `pool`, `instructions` or `compounds`.
     struct Span: Hashable, Sendable {
@@ -132,7 +134,9 @@ struct CSSMatcher: Hashable, Sendable {
             case .root: flat.append(Instruction(kind: .root))
             case .firstOfType(let element): flat.append(Instruction(kind: .firstOfType, name: store(element)))
             case .lastOfType(let element): flat.append(Instruction(kind: .lastOfType, name: store(element)))
-            case .nth(let a, let b, let fromEnd): flat.append(Instruction(kind: .nth, a: a, b: b, fromEnd: fromEnd))
+            case .nth(let a, let b, let fromEnd):
+                flat.append(Instruction(kind: .nth, a: a, b: b, fromEnd: fromEnd))
+                countsPositions = true
             case .not(let inner):
                 let first = Int32(compounds.count)
                 for _ in inner { compounds.append(CompoundEntry(name: .none, tests: .none, combinator: .descendant)) }
@@ -161,7 +165,8 @@ struct CSSMatcher: Hashable, Sendable {
             instructions.withUnsafeBufferPointer { instructions in
                 compounds.withUnsafeBufferPointer { compounds in
                     alternatives.withUnsafeBufferPointer { alternatives in
-                        Run(pool: pool, instructions: instructions, compounds: compounds, alternatives: alternatives, scope: scope)
+                        Run(pool: pool, instructions: instructions, compounds: compounds, alternatives: alternatives, scope: scope,
+                            positions: countsPositions ? SiblingPositions() : nil)
                             .select(limit: limit)
                     }
                 }
@@ -177,6 +182,8 @@ private struct Run {
     let compounds: UnsafeBufferPointer<CSSMatcher.CompoundEntry>
     let alternatives: UnsafeBufferPointer<CSSMatcher.Span>
     let scope: xmlNodePtr
+    /// For `:nth-child` and `:nth-last-child`; `nil` when the selector has neither.
+    let positions: SiblingPositions?
 
     func select(limit: Int) -> [xmlNodePtr] {
         var result: [xmlNodePtr] = []
@@ -306,12 +313,7 @@ private struct Run {
             }
             return true
         case .nth:
-            var index = 1
-            var sibling = CSSMatcher.elementSibling(of: element, forward: test.fromEnd)
-            while let candidate = sibling {
-                index += 1
-                sibling = CSSMatcher.elementSibling(of: candidate, forward: test.fromEnd)
-            }
+            let index = positions?.position(of: element, fromEnd: test.fromEnd) ?? SiblingPositions.counted(element, fromEnd: test.fromEnd) ?? 1
             let (a, b) = (test.a, test.b)
             if a == 0 { return index == b }
             if a > 0 { return index >= b && (index - b) % a == 0 }
@@ -407,6 +409,56 @@ extension CSSMatcher {
             }
         }
         return false
+    }
+}
+
+/// Elements' positions among their element siblings (1-based), for `:nth-child`.
+/// Counting the siblings before an element costs its position, so a selector tried on
+/// every item of a list of n would count n²/2 siblings (100,000 items: 17 s). A short
+/// count is still done directly; past `directLimit` the parent's children are numbered
+/// once, and every later question about them is a lookup.
+final class SiblingPositions {
+    static let directLimit = 32
+    /// Position from the start, and the number of element siblings (the element included).
+    private var numbered: [xmlNodePtr: (index: Int, count: Int)] = [:]
+
+    func position(of element: xmlNodePtr, fromEnd: Bool) -> Int {
+        if let known = numbered[element] { return fromEnd ? known.count - known.index + 1 : known.index }
+        if let index = Self.counted(element, fromEnd: fromEnd, limit: Self.directLimit) { return index }
+        number(siblingsOf: element)
+        guard let known = numbered[element] else { return 1 }
+        return fromEnd ? known.count - known.index + 1 : known.index
+    }
+
+    /// Numbers every element among `element`'s siblings (its parent's children; for a node
+    /// without a parent, the siblings reachable from it).
+    private func number(siblingsOf element: xmlNodePtr) {
+        var first = element
+        if let parent = element.pointee.parent, let child = parent.pointee.children {
+            first = child
+        } else {
+            while let previous = first.pointee.prev { first = previous }
+        }
+        var elements: [xmlNodePtr] = []
+        var current: xmlNodePtr? = first
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE { elements.append(node) }
+            current = node.pointee.next
+        }
+        numbered.reserveCapacity(numbered.count + elements.count)
+        for (offset, node) in elements.enumerated() { numbered[node] = (offset + 1, elements.count) }
+    }
+
+    /// The position counted sibling by sibling; `nil` past `limit`.
+    static func counted(_ element: xmlNodePtr, fromEnd: Bool, limit: Int = .max) -> Int? {
+        var index = 1
+        var sibling = CSSMatcher.elementSibling(of: element, forward: fromEnd)
+        while let candidate = sibling {
+            index += 1
+            if index > limit { return nil }
+            sibling = CSSMatcher.elementSibling(of: candidate, forward: fromEnd)
+        }
+        return index
     }
 }
 
