@@ -248,10 +248,11 @@ struct CSSMatcherTests {
         #expect(node.select(selector, limit: 2) == Array(translated.prefix(2)), "\(label): two of '\(selector.source)'")
     }
 
-    /// `:nth-child` on long sibling lists: positions are counted directly up to
+    /// `:nth-child` and `~` on long sibling lists: positions are counted directly up to
     /// `SiblingPositions.directLimit` and looked up past it, so both sides of that edge,
-    /// nested lists (the lookup per parent) and text between items must agree with XPath.
-    @Test("nth-child and nth-last-child on long sibling lists agree with XPath")
+    /// nested lists (the lookup per parent) and text between items must agree with XPath;
+    /// so must `~`, whose scans past `SiblingScans.directSteps` siblings are remembered.
+    @Test("nth-child, nth-last-child and ~ on long sibling lists agree with XPath")
     func longSiblingLists() throws {
         var items = ""
         for index in 1...300 {
@@ -260,7 +261,10 @@ struct CSSMatcherTests {
         }
         let document = try HTMLDocument(string: "<html><body><ul>\(items)</ul><ol>\(items)</ol></body></html>")
         var sources = ["li:nth-child(2n+1)", "li:nth-last-child(3n)", "p:nth-child(odd)", "ol > li:nth-last-child(-n+40)",
-                       "li:not(:nth-child(5n))", ":nth-child(n+300)", "ul > :nth-last-child(1)"]
+                       "li:not(:nth-child(5n))", ":nth-child(n+300)", "ul > :nth-last-child(1)",
+                       // `~` scans on long lists: outcomes remembered past the first steps.
+                       "h1 ~ li", "p ~ li", "li:nth-child(40) ~ p", "ul > p ~ li > ol", "p ~ p ~ li", "li ~ p + li",
+                       "li:nth-child(250) ~ li:nth-child(2n)", "ol li ~ li", "body > ul ~ ol > li:nth-child(3) ~ p"]
         let edge = SiblingPositions.directLimit
         for position in [1, edge - 1, edge, edge + 1, edge + 2, 2 * edge, 299, 300, 330, 331, 400] {
             sources.append("li:nth-child(\(position))")

@@ -64,6 +64,8 @@ struct CSSMatcher: Hashable, Sendable {
     private var alternatives: [Span] = []
     /// Whether any compound counts positions (`:nth-child`, `:nth-last-child`).
     private var countsPositions = false
+    /// Whether any compound is joined by `~` (its scans are remembered on long sibling lists).
+    private var hasSiblingCombinator = false
 
     /// A range of `pool`, `instructions` or `compounds`.
     struct Span: Hashable, Sendable {
@@ -118,6 +120,7 @@ struct CSSMatcher: Hashable, Sendable {
     }
 
     private mutating func entry(_ compound: Compound, combinator: Combinator) -> CompoundEntry {
+        if combinator == .sibling { hasSiblingCombinator = true }
         let name = compound.name.map { store($0) } ?? .none
         var flat: [Instruction] = []
         for test in compound.tests {
@@ -166,7 +169,7 @@ struct CSSMatcher: Hashable, Sendable {
                 compounds.withUnsafeBufferPointer { compounds in
                     alternatives.withUnsafeBufferPointer { alternatives in
                         Run(pool: pool, instructions: instructions, compounds: compounds, alternatives: alternatives, scope: scope,
-                            positions: countsPositions ? SiblingPositions() : nil)
+                            positions: countsPositions ? SiblingPositions() : nil, scans: hasSiblingCombinator ? SiblingScans() : nil)
                             .select(limit: limit)
                     }
                 }
@@ -184,6 +187,8 @@ private struct Run {
     let scope: xmlNodePtr
     /// For `:nth-child` and `:nth-last-child`; `nil` when the selector has neither.
     let positions: SiblingPositions?
+    /// For `~`; `nil` when the selector has none.
+    let scans: SiblingScans?
 
     func select(limit: Int) -> [xmlNodePtr] {
         var result: [xmlNodePtr] = []
@@ -235,6 +240,7 @@ private struct Run {
         let combinator = compounds[index].combinator
         let isSibling = combinator == .adjacent || combinator == .sibling
         var candidate = next(after: element, isSibling)
+        if combinator == .sibling, let scans { return scan(from: candidate, compound: index, first: first, scans) }
         while let current = candidate {
             let outcome = match(current, compound: index - 1, first: first)
             switch (outcome, combinator) {
@@ -249,6 +255,36 @@ private struct Run {
             }
         }
         return isSibling ? .restartFromClosestDescendant : .notMatchedGlobally
+    }
+
+    /// The loop above for `~`: earlier siblings from `start` back, until one settles the
+    /// outcome. The outcome of a scan depends only on where it starts, and each sibling
+    /// passed on the way would have given the same, so past `SiblingScans.directSteps`
+    /// steps a scan stops at a sibling an earlier scan passed and records the ones it
+    /// passes: `h1 ~ li` over a list of n items takes n steps, not n²/2.
+    func scan(from start: xmlNodePtr?, compound index: Int, first: Int, _ scans: SiblingScans) -> Outcome {
+        var candidate = start
+        var steps = 0
+        var passed: [xmlNodePtr] = []
+        var outcome = Outcome.restartFromClosestDescendant
+        while let current = candidate {
+            if steps >= SiblingScans.directSteps {
+                if let known = scans.outcome(from: current, compound: index) {
+                    outcome = known
+                    break
+                }
+                passed.append(current)
+            }
+            steps += 1
+            let found = match(current, compound: index - 1, first: first)
+            if found == .matched || found == .notMatchedGlobally || found == .restartFromClosestDescendant {
+                outcome = found
+                break
+            }
+            candidate = CSSMatcher.previousElement(current)
+        }
+        for node in passed { scans.record(outcome, from: node, compound: index) }
+        return outcome
     }
 
     /// The next candidate for a combinator: the previous element sibling, or the parent
@@ -410,6 +446,19 @@ extension CSSMatcher {
         }
         return false
     }
+}
+
+/// Outcomes of `~` scans by the sibling they start from and the compound, for one selection.
+private final class SiblingScans {
+    static let directSteps = 16
+    private struct Key: Hashable {
+        var node: xmlNodePtr
+        var compound: Int
+    }
+    private var outcomes: [Key: Run.Outcome] = [:]
+
+    func outcome(from node: xmlNodePtr, compound: Int) -> Run.Outcome? { outcomes[Key(node: node, compound: compound)] }
+    func record(_ outcome: Run.Outcome, from node: xmlNodePtr, compound: Int) { outcomes[Key(node: node, compound: compound)] = outcome }
 }
 
 /// Elements' positions among their element siblings (1-based), for `:nth-child`.
