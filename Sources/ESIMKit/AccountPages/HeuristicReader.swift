@@ -22,6 +22,9 @@ enum HeuristicReader {
 
     /// How many texts after a label are looked at for its value.
     static let lookahead = 3
+    /// How many words after a label, at most, are read as its value when the rest of the
+    /// text is not one (`Dec 3, 2026 Autopay on` → `Dec 3, 2026`).
+    static let prefixWords = 6
 
     static func read(_ context: PageContext, reference: CalendarDate?) -> AccountSnapshot {
         let texts = collectTexts(context)
@@ -63,6 +66,8 @@ enum HeuristicReader {
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let rest = String(item.text.dropFirst(offset)).trimmed(of: " :-–\t")
                 if !rest.isEmpty { candidates.append((rest, item.line)) }
+                // `Amount due $42.00 by Dec 3`: the value is the rest's first words.
+                for prefix in leadingWords(rest, upTo: prefixWords) { candidates.append((prefix, item.line)) }
                 candidates.append((item.text, item.line))
                 for next in texts[(index + 1)..<min(texts.count, index + 1 + lookahead)] { candidates.append((next.text, next.line)) }
                 for (candidate, lineNumber) in candidates {
@@ -80,6 +85,18 @@ enum HeuristicReader {
             snapshot.diagnostics.append(SnapshotDiagnostic(.missingRequired, "no label the heuristic reader knows was found beside a value"))
         }
         return snapshot
+    }
+
+    /// The text's first `limit` words, then one fewer, down to the first word alone; never
+    /// the whole text. Words are separated by single spaces (texts are normalised).
+    static func leadingWords(_ text: String, upTo limit: Int) -> [String] {
+        var ends: [String.Index] = []
+        var index = text.startIndex
+        while let space = text[index...].firstIndex(of: " ") {
+            ends.append(space)
+            index = text.index(after: space)
+        }
+        return ends.prefix(limit).reversed().map { String(text[..<$0]) }
     }
 
     /// Whether the text holds a number character: ASCII digits on bytes, anything else

@@ -197,6 +197,27 @@ struct PageExtractorTests {
         #expect(strict.values.isEmpty && !strict.isHeuristic)
     }
 
+    @Test("a value in the same text as its label, with more words after it, is read from the first words")
+    func heuristicLeadingWords() throws {
+        let page = "<html><body><p>Amount due: $42.00 by Dec 3, 2026 with autopay</p>"
+            + "<p>Billing cycle Nov 4 - Dec 3 (next bill soon)</p><p>Days left 12 of 30</p>"
+            + "<p>Plan renews monthly</p><p>Late fee $5.00</p></body></html>"
+        let snapshot = try Self.extractor().inspect(Self.page(page), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.isHeuristic)
+        #expect(snapshot.amountDue == (try Money("$42.00")))  // not the later `$5.00`
+        #expect(snapshot.values.first { $0.field == .amountDue }?.raw == "$42.00")
+        #expect(snapshot.billingCycle?.start == CalendarDate(year: 2026, month: 11, day: 4))
+        #expect(snapshot.billingCycle?.end == CalendarDate(year: 2026, month: 12, day: 3))
+        #expect(snapshot.values.first { $0.field == .daysLeft }?.value == .count(12))
+        // Strict value readers keep bare words and numbers out: nothing is made of `3 lines`.
+        let lines = try Self.extractor().inspect(Self.page("<p>Amount due 3 lines</p><p>$45.00</p>"),
+                                                 options: .init(reference: PageSamples.reference))
+        #expect(lines.amountDue == (try Money("$45.00")))
+        #expect(HeuristicReader.leadingWords("a b c d", upTo: 2) == ["a b", "a"])
+        #expect(HeuristicReader.leadingWords("a b", upTo: 6) == ["a"])
+        #expect(HeuristicReader.leadingWords("a", upTo: 6).isEmpty)
+    }
+
     @Test("a label read for one field is not read again for the words inside it")
     func heuristicLabelsClaimed() throws {
         let page = "<html><body><div><span>Balance due</span><strong>$42.17</strong></div>"
