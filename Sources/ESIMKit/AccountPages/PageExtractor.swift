@@ -615,11 +615,11 @@ final class CompiledRule {
                 add(rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText, line: node.line)
             }
         case (.json(let path), .json(let value)):
-            for found in path.evaluate(value).prefix(limit) {
+            for found in path.evaluate(value, limit: limit) {
                 if let text = found.scalarText { add(text, line: 0) }
             }
         case (.json(let path), .node):
-            for found in context.embeddedJSON.lazy.flatMap({ path.evaluate($0) }).prefix(limit) {
+            for found in context.embeddedJSON.lazy.flatMap({ path.evaluate($0, limit: limit) }).prefix(limit) {
                 if let text = found.scalarText { add(text, line: 0) }
             }
         case (.xpath, .json), (.css, .json):
