@@ -17,6 +17,9 @@ public struct MarkupError: Error, Hashable, Sendable {
         case tooManyElements
         /// An XPath expression did not compile or could not be evaluated.
         case invalidXPath
+        /// An XPath expression took more than ``XPathExpression/operationLimit`` steps on
+        /// a document (it compares nodes with nodes, and the document is large).
+        case xpathTooMuchWork
         /// A CSS selector is malformed.
         case invalidSelector
         /// A CSS selector uses syntax this translator does not support.

@@ -53,6 +53,24 @@ struct XPathTests {
         #expect(throws: MarkupError.self) { try document.evaluate(xpath: "") }
     }
 
+    @Test("an expression doing too much work on a page stops with its own error; the same expression on a small page runs")
+    func operationLimit() throws {
+        // 20,000 items, each counting the items before it: ~200 million steps.
+        let items = (0..<20_000).map { "<li>\($0)</li>" }.joined()
+        let large = try HTMLDocument(string: "<html><body><ul>\(items)</ul></body></html>")
+        let expression = "//li[count(preceding-sibling::li) > 19990]"
+        #expect {
+            try large.select(xpath: expression)
+        } throws: { error in
+            guard let error = error as? MarkupError else { return false }
+            return error.code == .xpathTooMuchWork && error.message.contains("million steps")
+        }
+        // The same document answers other queries afterwards (the count starts again).
+        #expect(try large.select(xpath: "//li[. = '19995']").count == 1)
+        let small = try HTMLDocument(string: "<ul>" + (0..<100).map { "<li>\($0)</li>" }.joined() + "</ul>")
+        #expect(try small.select(xpath: "//li[count(preceding-sibling::li) > 97]").map(\.text) == ["98", "99"])
+    }
+
     @Test("queries relative to a node")
     func relative() throws {
         let document = try HTMLDocument(string: Self.document)

@@ -39,6 +39,11 @@ public enum XPathValue {
 public final class XPathExpression {
     /// Longest expression accepted.
     public static let maximumLength = 8192
+    /// Steps one evaluation may take (libxml2 counts an operation or a node visited as one):
+    /// an expression that compares every node with every other (`//li[count(preceding::li)
+    /// > 5]` on a long list) fails with an error instead of running for minutes. Rules on
+    /// the largest corpus pages take a few hundred thousand.
+    public static let operationLimit: UInt = 50_000_000
 
     public let source: String
     let compiled: xmlXPathCompExprPtr
@@ -102,8 +107,13 @@ public final class XPathExpression {
         context.pointee.node = node.pointer
         context.pointee.contextSize = -1
         context.pointee.proximityPosition = -1
+        context.pointee.opLimit = Self.operationLimit
+        context.pointee.opCount = 0
         let result = Self.quietly { xmlXPathCompiledEval(compiled, context) }
         guard let result else {
+            if context.pointee.opCount >= Self.operationLimit {
+                throw MarkupError(.xpathTooMuchWork, "XPath '\(source)' stopped after \(Self.operationLimit / 1_000_000) million steps on this page: it compares too many nodes with each other (a count() or position test over a long list); narrow it, or use CSS")
+            }
             throw Self.error(from: context, source: source)
         }
         defer { xmlXPathFreeObject(result) }
