@@ -56,6 +56,23 @@ struct QueryCommandTests {
         #expect((parsed["matches"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["(214) 555-0142", "(214) 555-0199"])
     }
 
+    @Test("--limit cuts the list and says the page has more; exactly the limit found is not 'more'")
+    func limit() throws {
+        let page = "<html><body>" + (1...5).map { "<p class=\"n\">\($0)</p>" }.joined() + "</body></html>"
+        let cut = runCLI(["query", "-", "--css", ".n", "--limit", "3"], stdin: [page])
+        #expect(cut.status == 0)
+        #expect(cut.outLines == ["<stdin>: the first 3 matches for css: .n (the page has more; --limit shows more)",
+                                 "  line 1  1", "  line 1  2", "  line 1  3"])
+        let exact = runCLI(["query", "-", "--css", ".n", "--limit", "5"], stdin: [page])
+        #expect(exact.outLines.first == "<stdin>: 5 matches for css: .n")
+        let json = runCLI(["query", "-", "--css", ".n", "--limit", "2", "--json"], stdin: [page])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect((parsed["matches"] as? [Any])?.count == 2 && parsed["more"] as? Bool == true)
+        let all = runCLI(["query", "-", "--css", ".n", "--limit", String(Int.max), "--json"], stdin: [page])
+        let whole = try #require(try JSONSerialization.jsonObject(with: Data(all.out.utf8)) as? [String: Any])
+        #expect((whole["matches"] as? [Any])?.count == 5 && whole["more"] as? Bool == false)
+    }
+
     @Test("a page on standard input")
     func stdin() {
         let run = runCLI(["query", "-", "--find", "$9.99"], stdin: ["<html><body><p class=\"due\">$9.99</p></body></html>"])

@@ -117,17 +117,20 @@ struct QueryCommand: ConsoleCommand {
             return suggestions.isEmpty ? .rejected : .ok
         }
         guard let rule else { return .usage }
-        let matches: [RuleProbe.Match]
+        var matches: [RuleProbe.Match]
         do {
             let reference = today.flatMap { try? CalendarDate($0) } ?? CalendarDate.today
-            matches = try probe.run(rule, limit: limit, kind: type, field: field, reference: reference)
+            // One more than shown, to say whether the page has more.
+            matches = try probe.run(rule, limit: limit < Int.max ? limit + 1 : limit, kind: type, field: field, reference: reference)
         } catch {
             return fail(console, code: error.code.rawValue, message: error.message)
         }
+        let more = matches.count > limit
+        if more { matches.removeLast(matches.count - limit) }
         if json {
-            console.out(QueryJSON.matches(file: name, rule: rule, matches))
+            console.out(QueryJSON.matches(file: name, rule: rule, matches, more: more))
         } else {
-            QueryRenderer.matches(matches, rule: rule, file: name).forEach(console.out)
+            QueryRenderer.matches(matches, more: more, rule: rule, file: name).forEach(console.out)
         }
         return matches.isEmpty ? .rejected : .ok
     }
@@ -144,8 +147,10 @@ struct QueryCommand: ConsoleCommand {
 
 /// The text output of `query`.
 enum QueryRenderer {
-    static func matches(_ matches: [RuleProbe.Match], rule: ExtractionRule, file: String) -> [String] {
-        var lines = ["\(file): \(matches.isEmpty ? "nothing" : matches.count == 1 ? "1 match" : "\(matches.count) matches") for \(rule.summary)"]
+    /// - Parameter more: the page has more matches than shown (`--limit`).
+    static func matches(_ matches: [RuleProbe.Match], more: Bool = false, rule: ExtractionRule, file: String) -> [String] {
+        let count = matches.isEmpty ? "nothing" : more ? "the first \(matches.count) matches" : matches.count == 1 ? "1 match" : "\(matches.count) matches"
+        var lines = ["\(file): \(count) for \(rule.summary)\(more ? " (the page has more; --limit shows more)" : "")"]
         let isJSON: Bool
         if case .json = rule.locator { isJSON = true } else { isJSON = false }
         func location(_ line: Int) -> String { isJSON ? "JSON" : line > 0 ? "line \(line)" : "result" }
@@ -194,19 +199,21 @@ enum QueryRenderer {
 
 /// The JSON output of `query`.
 enum QueryJSON {
-    static func matches(file: String, rule: ExtractionRule, _ matches: [RuleProbe.Match]) -> String {
-        (try? OrderedJSONEncoder().encode(Matches(file: file, rule: rule.summary, matches: matches))) ?? "{}"
+    static func matches(file: String, rule: ExtractionRule, _ matches: [RuleProbe.Match], more: Bool = false) -> String {
+        (try? OrderedJSONEncoder().encode(Matches(file: file, rule: rule.summary, matches: matches, more: more))) ?? "{}"
     }
 
     static func suggestions(file: String, find: String, _ suggestions: [RuleProbe.Suggestion]) -> String {
         (try? OrderedJSONEncoder().encode(Suggestions(file: file, find: find, rules: suggestions))) ?? "{}"
     }
 
-    /// `{"file","rule","matches":[…]}`, keys in this order.
+    /// `{"file","rule","matches":[…],"more"}`, keys in this order; `more`: the page has
+    /// more matches than `--limit` let through.
     struct Matches: Encodable {
         var file: String
         var rule: String
         var matches: [RuleProbe.Match]
+        var more: Bool
     }
 
     /// `{"file","find","rules":[…]}`.
