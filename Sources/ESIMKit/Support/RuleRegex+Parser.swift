@@ -140,6 +140,8 @@ struct PatternParser {
     let scalars: [Unicode.Scalar]
     var index = 0
     private(set) var groupCount = 0
+    /// The pattern starts with `(?i)`: letters match either case.
+    private(set) var caseInsensitive = false
 
     /// Nesting deeper than this goes to Swift `Regex` (the parser recurses).
     static let maximumDepth = 32
@@ -151,8 +153,52 @@ struct PatternParser {
     }
 
     mutating func parseAll() -> PatternNode? {
+        // `(?i)` leading the pattern; anywhere else, and every other option, is Swift `Regex`'s.
+        if scalars.starts(with: ["(", "?", "i", ")"]) {
+            caseInsensitive = true
+            index = 4
+        }
         guard let node = parseAlternation(depth: 0), index == scalars.count else { return nil }
         return node
+    }
+
+    /// A literal scalar. Under `(?i)`, as Swift `Regex` matches it (checked against it on
+    /// every scalar): an ASCII letter matches both cases, `k` and `K` also the Kelvin sign
+    /// (U+212A, whose lower case is `k`); other ASCII and uncased scalars match themselves;
+    /// a cased non-ASCII scalar is left to Swift `Regex` (`nil`).
+    private func literal(_ value: UInt32) -> PatternNode? {
+        guard caseInsensitive else { return .scalar(value) }
+        if value >= 0x80 {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.isCased, !scalar.properties.changesWhenCaseMapped else { return nil }
+            return .scalar(value)
+        }
+        guard let other = Self.otherCase(value) else { return .scalar(value) }
+        var ranges: [ClosedRange<UInt32>] = [value...value, other...other]
+        if value == 0x4B || value == 0x6B { ranges.append(0x212A...0x212A) }
+        return .set(ScalarSet(ranges: ranges))
+    }
+
+    /// The other case of an ASCII letter.
+    static func otherCase(_ value: UInt32) -> UInt32? {
+        if (0x41...0x5A).contains(value) { return value + 0x20 }
+        if (0x61...0x7A).contains(value) { return value - 0x20 }
+        return nil
+    }
+
+    /// A bracket set's ranges under `(?i)`, as Swift `Regex` reads them: each ASCII letter's
+    /// other case added (not the Kelvin sign: `(?i)[k]` does not match it, `(?i)k` does);
+    /// `nil` (Swift `Regex`'s) when a range reaches past ASCII.
+    private func foldedRanges(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>]? {
+        guard caseInsensitive else { return ranges }
+        var result = ranges
+        for range in ranges {
+            guard range.upperBound < 0x80 else { return nil }
+            for (letters, shift) in [(UInt32(0x41)...0x5A, Int64(0x20)), (UInt32(0x61)...0x7A, -0x20)] where range.overlaps(letters) {
+                let lower = max(range.lowerBound, letters.lowerBound), upper = min(range.upperBound, letters.upperBound)
+                result.append(UInt32(Int64(lower) + shift)...UInt32(Int64(upper) + shift))
+            }
+        }
+        return result
     }
 
     private var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
@@ -209,13 +255,13 @@ struct PatternParser {
         case "\\":
             guard let escaped = parseEscape() else { return nil }
             switch escaped {
-            case .scalar(let value): return .scalar(value)
+            case .scalar(let value): return .scalar(value)  // tab, line breaks, punctuation: no case
             case .set(let kind, let negated): return .set(ScalarSet(classes: [(kind, negated)]))
             }
         case "*", "+", "?", "{", "}", "]", ")", "|":
             return nil
         default:
-            return .scalar(scalar.value)
+            return literal(scalar.value)
         }
     }
 
@@ -261,8 +307,8 @@ struct PatternParser {
             index += 1
             switch scalar {
             case "]":
-                guard !first else { return nil }
-                return .set(ScalarSet(ranges: ranges, classes: classes, negated: negated))
+                guard !first, let folded = foldedRanges(ranges) else { return nil }
+                return .set(ScalarSet(ranges: folded, classes: classes, negated: negated))
             case "[":
                 return nil
             case "-":

@@ -5,7 +5,8 @@
 /// leftmost match, alternatives and quantifiers tried in backtracking order. Patterns in the
 /// subset rules use — literals, `.`, `\d \D \s \S \w \W`, escaped punctuation, `\t \n \r`,
 /// bracket classes with ranges, `( )`, `(?: )`, `|`, `* + ? {n} {n,} {n,m}` (greedy or lazy),
-/// `^ $` — run on ``ScalarProgram``, a bit-state backtracker (every instruction visits a
+/// `^ $`, and `(?i)` leading the pattern (ASCII letters and uncased scalars) — run on
+/// ``ScalarProgram``, a bit-state backtracker (every instruction visits a
 /// position at most once, so a match costs at most program × text steps and never runs
 /// away) that compiles in microseconds. Anything else (lookaround, back-references,
 /// options, named groups, Unicode properties…) is compiled by Swift `Regex`, so every

@@ -68,7 +68,8 @@ struct RuleRegexTests {
 
         mutating func atom(depth: Int) -> String {
             let atoms = ["a", "b", "1", " ", #"\."#, #"\$"#, "·", "_", #"\d"#, #"\s"#, #"\w"#, #"\D"#, #"\S"#, #"\W"#, ".",
-                         "[ab]", "[^a]", "[a-c]", #"[\d.]"#, "[-a]", "[a-]", #"[^\s]"#, #"\("#, "[.$]", "²"]
+                         "[ab]", "[^a]", "[a-c]", #"[\d.]"#, "[-a]", "[a-]", #"[^\s]"#, #"\("#, "[.$]", "²",
+                         "B", "k", "K", "[A-C]", "[^B]", "[Kx]", "[Z-b]"]
             if depth < 3 && next(5) == 0 { return (next(2) == 0 ? "(" : "(?:") + alternation(depth: depth + 1) + ")" }
             return atoms[next(atoms.count)]
         }
@@ -90,7 +91,10 @@ struct RuleRegexTests {
         }
 
         mutating func text() -> String {
-            let pieces = ["a", "b", "c", "1", "2", " ", ".", "$", "·", "\n", "²", "_", "("]
+            // Not the Kelvin sign: Swift Regex's first match skips earlier matches in a text
+            // holding it (`\w` finds U+212A in "_\u{212A}", not "_"); `caseInsensitive`
+            // checks it alone.
+            let pieces = ["a", "b", "c", "1", "2", " ", ".", "$", "·", "\n", "²", "_", "(", "A", "B", "k", "K", "ſ", "["]
             return (0..<next(13)).map { _ in pieces[next(pieces.count)] }.joined()
         }
     }
@@ -100,14 +104,17 @@ struct RuleRegexTests {
         var generator = Generator(state: 0x9E37_79B9_7F4A_7C15)
         var native = 0
         var compared = 0
-        for _ in 0..<400 {
-            let pattern = generator.alternation(depth: 0)
+        var caseless = 0
+        for round in 0..<400 {
+            // Every third pattern case-insensitive: `(?i)` leading it runs natively too.
+            let pattern = (round % 3 == 0 ? "(?i)" : "") + generator.alternation(depth: 0)
             // Texts are short, but nested quantifiers can still make Swift Regex backtrack
             // for long; keep to patterns with at most two of them.
             guard pattern.filter({ "*+}".contains($0) }).count <= 4 else { continue }
             let regex = try RuleRegex(pattern)
             guard regex.isNative else { continue }
             native += 1
+            if round % 3 == 0 { caseless += 1 }
             for _ in 0..<12 {
                 let text = generator.text()
                 #expect(regex.capture(in: text) == (try Self.swiftCapture(pattern, text)), "\(pattern) on \(text.debugDescription)")
@@ -115,7 +122,34 @@ struct RuleRegexTests {
             }
         }
         #expect(native >= 150, "only \(native) native patterns")
+        #expect(caseless >= 50, "only \(caseless) native case-insensitive patterns")
         #expect(compared >= 1_800)
+    }
+
+    @Test("(?i): literals and sets match the scalars Swift Regex matches, on every scalar below U+0250, case-mapping oddities and every 997th above")
+    func caseInsensitive() throws {
+        var texts = Array(UInt32(0)..<0x250) + [0x1E9E, 0x2126, 0x212A, 0x212B, 0x0130, 0x0131, 0x017F, 0x03C2, 0xFB00]
+        texts += stride(from: UInt32(0x250), through: 0x10FFFF, by: 997)
+        var patterns = (UInt32(0x20)..<0x7F).map { value -> String in
+            let scalar = String(Unicode.Scalar(value)!)
+            return "(?i)" + (#"\^$.|?*+()[]{}/-#&~"#.contains(scalar) ? "\\" : "") + scalar
+        }
+        patterns += ["–", "€", "²", "·", "’", "\u{A0}", "×", "™", "→", "①"].map { "(?i)" + $0 }
+        patterns += ["[a-z]", "[^a-z]", "[K]", "[^K]", "[A-Fx0-9]", #"[\w.-]"#, #"[^\s]"#, #"[\W]"#, "[Z-b]", "[^_-z]", #"\W"#, "."].map { "(?i)" + $0 }
+        for pattern in patterns {
+            let regex = try RuleRegex(pattern)
+            #expect(regex.isNative, "\(pattern)")
+            let swift = try Regex(pattern).matchingSemantics(.unicodeScalar)
+            var mismatches: [UInt32] = []
+            for value in texts {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = String(String.UnicodeScalarView([scalar]))
+                if (regex.capture(in: text) == text) != (try swift.wholeMatch(in: text) != nil) { mismatches.append(value) }
+            }
+            #expect(mismatches.isEmpty, "\(pattern): \(mismatches.prefix(5).map { String($0, radix: 16) })")
+        }
+        // Cased letters beyond ASCII, and `(?i)` anywhere but the start, are Swift Regex's.
+        for pattern in ["(?i)é", "(?i)[à-ÿ]", "a(?i)b", "(?i:a)b", "(?is)a"] { #expect(!(try RuleRegex(pattern)).isNative, "\(pattern)") }
     }
 
     @Test("anchors, greedy and lazy quantifiers, alternation order and groups that take no part")
@@ -136,7 +170,7 @@ struct RuleRegexTests {
     @Test("patterns outside the subset are Swift Regex's and mean the same")
     func fallback() throws {
         let cases: [(String, String)] = [
-            ("a(?=b)", "acab"), (#"(a)\1"#, "xaab"), ("(?i)gb", "15 GB"), ("(?<n>a)", "ba"), (#"\p{L}+"#, "12ab"),
+            ("a(?=b)", "acab"), (#"(a)\1"#, "xaab"), ("(?i)gé", "15 GÉ"), ("a(?i)b", "aB"), ("(?<n>a)", "ba"), (#"\p{L}+"#, "12ab"),
             ("[[:alpha:]]+", "1ab"), ("[a-z--b]+", "abc"), (#"\bGB"#, "xGB GB"), ("a{,2}", "aaa"), ("a*+", "aa"),
             ("(a*)*", "b"), (#"\ "#, "a b"), (#"\x41"#, "zA"), ("{", "a{"),
         ]
