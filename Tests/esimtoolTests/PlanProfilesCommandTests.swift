@@ -120,10 +120,12 @@ struct ProfilesCommandTests {
         #expect(!xml.out.contains("REDACTED-TOKEN"))
         let chip = runCLI(["profiles", Self.profiles + "/euicc-info2.der"])
         #expect(chip.status == 0)
-        #expect(chip.outLines == [Self.profiles + "/euicc-info2.der — SGP.22 DER", "  SGP.22       2.2.2", "  Firmware     4.3.1",
-                                  "  Free memory  97.7 KB", "  Category     mediumEuicc",
-                                  "  Trusted CIs  GSMA test CI (SGP.26, NIST) (F54172BD…) — test CIs only: takes test profiles, not a carrier's",
-                                  "  SAS          EX-SAS-0001"])
+        #expect(chip.outLines == [Self.profiles + "/euicc-info2.der — SGP.22 DER", "  SGP.22          2.2.2", "  Firmware        4.3.1",
+                                  "  Free memory     97.7 KB", "  Category        mediumEuicc",
+                                  "  Trusted CIs     GSMA test CI (SGP.26, NIST) (F54172BD…) — test CIs only: takes test profiles, not a carrier's",
+                                  "  SAS             EX-SAS-0001",
+                                  "  Forbidden       no profile may set: ppr1 (disabling this profile is not allowed)",
+                                  "  Platform        EX-PLATFORM-01", "  DLOA registrar  https://dloa.example.com"])
     }
 
     @Test("standard input and --json")

@@ -19,11 +19,14 @@ import SwiftASN1
 ///     euiccCiPKIdListForSigning [10] SEQUENCE OF SubjectKeyIdentifier,       -- AA
 ///     euiccCategory [11] INTEGER {other(0), basicEuicc(1), mediumEuicc(2),
 ///                                 contactlessEuicc(3)} OPTIONAL,            -- 8B
-///     forbiddenProfilePolicyRules [25] PprIds OPTIONAL,    -- 99 (not kept)
+///     forbiddenProfilePolicyRules [25] PprIds OPTIONAL,    -- 99, BIT STRING
 ///     ppVersion VersionType,                               -- 04
 ///     sasAcreditationNumber UTF8String (SIZE(0..64)),      -- 0C
-///     certificationDataObject [12] … OPTIONAL,             -- AC (not kept)
+///     certificationDataObject [12] CertificationDataObject OPTIONAL,   -- AC
 ///     … }
+/// CertificationDataObject ::= SEQUENCE {                   -- automatic tags
+///     platformLabel UTF8String,                            -- 80, GlobalPlatform DLOA
+///     discoveryBaseURL UTF8String }                        -- 81
 /// ```
 extension EUICCInfo {
     /// `UICCCapability` bit names, in bit order (lpac's spelling, as `lpac chip info` prints them).
@@ -56,8 +59,10 @@ extension EUICCInfo {
             case (.contextSpecific, 11):
                 let value = try ProfileList.integer(child, field: "euiccCategory")
                 info.category = categoryNames.indices.contains(value) ? categoryNames[value] : "unknown(\(value))"
-            case (.contextSpecific, 12), (.contextSpecific, 25):
-                continue
+            case (.contextSpecific, 25):
+                info.forbiddenPolicyRules = PolicyRules(bits: try ProfileList.bits(child, field: "forbiddenProfilePolicyRules")).ruleNames
+            case (.contextSpecific, 12):
+                try readCertification(child, into: &info, diagnostics: &diagnostics)
             case (.universal, 4): info.ppVersion = try version(child, field: "ppVersion")
             case (.universal, 12): info.sasAccreditationNumber = try ProfileList.utf8(child, field: "sasAcreditationNumber")
             default:
@@ -94,6 +99,23 @@ extension EUICCInfo {
             result.append(ProfileList.hex(try ProfileList.primitive(item, field: field)))
         }
         return result
+    }
+
+    /// `certificationDataObject`: its two strings, each optional here (a card that leaves
+    /// one out still says the other); anything else inside is skipped with a warning.
+    static func readCertification(_ node: ASN1Node, into info: inout EUICCInfo, diagnostics: inout [ProfileDiagnostic]) throws(ProfileError) {
+        guard case .constructed(let items) = node.content else {
+            throw ProfileError(.unexpectedTag, "certificationDataObject must be a SEQUENCE", offset: node.encodedBytes.startIndex)
+        }
+        for item in items {
+            switch (item.identifier.tagClass, item.identifier.tagNumber) {
+            case (.contextSpecific, 0): info.platformLabel = try ProfileList.utf8(item, field: "platformLabel")
+            case (.contextSpecific, 1): info.discoveryBaseURL = try ProfileList.utf8(item, field: "discoveryBaseURL")
+            default:
+                diagnostics.append(ProfileDiagnostic(.unknownElement, .warning, "unknown certificationDataObject element skipped",
+                                                     offset: item.encodedBytes.startIndex))
+            }
+        }
     }
 
     /// ETSI TS 102 226 extended card resource information: tag, one-byte length, a
@@ -177,9 +199,18 @@ extension EUICCInfo {
             if let category, let value = Self.categoryNames.firstIndex(of: category) ?? ProfileInfo.unknownValue(category) {
                 try value.serialize(into: &fields, withIdentifier: ASN1Identifier(tagWithNumber: 11, tagClass: .contextSpecific))
             }
+            if !forbiddenPolicyRules.isEmpty { try bits(25, forbiddenPolicyRules, PolicyRules.names) }
             try version(4, .universal, ppVersion)
             if let sasAccreditationNumber {
                 fields.appendPrimitiveNode(identifier: ASN1Identifier(tagWithNumber: 12, tagClass: .universal)) { $0.append(contentsOf: Array(sasAccreditationNumber.utf8)) }
+            }
+            if platformLabel != nil || discoveryBaseURL != nil {
+                try fields.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 12, tagClass: .contextSpecific)) { object in
+                    for (number, text) in [(UInt(0), platformLabel), (1, discoveryBaseURL)] {
+                        guard let text else { continue }
+                        object.appendPrimitiveNode(identifier: ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific)) { $0.append(contentsOf: Array(text.utf8)) }
+                    }
+                }
             }
         }
     }

@@ -146,10 +146,12 @@ public struct PolicyRules: Hashable, Sendable {
         self.bits = bits
     }
 
+    /// From rule names, `bit(N)` included; other names are left out.
     public init(names: [String]) {
         var bits: [Bool] = []
         for name in names {
-            guard let index = Self.names.firstIndex(of: name) else { continue }
+            let number = name.hasPrefix("bit(") && name.hasSuffix(")") ? Int(name.dropFirst(4).dropLast()) : nil
+            guard let index = Self.names.firstIndex(of: name) ?? number, (0..<256).contains(index) else { continue }
             while bits.count <= index { bits.append(false) }
             bits[index] = true
         }
@@ -228,6 +230,14 @@ public struct EUICCInfo: Hashable, Sendable {
     /// SM-DP+ certificate chains to another CI cannot be downloaded to it.
     public var ciKeyIDsForVerification: [String]
     public var ciKeyIDsForSigning: [String]
+    /// `forbiddenProfilePolicyRules`: policy rules no profile on this eUICC may set (`ppr1`,
+    /// `ppr2`, `pprUpdateControl`; other bits as `bit(N)`), as ``PolicyRules`` names them.
+    public var forbiddenPolicyRules: [String]
+    /// `certificationDataObject`: the GlobalPlatform DLOA platform label of the eUICC, and
+    /// the discovery base URL of its default DLOA registrar (where its certification
+    /// letters of approval are found).
+    public var platformLabel: String?
+    public var discoveryBaseURL: String?
 
     /// A certificate issuer an eUICC may trust, known by its key identifier.
     public struct CertificateIssuer: Hashable, Sendable {
@@ -262,7 +272,8 @@ public struct EUICCInfo: Hashable, Sendable {
                 freeNonVolatileMemory: Int? = nil, freeVolatileMemory: Int? = nil, installedApplications: Int? = nil,
                 globalPlatformVersion: String? = nil, javaCardVersion: String? = nil, ppVersion: String? = nil,
                 sasAccreditationNumber: String? = nil, category: String? = nil, uiccCapabilities: [String] = [],
-                rspCapabilities: [String] = [], ciKeyIDsForVerification: [String] = [], ciKeyIDsForSigning: [String] = []) {
+                rspCapabilities: [String] = [], ciKeyIDsForVerification: [String] = [], ciKeyIDsForSigning: [String] = [],
+                forbiddenPolicyRules: [String] = [], platformLabel: String? = nil, discoveryBaseURL: String? = nil) {
         self.specificationVersion = specificationVersion
         self.profileVersion = profileVersion
         self.firmwareVersion = firmwareVersion
@@ -278,6 +289,9 @@ public struct EUICCInfo: Hashable, Sendable {
         self.rspCapabilities = rspCapabilities
         self.ciKeyIDsForVerification = ciKeyIDsForVerification
         self.ciKeyIDsForSigning = ciKeyIDsForSigning
+        self.forbiddenPolicyRules = forbiddenPolicyRules
+        self.platformLabel = platformLabel
+        self.discoveryBaseURL = discoveryBaseURL
     }
 }
 

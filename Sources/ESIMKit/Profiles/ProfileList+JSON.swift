@@ -31,6 +31,9 @@ extension EUICCInfo: Encodable {
         try container.encode(rspCapabilities, forKey: "rspCapabilities")
         try container.encode(ciKeyIDsForVerification, forKey: "ciKeyIdsForVerification")
         try container.encode(ciKeyIDsForSigning, forKey: "ciKeyIdsForSigning")
+        try container.encode(forbiddenPolicyRules, forKey: "forbiddenPolicyRules")
+        try container.encode(platformLabel, forKey: "platformLabel")
+        try container.encode(discoveryBaseURL, forKey: "discoveryBaseUrl")
     }
 }
 

@@ -179,7 +179,10 @@ extension ProfileList {
             category: text(info["euiccCategory"]), uiccCapabilities: list("uiccCapability"),
             rspCapabilities: list("rspCapability"),
             ciKeyIDsForVerification: list("euiccCiPKIdListForVerification").map { $0.uppercased() },
-            ciKeyIDsForSigning: list("euiccCiPKIdListForSigning").map { $0.uppercased() })
+            ciKeyIDsForSigning: list("euiccCiPKIdListForSigning").map { $0.uppercased() },
+            forbiddenPolicyRules: list("forbiddenProfilePolicyRules"),
+            platformLabel: text(info["certificationDataObject"]?["platformLabel"]),
+            discoveryBaseURL: text(info["certificationDataObject"]?["discoveryBaseURL"]))
     }
 
     private mutating func readProfiles(_ data: JSONValue, line: Int?) {

@@ -30,6 +30,12 @@ enum ProfileRenderer {
                 facts.append(("Trusted CIs", text))
             }
             if let number = chip.sasAccreditationNumber { facts.append(("SAS", number)) }
+            if !chip.forbiddenPolicyRules.isEmpty {
+                let rules = PolicyRules(names: chip.forbiddenPolicyRules)
+                facts.append(("Forbidden", "no profile may set: " + zip(rules.ruleNames, rules.meanings).map { "\($0) (\($1))" }.joined(separator: "; ")))
+            }
+            if let label = chip.platformLabel { facts.append(("Platform", label)) }
+            if let url = chip.discoveryBaseURL { facts.append(("DLOA registrar", url)) }
         }
         lines += DecodeRenderer.table(facts)
         if list.listsProfiles || !list.profiles.isEmpty {

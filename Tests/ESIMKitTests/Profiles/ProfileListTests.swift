@@ -388,7 +388,8 @@ struct EUICCInfoDERTests {
         tlv([0xBF, 0x22], tlv([0x81], [2, 1, 0]) + tlv([0x82], version) + tlv([0x83], [4, 3, 1]) + tlv([0x84], resource)
             + tlv([0x85], [0x01, 0x68, 0x02]) + tlv([0x87], [2, 3, 1]) + tlv([0x88], [0x04, 0x90])
             + tlv([0xA9], tlv([0x04], keyID)) + tlv([0xAA], tlv([0x04], keyID)) + tlv([0x8B], [2]) + tlv([0x99], [0x06, 0x40])
-            + tlv([0x04], [1, 2, 0]) + tlv([0x0C], Array("EX-SAS-0001".utf8)) + tlv([0xAC], tlv([0x80], Array("test".utf8))) + extra)
+            + tlv([0x04], [1, 2, 0]) + tlv([0x0C], Array("EX-SAS-0001".utf8))
+            + tlv([0xAC], tlv([0x80], Array("EX-PLATFORM-01".utf8)) + tlv([0x81], Array("https://dloa.example.com".utf8))) + extra)
     }
 
     @Test("every kept field, from hand-built DER")
@@ -403,6 +404,8 @@ struct EUICCInfoDERTests {
         #expect(chip.ciKeyIDsForVerification == ["F54172BDF98A95D65CBEB88A38A1C11D800A85C3"])
         #expect(chip.ciKeyIDsForSigning == chip.ciKeyIDsForVerification)
         #expect(chip.category == "mediumEuicc" && chip.ppVersion == "1.2.0" && chip.sasAccreditationNumber == "EX-SAS-0001")
+        #expect(chip.forbiddenPolicyRules == ["ppr1"])
+        #expect(chip.platformLabel == "EX-PLATFORM-01" && chip.discoveryBaseURL == "https://dloa.example.com")
         #expect(!list.listsProfiles && list.profiles.isEmpty && list.diagnostics.isEmpty)
         // Beside a profile list and an EID, in any order.
         let all = try ProfileList(derEncoded: Self.info() + ProfileDERTests.list + ProfileDERTests.eid)
@@ -417,6 +420,13 @@ struct EUICCInfoDERTests {
         #expect(bits.chip?.rspCapabilities == ["bit(13)"])
         #expect(try ProfileList(derEncoded: try bits.derEncoded()) == bits)
         #expect(bits.chip?.category == "unknown(7)")
+        // Forbidden rules past the named ones, and a certification object with one string and
+        // an unknown element: kept, skipped with a warning, and written back the same.
+        let partial = try ProfileList(derEncoded: tlv([0xBF, 0x22], tlv([0x99], [0x04, 0x30]) + tlv([0xAC], tlv([0x81], Array("u".utf8)) + tlv([0x82], [1]))))
+        #expect(partial.chip?.forbiddenPolicyRules == ["ppr2", "bit(3)"])
+        #expect(partial.chip?.platformLabel == nil && partial.chip?.discoveryBaseURL == "u")
+        #expect(partial.diagnostics.map(\.code) == [.unknownElement])
+        #expect(try ProfileList(derEncoded: try partial.derEncoded()).chip == partial.chip)
     }
 
     @Test("malformed fields are refused by code at their offset", arguments: [
@@ -428,6 +438,9 @@ struct EUICCInfoDERTests {
         (tlv([0xBF, 0x22], tlv([0xA9], [])) + [0x00], .truncatedDER),
         ([0xBF, 0x22, 0x81, 0x02, 0xA9, 0x00], .invalidLength),
         (tlv([0xBF, 0x22], tlv([0x82], [2, 2, 2]) + tlv([0x0C], [0xFF])), .invalidValue),
+        (tlv([0xBF, 0x22], tlv([0x8C], Array("label".utf8))), .unexpectedTag),
+        (tlv([0xBF, 0x22], tlv([0xAC], tlv([0x80], [0xC3]))), .invalidValue),
+        (tlv([0xBF, 0x22], tlv([0x99], [0x08, 0x40])), .invalidDER),
     ] as [([UInt8], ProfileError.Code)])
     func rejects(_ bytes: [UInt8], _ code: ProfileError.Code) {
         do {
@@ -475,11 +488,13 @@ struct EUICCInfoDERTests {
         #expect(!mixed.trustsOnlyTestIssuers)
     }
 
-    @Test("lpac's later ts102241Version spelling reads as the [6] version")
+    @Test("lpac's later ts102241Version spelling reads as the [6] version; forbidden rules and certification data are read")
     func lpacSpelling() throws {
-        let text = #"{"type":"lpa","payload":{"code":0,"message":"success","data":{"EUICCInfo2":{"ts102241Version":"9.2.0","svn":"2.2.2"}}}}"#
+        let text = #"{"type":"lpa","payload":{"code":0,"message":"success","data":{"EUICCInfo2":{"ts102241Version":"9.2.0","svn":"2.2.2","forbiddenProfilePolicyRules":["ppr2"],"certificationDataObject":{"platformLabel":"EX-PLATFORM-02","discoveryBaseURL":"https://dloa.example.org"}}}}}"#
         let chip = try #require(try ProfileList(reading: Array(text.utf8)).chip)
         #expect(chip.javaCardVersion == "9.2.0" && chip.specificationVersion == "2.2.2")
+        #expect(chip.forbiddenPolicyRules == ["ppr2"])
+        #expect(chip.platformLabel == "EX-PLATFORM-02" && chip.discoveryBaseURL == "https://dloa.example.org")
     }
 
     @Test("encoding reads back as the same information, from DER and from lpac's JSON")
