@@ -39,11 +39,11 @@ enum HeuristicReader {
 
         // Usage statements first: "12.4 GB of 15 GB used" gives used and allowance at once.
         for item in texts where !found.contains(.dataUsed) {
-            guard hasNumber(item.text), let usage = try? UsageStatement(item.text),
+            guard hasNumber(item.text), let (usage, raw) = usageStatement(in: item.text),
                   [usage.used, usage.remaining, usage.allowance].compactMap({ $0 }).count >= 2 else { continue }
             for field in [SnapshotField.dataUsed, .dataAllowance, .dataRemaining] {
                 if let value = try? FieldValueReader.component(of: usage, for: field) {
-                    line.values.append(record(field, value, raw: item.text, label: "usage statement", at: item.line))
+                    line.values.append(record(field, value, raw: raw, label: "usage statement", at: item.line))
                 }
             }
         }
@@ -85,6 +85,24 @@ enum HeuristicReader {
             snapshot.diagnostics.append(SnapshotDiagnostic(.missingRequired, "no label the heuristic reader knows was found beside a value"))
         }
         return snapshot
+    }
+
+    /// `3 GB of 10 GB left` inside a longer text (`Data: 3 GB of 10 GB left, renews Dec 3`).
+    static let usageWindow = ScalarProgram(
+        #"(?i)[0-9][0-9.,]*\s?[KMGT]i?B(?:\s+used)?\s+of\s+[0-9][0-9.,]*\s?[KMGT]i?B(?:\s+(?:used|left|remaining))?"#)
+    /// Words that make a statement about something other than the line's data.
+    static let otherAllowances = ["hotspot", "tether", "roaming", "international", "intl", "premium", "priority", "abroad"]
+
+    /// The text as a usage statement, or the `X of Y [used|left]` part of it when the rest
+    /// is other words — unless they say it is hotspot, roaming or premium data. With the
+    /// text it was read from.
+    static func usageStatement(in text: String) -> (UsageStatement, String)? {
+        if let usage = try? UsageStatement(text) { return (usage, text) }
+        guard let program = usageWindow, program.fits(length: text.utf8.count), let window = program.capture(in: text),
+              window.utf8.count < text.utf8.count else { return nil }
+        let lowered = text.lowercased()
+        guard !otherAllowances.contains(where: { lowered.containsBytes($0) }), let usage = try? UsageStatement(window) else { return nil }
+        return (usage, window)
     }
 
     /// The text's first `limit` words, then one fewer, down to the first word alone; never

@@ -218,6 +218,26 @@ struct PageExtractorTests {
         #expect(HeuristicReader.leadingWords("a", upTo: 6).isEmpty)
     }
 
+    @Test("a usage statement inside a longer text is read from its 'X of Y' part, unless the text is about hotspot, roaming or premium data")
+    func heuristicUsageWindow() throws {
+        func read(_ text: String) throws -> LineSnapshot? {
+            try Self.extractor().inspect(Self.page("<html><body><p>\(text)</p></body></html>"),
+                                         options: .init(reference: PageSamples.reference)).lines.first
+        }
+        let left = try #require(try read("Data: 3 GB of 10 GB left, renews Dec 3"))
+        #expect(try left.dataRemaining == DataAmount("3 GB") && left.dataAllowance == DataAmount("10 GB"))
+        #expect(left.dataUsed == (try DataAmount("7 GB")))
+        #expect(left.values.first?.raw == "3 GB of 10 GB left")
+        let used = try #require(try read("Shared data 12.5GB of 40GB used · 3 lines"))
+        #expect(try used.dataUsed == DataAmount("12.5 GB") && used.dataAllowance == DataAmount("40 GB"))
+        // A whole statement is still read whole.
+        #expect(try read("You have used 5.2 GB of 15 GB this cycle")?.values.first?.raw == "You have used 5.2 GB of 15 GB this cycle")
+        for other in ["Hotspot: 1 GB of 5 GB used, resets monthly", "International roaming 200 MB of 1 GB used so far",
+                      "Premium data: 20 GB of 50 GB used, then 3 Mbps"] {
+            #expect(try read(other)?.dataUsed == nil, "\(other)")
+        }
+    }
+
     @Test("a label read for one field is not read again for the words inside it")
     func heuristicLabelsClaimed() throws {
         let page = "<html><body><div><span>Balance due</span><strong>$42.17</strong></div>"
