@@ -20,6 +20,10 @@ struct FixtureAddCommand: ConsoleCommand {
         saved from (without its query) and its encoding. Review the expected file against \
         the page before committing; then `esimtool validate` holds the spec to it.
 
+        Specs come from ./Specs when it exists (beside the built-in ones), as for \
+        `esimtool validate`, or --specs: a spec being written is used before it is \
+        compiled in.
+
         Exit status: 0 written, 1 not written (personal data remains, not a page, the \
         fixture exists, a spec does not load), 64 usage error.
         """)
@@ -52,6 +56,8 @@ struct FixtureAddCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
+        var options = options
+        if options.specs == nil, ValidateCommand.exists("Specs") { options.specs = "Specs" }
         guard let specs = options.pageSpecs(console: console) else { return .rejected }
         guard specs.contains(where: { $0.carrierID == carrier }) else {
             console.error("no page spec for carrier '\(carrier)' (specs with pages: \(specs.map(\.carrierID).joined(separator: ", "))); write its spec first (Specs/README.md)")
