@@ -89,6 +89,22 @@ struct RedactCommandTests {
         #expect(runCLI(["redact", scratch.path + "/missing.html", "--key-file", scratch.key]).status == 1)
     }
 
+    @Test("a binary file named on the command line is an error; one found in a directory is skipped with a warning")
+    func binaryFiles() throws {
+        let scratch = try ScratchDirectory()
+        let binary = scratch.path + "/d/photo.png"
+        try FileManager.default.createDirectory(atPath: scratch.path + "/d", withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: URL(fileURLWithPath: binary))
+        _ = try scratch.write(Self.page, to: "d/a.html")
+        let named = runCLI(["redact", binary, "--key-file", scratch.key])
+        #expect(named.status == 1 && named.err.contains("binary data, not a text page; nothing written") && named.out.isEmpty)
+        let checked = runCLI(["redact", "--check", binary])
+        #expect(checked.status == 1 && checked.err.contains("nothing checked"))
+        let walked = runCLI(["redact", scratch.path + "/d", "-o", scratch.path + "/out", "--key-file", scratch.key])
+        #expect(walked.status == 0 && walked.err.contains("photo.png: binary, skipped"), "\(walked.err)")
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/out/a.html"))
+    }
+
     @Test("the repository's own samples are clean, with its allow-list")
     func repositorySamples() {
         let run = runCLI(["redact", "--check", RepositoryPaths.root + "/Samples", "--allow", RepositoryPaths.root + "/Samples/redact-allow.txt"])

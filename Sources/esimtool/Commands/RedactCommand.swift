@@ -48,10 +48,12 @@ struct RedactCommand: ConsoleCommand {
 
         With one file and no -o, the redacted text goes to standard output. --check only \
         reports what it finds (line, column, kind, a masked hint) and exits 1 if anything is \
-        found: use it in CI over Samples/.
+        found: use it in CI over Samples/. Binary files met while walking a directory \
+        (images, archives) are skipped with a warning; one named on the command line is an \
+        error.
 
-        Exit status: 0 done (or, with --check, nothing found), 1 something found or a file \
-        could not be read or written, 64 usage error.
+        Exit status: 0 done (or, with --check, nothing found), 1 something found, a named \
+        file is binary, or a file could not be read or written, 64 usage error.
         """)
 
     @Argument(help: ArgumentHelp("Files or directories (walked; hidden entries skipped).", valueName: "path"))
@@ -94,6 +96,8 @@ struct RedactCommand: ConsoleCommand {
         var status = ExitStatus.ok
         var counts: [PersonalDataKind: Int] = [:]
         var changedFiles = 0
+        // Files named on the command line, not found by walking a directory.
+        let named = Set(paths.filter { !TextFiles.isDirectory($0) })
         for file in files {
             let bytes: [UInt8]
             do {
@@ -104,7 +108,13 @@ struct RedactCommand: ConsoleCommand {
                 continue
             }
             if TextFiles.isBinary(bytes) {
-                if !check { console.warning("\(file): binary, skipped") }
+                if named.contains(file) {
+                    // Asked for by name: nothing redacted or checked is an error, not a skip.
+                    console.error("\(file): binary data, not a text page; nothing \(check ? "checked" : "written")")
+                    status = .rejected
+                } else if !check {
+                    console.warning("\(file): binary, skipped")
+                }
                 continue
             }
             let (text, encoding) = TextFiles.decode(bytes)
