@@ -116,6 +116,22 @@ struct DecodeCommandTests {
         #expect(run.err.contains("cannot open '/nonexistent/esimtool/codes.txt'"))
     }
 
+    @Test("a binary file, an empty one, or one holding only comments is an error, exit 1")
+    func noCodes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("esimtool-decode-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let binary = directory + "/codes.bin"
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00] + Array("LPA:1$a.example$X\n".utf8)).write(to: URL(fileURLWithPath: binary))
+        let refused = runCLI(["decode", "--file", binary])
+        #expect(refused.status == 1 && refused.out.isEmpty && refused.err.contains("binary data, not a list of codes"))
+        let empty = directory + "/empty.txt"
+        try "".write(toFile: empty, atomically: true, encoding: .utf8)
+        #expect(runCLI(["decode", "--file", empty]).err.contains("no codes"))
+        let comments = runCLI(["decode", "--file", "-"], stdin: ["# only a note", ""])
+        #expect(comments.status == 1 && comments.err.contains("standard input: no codes"))
+    }
+
     @Test("usage errors exit 64", arguments: [
         ["decode"],
         ["decode", "x", "--file", "y"],

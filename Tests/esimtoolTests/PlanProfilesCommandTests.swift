@@ -64,6 +64,12 @@ struct PlanCommandTests {
         let noPlan = runCLI(["plan", "--page", "--today", "2026-11-20", RepositoryPaths.pages + "/verizon/usage.html"])
         #expect(noPlan.status == 1)
         #expect(noPlan.err.contains("verizon/usage.html: Verizon's usage page has no plan field"))
+        // A binary file is named once in its error.
+        let binary = FileManager.default.temporaryDirectory.appendingPathComponent("esimtool-plan-\(UUID().uuidString).bin").path
+        try? Data([0x00, 0x01, 0x02, 0x50, 0x4B]).write(to: URL(fileURLWithPath: binary))
+        defer { try? FileManager.default.removeItem(atPath: binary) }
+        let refused = runCLI(["plan", binary])
+        #expect(refused.status == 1 && refused.err == "error: \(binary): binary data, not plan text, a feed or a page\n", "\(refused.err)")
     }
 
     @Test("one unreadable input: the others are shown, exit 1; --json keeps input order with an error object")

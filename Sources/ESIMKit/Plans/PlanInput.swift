@@ -38,7 +38,7 @@ public struct PlanReading: Sendable {
             return try readPage(input, extractor: extractor, options: options)
         }
         if TextFiles.isBinary(input.bytes) {
-            throw PlanError(.unreadableInput, "\(input.name): binary data, not plan text, a feed or a page")
+            throw PlanError(.unreadableInput, "binary data, not plan text, a feed or a page")
         }
         let text = TextFiles.decode(input.bytes).text
         do {

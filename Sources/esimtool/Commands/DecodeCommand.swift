@@ -1,5 +1,12 @@
 import ArgumentParser
 import ESIMKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension InputKind: ExpressibleByArgument {
     public init?(argument: String) {
@@ -72,7 +79,13 @@ struct DecodeCommand: ConsoleCommand {
         if let path = file ?? input, path != "-", TextFiles.exists(path), QRImageReader.looksLikeImage(path: path) {
             return decodeImage(path, console: console)
         }
-        if let file { return decodeLines(LineSource(path: file), console: console) }
+        if let file {
+            if file != "-", Self.startsBinary(file) {
+                console.error("\(file): binary data, not a list of codes (one per line)")
+                return .rejected
+            }
+            return decodeLines(LineSource(path: file), console: console)
+        }
         guard var text = input else { return .usage }
         if text == "-" {
             var lines: [String] = []
@@ -166,8 +179,22 @@ struct DecodeCommand: ConsoleCommand {
             return .rejected
         }
         let total = valid + warned + invalid
+        guard total > 0 else {
+            console.error("\(source.path == "-" ? "standard input" : source.path): no codes (only blank lines and '#' comments, or nothing)")
+            return .rejected
+        }
         console.err("\(total) input\(total == 1 ? "" : "s"): \(valid + warned) valid (\(warned) with warnings), \(invalid) invalid")
         return invalid == 0 ? .ok : .rejected
+    }
+
+    /// Whether the file's first 8 KB look binary (an image that is not a QR picture, an
+    /// archive): no line of it is a code.
+    static func startsBinary(_ path: String) -> Bool {
+        guard let handle = fopen(path, "rb") else { return false }
+        defer { fclose(handle) }
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        let count = fread(&buffer, 1, buffer.count, handle)
+        return TextFiles.isBinary(Array(buffer.prefix(count)))
     }
 }
 
