@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Synchronization
 @testable import ESIMMarkup
 
 @Suite("XPathExpression")
@@ -140,6 +142,22 @@ struct CSSSelectorTests {
     func matches(_ selector: String, _ expected: [String]) throws {
         let document = try HTMLDocument(string: Self.page)
         #expect(try document.select(css: selector).map(\.normalizedText) == expected, "\(selector)")
+    }
+
+    @Test("a selector compiled for the thread equals a fresh one; a bad one still throws, every time")
+    func threadCache() throws {
+        let source = "li[class*=LineCard_card] > .used"
+        #expect(try CSSSelector.cachedForThread(source) == CSSSelector(source))
+        #expect(try CSSSelector.cachedForThread(source) == CSSSelector.cachedForThread(source))
+        for _ in 0..<2 {
+            #expect(throws: MarkupError.self) { try CSSSelector.cachedForThread("div[") }
+        }
+        // Another thread gets its own, equal one.
+        let other = Mutex<(done: Bool, selector: CSSSelector?)>((false, nil))
+        let thread = Thread { other.withLock { $0 = (true, try? CSSSelector.cachedForThread(source)) } }
+        thread.start()
+        for _ in 0..<5_000 where !other.withLock({ $0.done }) { usleep(1_000) }
+        #expect(try other.withLock { $0.selector } == CSSSelector(source))
     }
 
     @Test("translations", arguments: [

@@ -554,7 +554,7 @@ final class CompiledRule {
         do {
             switch rule.locator {
             case .xpath(let source): locator = .xpath(try XPathExpression(source))
-            case .css(let source): locator = .css(try CSSSelector(source))
+            case .css(let source): locator = .css(try CSSSelector.cachedForThread(source))
             case .json(let source): locator = .json(try JSONPath(source))
             }
         } catch {

@@ -108,7 +108,7 @@ enum PageSpecParser {
             do { _ = try XPathExpression(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
             locator = .xpath(text)
         case "css":
-            do { _ = try CSSSelector(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
+            do { _ = try CSSSelector.cachedForThread(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
             locator = .css(text)
         default:
             do { _ = try JSONPath(text) } catch { throw valueNode.error(.invalidRule, error.detail) }

@@ -148,13 +148,7 @@ extension XPathExpression {
     /// expressions are not shared between threads; this keeps one per thread for
     /// queries a program runs on every document.
     public static func cachedForThread(_ source: String) throws(MarkupError) -> XPathExpression {
-        let cache: ThreadExpressionCache
-        if let pointer = pthread_getspecific(ThreadExpressionCache.key) {
-            cache = Unmanaged<ThreadExpressionCache>.fromOpaque(pointer).takeUnretainedValue()
-        } else {
-            cache = ThreadExpressionCache()
-            pthread_setspecific(ThreadExpressionCache.key, Unmanaged.passRetained(cache).toOpaque())
-        }
+        let cache = ThreadExpressionCache.forThisThread
         if let expression = cache.expressions[source] { return expression }
         let expression = try XPathExpression(source)
         cache.expressions[source] = expression
@@ -162,9 +156,34 @@ extension XPathExpression {
     }
 }
 
-/// One thread's compiled expressions, released when the thread ends.
+extension CSSSelector {
+    /// The selector compiled on the calling thread, on its first use there: a spec's rules
+    /// are compiled once to check the spec and again for the extractor that runs them, and
+    /// the second time is a lookup. (Per thread, so threads never share a selector's storage.)
+    public static func cachedForThread(_ source: String) throws(MarkupError) -> CSSSelector {
+        let cache = ThreadExpressionCache.forThisThread
+        if let selector = cache.selectors[source] { return selector }
+        let selector = try CSSSelector(source)
+        // A program trying ever new selectors (rule probes) does not grow it without end.
+        if cache.selectors.count >= 4_096 { cache.selectors.removeAll(keepingCapacity: true) }
+        cache.selectors[source] = selector
+        return selector
+    }
+}
+
+/// One thread's compiled expressions and selectors, released when the thread ends.
 final class ThreadExpressionCache {
     var expressions: [String: XPathExpression] = [:]
+    var selectors: [String: CSSSelector] = [:]
+
+    static var forThisThread: ThreadExpressionCache {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<ThreadExpressionCache>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let cache = ThreadExpressionCache()
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return cache
+    }
 
     static let key: pthread_key_t = {
         var key = pthread_key_t()
