@@ -14,15 +14,25 @@
 /// evaluating it); ``xpath`` is there for combining with other XPath.
 public struct CSSSelector: Hashable, Sendable {
     public let source: String
-    public let xpath: String
+    let caseInsensitiveNames: Bool
     let matcher: CSSMatcher
 
     /// - Parameter caseInsensitiveNames: HTML element and attribute names are matched in
     ///   lower case, as libxml2's HTML parser stores them.
     public init(_ source: String, caseInsensitiveNames: Bool = true) throws(MarkupError) {
-        var parser = CSSParser(source: source, lowercaseNames: caseInsensitiveNames)
+        // The matcher only: the XPath text is built when asked for (few callers need it,
+        // and it cost about a third of a compile).
+        var parser = CSSParser(source: source, lowercaseNames: caseInsensitiveNames, buildsXPath: false)
         self.source = source
-        (self.xpath, self.matcher) = try parser.parseGroup()
+        self.caseInsensitiveNames = caseInsensitiveNames
+        (_, self.matcher) = try parser.parseGroup()
+    }
+
+    /// The XPath 1.0 translation (relative to the context node), built on each use.
+    public var xpath: String {
+        var parser = CSSParser(source: source, lowercaseNames: caseInsensitiveNames, buildsXPath: true)
+        // The source parsed once already; it parses the same way again.
+        return (try? parser.parseGroup().0) ?? ""
     }
 }
 
@@ -31,12 +41,15 @@ private struct CSSParser {
     let characters: [Unicode.Scalar]
     let source: String
     let lowercaseNames: Bool
+    /// Whether to build the XPath text beside the matcher (strings are left empty if not).
+    let buildsXPath: Bool
     var position = 0
 
-    init(source: String, lowercaseNames: Bool) {
+    init(source: String, lowercaseNames: Bool, buildsXPath: Bool = true) {
         self.source = source
         self.characters = Array(source.unicodeScalars)
         self.lowercaseNames = lowercaseNames
+        self.buildsXPath = buildsXPath
     }
 
     // MARK: Errors
@@ -158,14 +171,14 @@ private struct CSSParser {
             }
             break
         } while true
-        return (alternatives.joined(separator: " | "), CSSMatcher(complexes))
+        return (buildsXPath ? alternatives.joined(separator: " | ") : "", CSSMatcher(complexes))
     }
 
     /// Compounds joined by combinators.
     mutating func parseComplex() throws(MarkupError) -> (String, CSSMatcher.Complex) {
         guard current != nil, current != "," else { throw invalid("empty selector") }
         var (path, first) = try parseCompound()
-        path = "descendant::" + path
+        if buildsXPath { path = "descendant::" + path }
         var complex = CSSMatcher.Complex(compounds: [first], combinators: [])
         while true {
             let sawSpace = skipWhitespace()
@@ -190,7 +203,7 @@ private struct CSSParser {
                 (step, combinator) = ("/descendant::", .descendant)
             }
             let (test, compound) = try parseCompound()
-            path += step + test
+            if buildsXPath { path += step + test }
             complex.combinators.append(combinator)
             complex.compounds.append(compound)
         }
@@ -199,7 +212,7 @@ private struct CSSParser {
     /// A node test with predicates, e.g. `div[@id='x'][…]`.
     mutating func parseCompound() throws(MarkupError) -> (String, CSSMatcher.Compound) {
         let (element, predicates, compound) = try parseCompoundParts()
-        return (element + predicates.map { "[\($0)]" }.joined(), compound)
+        return (buildsXPath ? element + predicates.map { "[\($0)]" }.joined() : "", compound)
     }
 
     mutating func parseCompoundParts() throws(MarkupError) -> (String, [String], CSSMatcher.Compound) {
@@ -220,22 +233,22 @@ private struct CSSParser {
             case "#":
                 position += 1
                 let id = try identifier("an id")
-                predicates.append("@id=\(Self.literal(id))")
+                if buildsXPath { predicates.append("@id=\(Self.literal(id))") }
                 compound.tests.append(.attribute(.init(name: Array("id".utf8), operation: .equals, value: Array(id.utf8),
                                                        caseInsensitive: false, suffixScalars: 0)))
             case ".":
                 position += 1
                 let name = try identifier("a class name")
-                predicates.append("contains(concat(' ',normalize-space(@class),' '),\(Self.literal(" \(name) ")))")
+                if buildsXPath { predicates.append("contains(concat(' ',normalize-space(@class),' '),\(Self.literal(" \(name) ")))") }
                 compound.tests.append(.attribute(.init(name: Array("class".utf8), operation: .token, value: Array(name.utf8),
                                                        caseInsensitive: false, suffixScalars: 0)))
             case "[":
                 let (predicate, test) = try parseAttribute()
-                predicates.append(predicate)
+                if buildsXPath { predicates.append(predicate) }
                 compound.tests.append(test)
             case ":":
                 let (predicate, test) = try parsePseudo(element: element)
-                predicates.append(predicate)
+                if buildsXPath { predicates.append(predicate) }
                 compound.tests.append(test)
             default:
                 break loop
@@ -290,28 +303,41 @@ private struct CSSParser {
         guard current == "]" else { throw invalid("the attribute selector is not closed with ']'", at: open) }
         position += 1
 
-        let subject = caseInsensitive ? Self.lowercased(attribute) : attribute
         let compared = caseInsensitive ? value.lowercased() : value
-        let wanted = Self.literal(compared)
         func test(_ operation: CSSMatcher.AttributeTest.Operation) -> CSSMatcher.Test {
             .attribute(.init(name: Array(name.utf8), operation: operation, value: Array(compared.utf8),
                              caseInsensitive: caseInsensitive, suffixScalars: value.unicodeScalars.count))
         }
+        // What can never match: `[a~='']`, `[a~='x y']`, and `^=`, `$=`, `*=` with nothing.
+        let never = operation == "~=" ? value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            : ["^=", "$=", "*="].contains(operation) && value.isEmpty
+        let matched: CSSMatcher.Test
+        switch operation {
+        case _ where never: matched = .never
+        case "=": matched = test(.equals)
+        case "~=": matched = test(.token)
+        case "|=": matched = test(.dashPrefix)
+        case "^=": matched = test(.prefix)
+        case "$=": matched = test(.suffix)
+        default: matched = test(.substring)  // *=
+        }
+        guard buildsXPath else { return ("", matched) }
+        guard !never else { return ("false()", matched) }
+        let subject = caseInsensitive ? Self.lowercased(attribute) : attribute
+        let wanted = Self.literal(compared)
         switch operation {
         case "=":
-            return ("\(subject)=\(wanted)", test(.equals))
+            return ("\(subject)=\(wanted)", matched)
         case "~=":
-            if value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { return ("false()", .never) }
-            return ("contains(concat(' ',normalize-space(\(subject)),' '),\(Self.literal(" \(compared) ")))", test(.token))
+            return ("contains(concat(' ',normalize-space(\(subject)),' '),\(Self.literal(" \(compared) ")))", matched)
         case "|=":
-            return ("(\(subject)=\(wanted) or starts-with(\(subject),\(Self.literal(compared + "-"))))", test(.dashPrefix))
+            return ("(\(subject)=\(wanted) or starts-with(\(subject),\(Self.literal(compared + "-"))))", matched)
         case "^=":
-            return value.isEmpty ? ("false()", .never) : ("starts-with(\(subject),\(wanted))", test(.prefix))
+            return ("starts-with(\(subject),\(wanted))", matched)
         case "$=":
-            return value.isEmpty ? ("false()", .never)
-                : ("substring(\(subject),string-length(\(subject))-\(value.unicodeScalars.count - 1))=\(wanted)", test(.suffix))
+            return ("substring(\(subject),string-length(\(subject))-\(value.unicodeScalars.count - 1))=\(wanted)", matched)
         default: // *=
-            return value.isEmpty ? ("false()", .never) : ("contains(\(subject),\(wanted))", test(.substring))
+            return ("contains(\(subject),\(wanted))", matched)
         }
     }
 
