@@ -65,7 +65,8 @@ let package = Package(
         // Throughput benchmarks; run with `swift run -c release esimtool-bench --help`.
         .executableTarget(
             name: "esimtool-bench",
-            dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1"),
+                           .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
         .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),

@@ -5,6 +5,7 @@
 //     swift run -c release esimtool-bench markup [--corpus DIR] [--rounds R]
 //     swift run -c release esimtool-bench pages [--samples DIR] [--count N] [--rounds R]
 //     swift run -c release esimtool-bench plans [--count N] [--rounds R]
+//     swift run -c release esimtool-bench specs [--count N] [--rounds R]
 //
 // Every figure is measured in this run, beside a baseline measured on the same inputs
 // in the same process, so the ratio holds whatever the machine.
@@ -34,7 +35,7 @@ while let argument = iterator.next() {
     case "--corpus": corpus = iterator.next() ?? corpus
     case "--decode-only": profileOnly = true // for profilers: just the decoder loop
     case "--help", "-h":
-        print("usage: esimtool-bench [decode|markup|pages|plans] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
+        print("usage: esimtool-bench [decode|markup|pages|plans|specs] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
         exit(0)
     default: positional.append(argument)
     }
@@ -60,6 +61,9 @@ case "pages":
     PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5, corpus: corpus)
 case "plans":
     PlansBenchmark.run(samples: samples, count: countGiven ? count : 100_000, rounds: rounds ?? 7)
+case "specs":
+    // --count: extra renamed copies of the specs with pages (default 100).
+    SpecsBenchmark.run(copies: countGiven ? count : 100, rounds: rounds ?? 9)
 case "all":
     DecodeBenchmark.run(count: count, rounds: rounds ?? 7, profileOnly: false)
     print("")
@@ -68,7 +72,9 @@ case "all":
     PagesBenchmark.run(samples: samples, copies: 1000, rounds: rounds ?? 5, corpus: corpus)
     print("")
     PlansBenchmark.run(samples: samples, count: 100_000, rounds: rounds ?? 7)
+    print("")
+    SpecsBenchmark.run(copies: 100, rounds: rounds ?? 9)
 default:
-    print("usage: esimtool-bench [decode|markup|pages|plans] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
+    print("usage: esimtool-bench [decode|markup|pages|plans|specs] [--count N] [--rounds R] [--corpus DIR] [--samples DIR]")
     exit(64)
 }
