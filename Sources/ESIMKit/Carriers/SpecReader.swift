@@ -103,7 +103,11 @@ struct SpecNode {
         for index in mark.line..<lines.count {
             let line = lines[index].utf8
             guard line.count >= mark.column - 1 else { continue }
-            let rest = Substring(line.dropFirst(mark.column - 1))
+            var rest = Substring(line.dropFirst(mark.column - 1))
+            // A tagged key (`!!str name:`) is the same key.
+            if rest.hasPrefix("!"), let space = rest.firstIndex(of: " ") {
+                rest = rest[rest.index(after: space)...].drop { $0 == " " }
+            }
             let indent = line.prefix(mark.column - 1)
             guard indent.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) else { continue }
             if candidates.contains(where: { rest.hasPrefix($0) }) { return index + 1 }
@@ -121,12 +125,17 @@ struct SpecNode {
             throw error(.notAMapping, "expected a mapping of keys to values")
         }
         var result: [(key: String, value: SpecNode)] = []
-        var seen: Set<String> = []
+        result.reserveCapacity(mapping.count)
+        // Behind Yams' own check (which compares keys as strings, whatever their quoting or
+        // tag), in case a parser lets one through. Most mappings have a handful of keys: a
+        // scan of them beats hashing.
+        var seen: Set<String>? = mapping.count > 16 ? [] : nil
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
                 throw SpecNode(node: keyNode, file: file, path: path).error(.wrongType, "keys must be plain strings")
             }
-            guard seen.insert(key).inserted else {
+            let repeated = seen == nil ? result.contains { $0.key == key } : !seen!.insert(key).inserted
+            guard !repeated else {
                 throw SpecNode(node: keyNode, file: file, path: path.isEmpty ? key : path + "." + key)
                     .error(.duplicateKey, "'\(key)' appears twice")
             }

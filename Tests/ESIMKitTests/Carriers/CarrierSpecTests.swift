@@ -39,6 +39,11 @@ struct CarrierSpecTests {
         ("id: x\nname: X\ncountry: us\naccount: {url: \"example.com\", source: mobile-broadband-provider-info}\n", .invalidValue, 4, "account.url"),
         ("id: x\nname: X\nname: Y\ncountry: us\n", .duplicateKey, 3, "name"),
         ("id: x\nname: X\ncountry: us\naccount:\n  url: https://a.example\n  url: https://b.example\n", .duplicateKey, 6, "url"),
+        // One key twice, once with an explicit tag: still the same key, reported on the
+        // line that repeats it, in a small mapping and in one past 16 keys.
+        ("id: x\nname: X\n!!str name: Y\ncountry: us\n", .duplicateKey, 3, "name"),
+        ("id: x\nname: X\ncountry: us\nsources:\n" + (1...17).map { "  s\($0): {title: T}\n" }.joined() + "  !!str s3: {title: U}\n",
+         .duplicateKey, 22, "s3"),
         ("id: x\nname: X\ncountry: us\nsupport: {kind: tollFree}\n", .wrongType, 4, "support"),
         ("id: x\n  name: [unclosed\n", .invalidYAML, 2, ""),
         ("- just\n- a list\n", .notAMapping, 1, ""),
