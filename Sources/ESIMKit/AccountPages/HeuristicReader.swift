@@ -37,11 +37,12 @@ enum HeuristicReader {
             return ExtractedValue(field: field, value: value, raw: raw, ruleIndex: -1, rule: "heuristic: \(label)", line: line)
         }
 
-        // Usage statements first: "12.4 GB of 15 GB used" gives used and allowance at once.
-        for item in texts where !found.contains(.dataUsed) {
-            guard hasNumber(item.text), let (usage, raw) = usageStatement(in: item.text),
+        // Usage statements first: "12.4 GB of 15 GB used" gives used and allowance at once;
+        // "Hotspot 1 GB of 5 GB used" the hotspot's.
+        for item in texts where !(found.contains(.dataUsed) && found.contains(.hotspotUsed)) {
+            guard hasNumber(item.text), let (usage, raw, fields) = usageStatement(in: item.text), !found.contains(fields[0]),
                   [usage.used, usage.remaining, usage.allowance].compactMap({ $0 }).count >= 2 else { continue }
-            for field in [SnapshotField.dataUsed, .dataAllowance, .dataRemaining] {
+            for field in fields {
                 if let value = try? FieldValueReader.component(of: usage, for: field) {
                     line.values.append(record(field, value, raw: raw, label: "usage statement", at: item.line))
                 }
@@ -90,19 +91,24 @@ enum HeuristicReader {
     /// `3 GB of 10 GB left` inside a longer text (`Data: 3 GB of 10 GB left, renews Dec 3`).
     static let usageWindow = ScalarProgram(
         #"(?i)[0-9][0-9.,]*\s?[KMGT]i?B(?:\s+used)?\s+of\s+[0-9][0-9.,]*\s?[KMGT]i?B(?:\s+(?:used|left|remaining))?"#)
-    /// Words that make a statement about something other than the line's data.
-    static let otherAllowances = ["hotspot", "tether", "roaming", "international", "intl", "premium", "priority", "abroad"]
+    /// Words that say a statement is about the hotspot allowance.
+    static let hotspotWords = ["hotspot", "tether"]
+    /// Words that say it is about an allowance the snapshot's line does not hold as data
+    /// (roaming, a premium threshold): such statements are left alone.
+    static let otherAllowances = ["roaming", "international", "intl", "premium", "priority", "abroad"]
 
     /// The text as a usage statement, or the `X of Y [used|left]` part of it when the rest
-    /// is other words — unless they say it is hotspot, roaming or premium data. With the
-    /// text it was read from.
-    static func usageStatement(in text: String) -> (UsageStatement, String)? {
-        if let usage = try? UsageStatement(text) { return (usage, text) }
-        guard let program = usageWindow, program.fits(length: text.utf8.count), let window = program.capture(in: text),
-              window.utf8.count < text.utf8.count else { return nil }
+    /// is other words; with the text it was read from and the fields it fills (the
+    /// hotspot's when the text says hotspot). `nil` for roaming or premium data.
+    static func usageStatement(in text: String) -> (UsageStatement, String, [SnapshotField])? {
         let lowered = text.lowercased()
-        guard !otherAllowances.contains(where: { lowered.containsBytes($0) }), let usage = try? UsageStatement(window) else { return nil }
-        return (usage, window)
+        guard !otherAllowances.contains(where: { lowered.containsBytes($0) }) else { return nil }
+        let fields: [SnapshotField] = hotspotWords.contains(where: { lowered.containsBytes($0) })
+            ? [.hotspotUsed, .hotspotAllowance] : [.dataUsed, .dataAllowance, .dataRemaining]
+        if let usage = try? UsageStatement(text) { return (usage, text, fields) }
+        guard let program = usageWindow, program.fits(length: text.utf8.count), let window = program.capture(in: text),
+              window.utf8.count < text.utf8.count, let usage = try? UsageStatement(window) else { return nil }
+        return (usage, window, fields)
     }
 
     /// The text's first `limit` words, then one fewer, down to the first word alone; never

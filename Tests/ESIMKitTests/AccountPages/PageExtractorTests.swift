@@ -218,7 +218,7 @@ struct PageExtractorTests {
         #expect(HeuristicReader.leadingWords("a", upTo: 6).isEmpty)
     }
 
-    @Test("a usage statement inside a longer text is read from its 'X of Y' part, unless the text is about hotspot, roaming or premium data")
+    @Test("a usage statement inside a longer text is read from its 'X of Y' part; hotspot statements fill the hotspot fields, roaming and premium ones nothing")
     func heuristicUsageWindow() throws {
         func read(_ text: String) throws -> LineSnapshot? {
             try Self.extractor().inspect(Self.page("<html><body><p>\(text)</p></body></html>"),
@@ -233,9 +233,18 @@ struct PageExtractorTests {
         // A whole statement is still read whole.
         #expect(try read("You have used 5.2 GB of 15 GB this cycle")?.values.first?.raw == "You have used 5.2 GB of 15 GB this cycle")
         for other in ["Hotspot: 1 GB of 5 GB used, resets monthly", "International roaming 200 MB of 1 GB used so far",
-                      "Premium data: 20 GB of 50 GB used, then 3 Mbps"] {
+                      "Premium data: 20 GB of 50 GB used, then 3 Mbps", "Premium data 20 GB of 50 GB used this cycle",
+                      "Hotspot 1 GB of 5 GB used"] {
             #expect(try read(other)?.dataUsed == nil, "\(other)")
         }
+        for hotspot in ["Hotspot 1 GB of 5 GB used", "Hotspot: 1 GB of 5 GB used, resets monthly"] {
+            let line = try #require(try read(hotspot), "\(hotspot)")
+            #expect(try line.values.first { $0.field == .hotspotUsed }?.value == .data(DataAmount("1 GB")), "\(hotspot)")
+            #expect(try line.values.first { $0.field == .hotspotAllowance }?.value == .data(DataAmount("5 GB")), "\(hotspot)")
+        }
+        // Both on one page: each to its own fields.
+        let both = try #require(try read("Data 3 GB of 10 GB used</p><p>Hotspot 1 GB of 5 GB used"))
+        #expect(try both.dataUsed == DataAmount("3 GB") && both.values.first { $0.field == .hotspotUsed }?.value == .data(DataAmount("1 GB")))
     }
 
     @Test("a label read for one field is not read again for the words inside it")
