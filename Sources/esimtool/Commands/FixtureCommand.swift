@@ -56,8 +56,7 @@ struct FixtureAddCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
-        var options = options
-        if options.specs == nil, ValidateCommand.exists("Specs") { options.specs = "Specs" }
+        let options = options.inRepository
         guard let specs = options.pageSpecs(console: console) else { return .rejected }
         guard specs.contains(where: { $0.carrierID == carrier }) else {
             console.error("no page spec for carrier '\(carrier)' (specs with pages: \(specs.map(\.carrierID).joined(separator: ", "))); write its spec first (Specs/README.md)")

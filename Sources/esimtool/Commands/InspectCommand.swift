@@ -21,6 +21,15 @@ struct PageSpecOptions: ParsableArguments {
         }
     }
 
+    /// These options with `./Specs` as the specs directory when none was given and it
+    /// exists: for the commands run inside a repository checkout (`validate`, `fixture
+    /// add`), so a spec being written serves them before it is compiled in.
+    var inRepository: PageSpecOptions {
+        var options = self
+        if options.specs == nil, TextFiles.exists("Specs") { options.specs = "Specs" }
+        return options
+    }
+
     func pageSpecs(console: Console) -> [AccountPageSpec]? {
         do {
             return try CuratedSpecs.load(specsDirectory: specs).pageSpecs

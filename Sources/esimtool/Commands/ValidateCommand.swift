@@ -1,10 +1,5 @@
 import ArgumentParser
 import ESIMKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct ValidateCommand: ConsoleCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -52,20 +47,14 @@ struct ValidateCommand: ConsoleCommand {
         if let jobs, jobs < 1 { throw ArgumentParser.ValidationError("--jobs must be at least 1") }
     }
 
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
-    }
-
     func execute(console: Console) -> ExitStatus {
-        var specOptions = options
-        if specOptions.specs == nil, Self.exists("Specs") { specOptions.specs = "Specs" }
+        let specOptions = options.inRepository
         guard let specs = specOptions.pageSpecs(console: console) else { return .rejected }
         if let carrier, !specs.contains(where: { $0.carrierID == carrier }) {
             console.error("no page spec for carrier '\(carrier)' (specs with pages: \(specs.map(\.carrierID).joined(separator: ", ")))")
             return .rejected
         }
-        let directory = samples ?? (Self.exists("Samples/Pages") ? "Samples/Pages" : "Samples")
+        let directory = samples ?? (TextFiles.exists("Samples/Pages") ? "Samples/Pages" : "Samples")
         let report: ValidationReport
         do {
             let fixtures = try Validator.fixtures(in: directory)
