@@ -40,11 +40,8 @@ public enum QRImageReader {
         let lowered = path.lowercased()
         if [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".pnm", ".pgm", ".ppm", ".pbm"]
             .contains(where: lowered.hasSuffix) { return true }
-        guard let file = fopen(path, "rb") else { return false }
-        defer { fclose(file) }
-        var head = [UInt8](repeating: 0, count: 8)
-        let count = fread(&head, 1, 8, file)
-        return count >= 2 && looksLikeImage(head[0..<count])
+        let head = TextFiles.head(path, count: 8)
+        return head.count >= 2 && looksLikeImage(head[...])
     }
 
     /// Every QR code's text in the image, in the order zbar reports them.

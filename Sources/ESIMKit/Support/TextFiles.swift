@@ -125,6 +125,16 @@ public enum TextFiles {
         }
     }
 
+    /// The file's first `count` bytes (fewer for a shorter file; none when it cannot be
+    /// opened): enough to tell what kind of file it is without reading it all.
+    public static func head(_ path: String, count: Int) -> [UInt8] {
+        guard let file = fopen(path, "rb") else { return [] }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.removeLast(count - fread(&bytes, 1, count, file))
+        return bytes
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0

@@ -1,12 +1,5 @@
 import ArgumentParser
 import ESIMKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension InputKind: ExpressibleByArgument {
     public init?(argument: String) {
@@ -80,7 +73,8 @@ struct DecodeCommand: ConsoleCommand {
             return decodeImage(path, console: console)
         }
         if let file {
-            if file != "-", Self.startsBinary(file) {
+            // A binary file (an archive, an image that is no QR picture): no line of it is a code.
+            if file != "-", TextFiles.isBinary(TextFiles.head(file, count: 8192)) {
                 console.error("\(file): binary data, not a list of codes (one per line)")
                 return .rejected
             }
@@ -185,16 +179,6 @@ struct DecodeCommand: ConsoleCommand {
         }
         console.err("\(total) input\(total == 1 ? "" : "s"): \(valid + warned) valid (\(warned) with warnings), \(invalid) invalid")
         return invalid == 0 ? .ok : .rejected
-    }
-
-    /// Whether the file's first 8 KB look binary (an image that is not a QR picture, an
-    /// archive): no line of it is a code.
-    static func startsBinary(_ path: String) -> Bool {
-        guard let handle = fopen(path, "rb") else { return false }
-        defer { fclose(handle) }
-        var buffer = [UInt8](repeating: 0, count: 8192)
-        let count = fread(&buffer, 1, buffer.count, handle)
-        return TextFiles.isBinary(Array(buffer.prefix(count)))
     }
 }
 
