@@ -121,7 +121,7 @@ struct JSONPathTests {
                 case .descendant(let key):
                     var stack = [node]
                     while let container = stack.popLast() {
-                        if once, container.value.isContainer, !container.value.isEmptyContainer, !walked.insert(container.position).inserted { continue }
+                        if once, !children(container).isEmpty, !walked.insert(container.position).inserted { continue }
                         switch container.value {
                         case .object(let members):
                             next += children(container).enumerated().filter { key == nil || members[$0.offset].key == key }.map(\.element)

@@ -135,11 +135,14 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         func isNew(_ value: JSONValue, step: Int) -> Bool {
             let storage: UnsafeRawPointer?
             switch value {
-            case .object(let members): storage = members.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
-            case .array(let items): storage = items.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
-            default: return true
+            case .object(let members) where !members.isEmpty:
+                storage = members.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            case .array(let items) where !items.isEmpty:
+                storage = items.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            default:
+                return true
             }
-            guard let storage, !value.isEmptyContainer else { return true }
+            guard let storage else { return true }
             return containers[step, default: []].insert(storage).inserted
         }
     }
@@ -204,14 +207,6 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension JSONValue {
-    var isEmptyContainer: Bool {
-        switch self {
-        case .object(let members): return members.isEmpty
-        case .array(let items): return items.isEmpty
-        default: return false
-        }
-    }
-
     /// An object or an array.
     var isContainer: Bool {
         switch self {
