@@ -50,10 +50,10 @@ extension EUICCInfo {
             case (.contextSpecific, 2): info.specificationVersion = try version(child, field: "svn")
             case (.contextSpecific, 3): info.firmwareVersion = try version(child, field: "euiccFirmwareVer")
             case (.contextSpecific, 4): try readCardResource(child, into: &info)
-            case (.contextSpecific, 5): info.uiccCapabilities = try names(ProfileList.bits(child, field: "uiccCapability"), uiccCapabilityNames)
+            case (.contextSpecific, 5): info.uiccCapabilities = try NamedBits.names(ProfileList.bits(child, field: "uiccCapability"), uiccCapabilityNames)
             case (.contextSpecific, 6): info.javaCardVersion = try version(child, field: "ts102241Version")
             case (.contextSpecific, 7): info.globalPlatformVersion = try version(child, field: "globalplatformVersion")
-            case (.contextSpecific, 8): info.rspCapabilities = try names(ProfileList.bits(child, field: "rspCapability"), rspCapabilityNames)
+            case (.contextSpecific, 8): info.rspCapabilities = try NamedBits.names(ProfileList.bits(child, field: "rspCapability"), rspCapabilityNames)
             case (.contextSpecific, 9): info.ciKeyIDsForVerification = try keyIDs(child, field: "euiccCiPKIdListForVerification")
             case (.contextSpecific, 10): info.ciKeyIDsForSigning = try keyIDs(child, field: "euiccCiPKIdListForSigning")
             case (.contextSpecific, 11):
@@ -80,11 +80,6 @@ extension EUICCInfo {
                                offset: node.encodedBytes.startIndex)
         }
         return bytes.map(String.init).joined(separator: ".")
-    }
-
-    /// The named bits that are set; a bit past the names is `bit(N)`, as for policy rules.
-    static func names(_ bits: [Bool], _ names: [String]) -> [String] {
-        bits.indices.filter { bits[$0] }.map { $0 < names.count ? names[$0] : "bit(\($0))" }
     }
 
     static func keyIDs(_ node: ASN1Node, field: String) throws(ProfileError) -> [String] {
@@ -159,9 +154,7 @@ extension EUICCInfo {
                 fields.appendPrimitiveNode(identifier: ASN1Identifier(tagWithNumber: number, tagClass: tagClass)) { $0.append(contentsOf: parts) }
             }
             func bits(_ number: UInt, _ set: [String], _ names: [String]) throws {
-                let indices = set.compactMap { name in
-                    names.firstIndex(of: name) ?? (name.hasPrefix("bit(") && name.hasSuffix(")") ? Int(name.dropFirst(4).dropLast()) : nil)
-                }
+                let indices = set.compactMap { NamedBits.index(of: $0, in: names) }
                 try ProfileList.bitString(indices, count: (indices.max() ?? -1) + 1)
                     .serialize(into: &fields, withIdentifier: ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific))
             }

@@ -134,6 +134,18 @@ public enum IconType: SGP22Enumeration {
     }
 }
 
+/// A named bit list's set bits as names, and back: a bit past the names is `bit(N)`.
+enum NamedBits {
+    static func names(_ bits: [Bool], _ names: [String]) -> [String] {
+        bits.indices.filter { bits[$0] }.map { $0 < names.count ? names[$0] : "bit(\($0))" }
+    }
+
+    /// The bit a name stands for: its place among `names`, or N for `bit(N)`.
+    static func index(of name: String, in names: [String]) -> Int? {
+        names.firstIndex(of: name) ?? (name.hasPrefix("bit(") && name.hasSuffix(")") ? Int(name.dropFirst(4).dropLast()) : nil)
+    }
+}
+
 /// SGP.22 `PprIds ::= BIT STRING {pprUpdateControl(0), ppr1(1), ppr2(2)}`.
 public struct PolicyRules: Hashable, Sendable {
     /// Bit 0 is the first (most significant) bit of the BIT STRING.
@@ -150,8 +162,7 @@ public struct PolicyRules: Hashable, Sendable {
     public init(names: [String]) {
         var bits: [Bool] = []
         for name in names {
-            let number = name.hasPrefix("bit(") && name.hasSuffix(")") ? Int(name.dropFirst(4).dropLast()) : nil
-            guard let index = Self.names.firstIndex(of: name) ?? number, (0..<256).contains(index) else { continue }
+            guard let index = NamedBits.index(of: name, in: Self.names), (0..<256).contains(index) else { continue }
             while bits.count <= index { bits.append(false) }
             bits[index] = true
         }
@@ -162,9 +173,7 @@ public struct PolicyRules: Hashable, Sendable {
 
     /// The rules set: `ppr1` (disabling not allowed), `ppr2` (deletion not allowed),
     /// `pprUpdateControl`; other bits as `bit(N)`.
-    public var ruleNames: [String] {
-        bits.indices.filter { bits[$0] }.map { $0 < Self.names.count ? Self.names[$0] : "bit(\($0))" }
-    }
+    public var ruleNames: [String] { NamedBits.names(bits, Self.names) }
 
     /// What the set rules mean for the user.
     public var meanings: [String] {
