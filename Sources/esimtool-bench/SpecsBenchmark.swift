@@ -15,21 +15,21 @@ import Yams
 enum SpecsBenchmark {
     static func run(copies: Int, rounds: Int) {
         let builtIn = BuiltInSpecs.files
-        measure(title: "built-in specs (\(builtIn.count) files)", texts: builtIn.map(\.text), directory: nil, rounds: rounds)
+        report(title: "built-in specs (\(builtIn.count) files)", texts: builtIn.map(\.text), directory: nil, rounds: rounds)
         guard copies > 0 else { return }
         guard let directory = writeCopies(copies) else {
             print("specs: cannot write a scratch directory")
             return
         }
         defer { removeCopies(directory) }
-        let written = (try? listFiles(directory)) ?? []
+        let written = listFiles(directory)
         let texts = builtIn.map(\.text) + written.compactMap { readText(directory + "/" + $0) }
         print("")
-        measure(title: "built-in specs and \(written.count) renamed copies of those with pages (\(texts.count) files)",
+        report(title: "built-in specs and \(written.count) renamed copies of those with pages (\(texts.count) files)",
                 texts: texts, directory: directory, rounds: rounds)
     }
 
-    static func measure(title: String, texts: [String], directory: String?, rounds: Int) {
+    static func report(title: String, texts: [String], directory: String?, rounds: Int) {
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         print("specs: \(title), \(format(Double(bytes) / 1000, 10)) KB of YAML, median of \(rounds) rounds, each on a fresh thread")
         let floor = { onFreshThread { texts.reduce(0) { $0 + ((try? Yams.compose(yaml: $1, .basic, .default, .utf8)) == nil ? 0 : 1) } } }
@@ -43,17 +43,12 @@ enum SpecsBenchmark {
         }
         let (yams, loaded) = measureInterleaved("Yams: compose the YAML (the floor)", "CuratedSpecs.load (parse and check)",
                                                 rounds: rounds, count: texts.count, floor, load)
-        let compiled = measure_("load + PageExtractor (what inspect pays)", rounds: rounds, count: texts.count, compile)
+        let compiled = measure("load + PageExtractor (what inspect pays)", rounds: rounds, count: texts.count, compile)
         for measurement in [yams, loaded, compiled] {
             print("  \(measurement.name.padded(42)) \(format(measurement.median * 1000)) ms  (best round \(format(measurement.best * 1000)) ms)")
         }
         print("  load / floor: \(format(loaded.median / yams.median))×, load + compile / floor: \(format(compiled.median / yams.median))×,"
               + " per file: \(format(compiled.median * 1000 / Double(texts.count), 1000)) ms")
-    }
-
-    /// `measure` under a name that does not shadow this type's own.
-    static func measure_(_ name: String, rounds: Int, count: Int, _ body: () -> Int) -> Measurement {
-        esimtool_bench.measure(name, rounds: rounds, count: count, body)
     }
 
     /// Runs `body` on a new thread and waits for it.
@@ -91,15 +86,12 @@ enum SpecsBenchmark {
             let (name, text) = withPages[index % withPages.count]
             let stem = String(name.dropLast(5))
             let renamed = text.replacingFirst("\nid: \(stem)\n", with: "\nid: \(stem)-copy\(index)\n")
-            guard let file = fopen(directory + "/\(stem)-copy\(index).yaml", "wb") else { return nil }
-            let bytes = Array(renamed.utf8)
-            fwrite(bytes, 1, bytes.count, file)
-            fclose(file)
+            guard PagesBenchmark.write(Array(renamed.utf8), to: directory + "/\(stem)-copy\(index).yaml") else { return nil }
         }
         return directory
     }
 
-    static func listFiles(_ directory: String) throws -> [String] {
+    static func listFiles(_ directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
         var names: [String] = []
@@ -115,7 +107,7 @@ enum SpecsBenchmark {
     }
 
     static func removeCopies(_ directory: String) {
-        for name in (try? listFiles(directory)) ?? [] { unlink(directory + "/" + name) }
+        for name in listFiles(directory) { unlink(directory + "/" + name) }
         rmdir(directory)
     }
 }
