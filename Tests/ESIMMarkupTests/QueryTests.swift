@@ -349,6 +349,23 @@ struct CSSMatcherTests {
         }
     }
 
+    /// Found by fuzzing: `p\` then a NUL byte made the matcher compare a name holding NUL
+    /// with libxml2's terminator and read past the end of the element's name. CSS Syntax
+    /// reads U+0000 (escaped or not) as U+FFFD, so such a name matches nothing.
+    @Test("a NUL in a selector, escaped or not, reads as U+FFFD and matches nothing", arguments: [
+        // ␀ stands for U+0000 (a NUL in a test's name cuts its report short).
+        "p\\␀", "[a\\␀]", "p␀", "[a␀]", "[a='␀']", "[a*='x\\␀']", ".c\\␀", "#i␀", "p:not(q\\␀)",
+    ])
+    func nulInSelector(written: String) throws {
+        let source = written.replacingOccurrences(of: "␀", with: "\u{0}")
+        let document = try HTMLDocument(string: "<html><body><p a='x' class='c' id='i'>1</p><q>2</q></body></html>")
+        let selector = try CSSSelector(source)
+        let expected = source.hasPrefix("p:not") ? 1 : 0
+        #expect(document.select(selector).count == expected)
+        #expect(document.first(selector) == document.select(selector).first)
+        #expect(!selector.xpath.unicodeScalars.contains("\u{0}"))
+    }
+
     @Test("deep nesting: many descendant steps that almost match finish, and agree with XPath")
     func deepNesting() throws {
         // Without pruning, `section div div div div p` would try every choice of four

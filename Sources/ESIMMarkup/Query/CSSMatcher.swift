@@ -528,9 +528,12 @@ extension CSSMatcher {
     static func nextElement(_ node: xmlNodePtr) -> xmlNodePtr? { elementSibling(of: node, forward: true) }
 
     /// Whether a NUL-terminated libxml2 name equals `name` (UTF-8, no terminator).
+    ///
+    /// Reading stops at the terminator whatever `name` holds: a name with a NUL byte in it
+    /// (which no libxml2 name has) never matches, and never reads past the string.
     static func equal(_ string: UnsafePointer<xmlChar>?, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let string else { return name.isEmpty }
-        for index in 0..<name.count where string[index] != name[index] { return false }
+        for index in 0..<name.count where string[index] != name[index] || string[index] == 0 { return false }
         return string[name.count] == 0
     }
 

@@ -47,7 +47,9 @@ private struct CSSParser {
 
     init(source: String, lowercaseNames: Bool, buildsXPath: Bool = true) {
         self.source = source
-        self.characters = Array(source.unicodeScalars)
+        // CSS Syntax §3.3: U+0000, escaped or not, reads as U+FFFD (so no name or value
+        // holds a NUL, which would stand for the end of a libxml2 string).
+        self.characters = source.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }
         self.lowercaseNames = lowercaseNames
         self.buildsXPath = buildsXPath
     }
