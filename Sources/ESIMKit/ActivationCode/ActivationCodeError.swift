@@ -39,6 +39,8 @@ public struct ActivationCodeError: Error, Hashable, Sendable {
         // Field 5 and 6: confirmation code required flag
         case invalidConfirmationFlag
         case misplacedConfirmationFlag
+        // Fields 6 and 7: white space at either end, which the text form cannot keep
+        case whiteSpaceInField
         // Building a code from fields
         case delimiterInField
         // Deviations that are warnings by default and errors under strict decoding.

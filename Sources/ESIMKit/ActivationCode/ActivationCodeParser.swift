@@ -285,6 +285,8 @@ struct ActivationCodeParser {
     mutating func finish(_ layout: FieldLayout) throws(ActivationCodeError) -> DecodedActivationCode {
         let oid = try checkOID(layout.oid)
         let confirmationRequired = try checkFlag(layout.flag, present: layout.count >= 5)
+        try checkEdges(layout.keyID, field: "field 6 (CI public key indicator)")
+        try checkEdges(layout.seventh, field: "field 7")
         let keyID = try checkKeyID(layout.keyID, flagRange: layout.flag)
         if let extraFieldsStart = layout.extraFieldsStart {
             try warn(.extraFields, "SGP.22 defines 7 fields; the 8th and any after it are ignored",
@@ -448,7 +450,20 @@ struct ActivationCodeParser {
         throw error(.invalidConfirmationFlag, "the confirmation flag must be '1' or empty", at: range.lowerBound)
     }
 
-    // MARK: Field 6
+    // MARK: Fields 6 and 7
+
+    /// Fields 6 and 7 are the only ones whose rules let a space in: at either end of one,
+    /// it would be trimmed off the canonical text (`1$h$$$$ $` would read back without
+    /// field 6), so it is refused there.
+    func checkEdges(_ range: Range<Int>, field: String) throws(ActivationCodeError) {
+        guard let first = range.first, let last = range.last else { return }
+        if ASCII.isWhitespace(bytes[first]) {
+            throw error(.whiteSpaceInField, "\(field) begins with white space, which the text form cannot keep", at: first)
+        }
+        if ASCII.isWhitespace(bytes[last]) {
+            throw error(.whiteSpaceInField, "\(field) ends with white space, which the text form cannot keep", at: last)
+        }
+    }
 
     mutating func checkKeyID(_ range: Range<Int>, flagRange: Range<Int>) throws(ActivationCodeError) -> Range<Int>? {
         guard !range.isEmpty else { return nil }

@@ -195,6 +195,12 @@ struct ActivationCodeTests {
         ("LPA:1$smdp.example.com$ABC$$4829", .invalidConfirmationFlag, 28),
         ("LPA:1$smdp.example.com$ABC$$$1", .misplacedConfirmationFlag, 29),
         ("LPA:1$smdp.example.com$ABC$1.3.6$$1", .misplacedConfirmationFlag, 34),
+        // Found by fuzzing: field 6 of only a space read back without it.
+        ("1$1.L$$$$ $", .whiteSpaceInField, 9),
+        ("LPA:1$smdp.example.com$ABC$$$AB $", .whiteSpaceInField, 31),
+        ("LPA:1$smdp.example.com$ABC$$$ AB", .whiteSpaceInField, 29),
+        ("LPA:1$smdp.example.com$ABC$$$AB$ x", .whiteSpaceInField, 32),
+        ("LPA:1$smdp.example.com$ABC$$$AB$x $", .whiteSpaceInField, 33),
         (String(repeating: "A", count: 4097), .inputTooLong, 4096),
         ("https://example.com/esim?carddata=LPA:1$smdp.example.com$ABC", .unrecognizedLink, 8),
         ("http://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$smdp.example.com$ABC", .unrecognizedLink, 0),
@@ -285,6 +291,30 @@ struct ActivationCodeTests {
     }
 
     // MARK: Round trips
+
+    @Test("fields 6 and 7 of spaces, letters and digits: refused for an edge space, or read back equal from the canonical text")
+    func edgeSpacesRoundTrip() throws {
+        let pieces = ["", " ", "A", "b", "1", "  ", " A", "A ", "A B", "AB"]
+        var refused = 0
+        for sixth in pieces {
+            for seventh in pieces {
+                for suffix in ["", "$", " "] {
+                    let text = "1$h.example.com$M$$$" + sixth + "$" + seventh + suffix
+                    let decoded: DecodedActivationCode
+                    do { decoded = try ActivationCode.decode(text) } catch {
+                        // A lone '1' in field 6 is the flag one field too late (unless field 7 is refused first).
+                        let expected: Set<ActivationCodeError.Code> = sixth == "1" ? [.misplacedConfirmationFlag, .whiteSpaceInField] : [.whiteSpaceInField]
+                        #expect(expected.contains(error.code), "\(text.debugDescription): \(error)")
+                        if error.code == .whiteSpaceInField { refused += 1 }
+                        continue
+                    }
+                    let again = try ActivationCode.decode(decoded.code.canonicalText)
+                    #expect(again.code == decoded.code, "\(text.debugDescription) → \(decoded.code.canonicalText.debugDescription)")
+                }
+            }
+        }
+        #expect(refused > 0)
+    }
 
     @Test("decoding the canonical text gives an equal value", arguments: specExamples.map(\.text) + acceptedSilently.map(\.0))
     func canonicalRoundTrip(_ text: String) throws {
