@@ -588,12 +588,18 @@ final class CompiledRule {
 
     /// The texts the rule finds (at most `limit` elements or values read), with the page
     /// line each came from, after the regular expression; empty texts are dropped.
-    func texts(in scope: Scope, context: PageContext, limit: Int = maximumMatches) throws(MarkupError) -> [(text: String, line: Int)] {
+    func texts(in scope: Scope, context: PageContext, limit: Int = maximumMatches) throws(RuleError) -> [(text: String, line: Int)] {
         var result: [(text: String, line: Int)] = []
+        var regexFailure: RuleRegexError?
         func add(_ text: String, line: Int) {
             var value = text
             if let regex {
-                guard let capture = regex.capture(in: text) else { return }
+                let capture: String?
+                do { capture = try regex.capture(in: text) } catch {
+                    regexFailure = error
+                    return
+                }
+                guard let capture else { return }
                 value = capture
             }
             value = value.trimmed(of: " \t\n")
@@ -601,7 +607,9 @@ final class CompiledRule {
         }
         switch (locator, scope) {
         case (.xpath(let expression), .node(let node)):
-            switch try node.evaluate(expression) {
+            let value: XPathValue
+            do { value = try node.evaluate(expression) } catch { throw .markup(error) }
+            switch value {
             case .nodes(let nodes):
                 for node in nodes.prefix(limit) {
                     add(rule.attribute.map { node.attribute($0) ?? "" } ?? node.normalizedText, line: node.line)
@@ -625,6 +633,29 @@ final class CompiledRule {
         case (.xpath, .json), (.css, .json):
             break
         }
+        // A text the pattern could not be run on, and nothing else read: say so.
+        if result.isEmpty, let regexFailure { throw .regex(regexFailure) }
         return result
+    }
+}
+
+/// Why a rule could not be applied to a page.
+enum RuleError: Error {
+    case markup(MarkupError)
+    case regex(RuleRegexError)
+
+    var message: String {
+        switch self {
+        case .markup(let error): error.message
+        case .regex(let error): error.description
+        }
+    }
+
+    /// The message with where it applies (a markup error's line or offset).
+    var detail: String {
+        switch self {
+        case .markup(let error): error.detail
+        case .regex(let error): error.description
+        }
     }
 }

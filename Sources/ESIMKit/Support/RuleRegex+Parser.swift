@@ -5,6 +5,8 @@ indirect enum PatternNode {
     case set(ScalarSet)
     case start
     case end
+    /// `\b`, or `\B` when negated.
+    case boundary(negated: Bool)
     /// `index` is the capture group number, `nil` for `(?: )`.
     case group(PatternNode, index: Int?)
     case sequence([PatternNode])
@@ -14,7 +16,7 @@ indirect enum PatternNode {
     /// Whether the node can match without consuming anything.
     var canBeEmpty: Bool {
         switch self {
-        case .empty, .start, .end: return true
+        case .empty, .start, .end, .boundary: return true
         case .scalar, .set: return false
         case .group(let inner, _): return inner.canBeEmpty
         case .sequence(let nodes): return nodes.allSatisfy(\.canBeEmpty)
@@ -134,42 +136,57 @@ struct ASCIIBitmap: Sendable {
     }
 }
 
-/// Reads a pattern into a ``PatternNode``; `nil` for anything outside the subset (including
-/// malformed patterns, which Swift `Regex` then rejects with its own message).
+/// Reads a pattern into a ``PatternNode``; `nil` for anything outside the supported syntax,
+/// with ``failure`` saying what and where (malformed patterns fail too; ``RuleRegex`` asks
+/// Swift `Regex` for its message then).
 struct PatternParser {
+    /// What stopped the parser, and where (in Unicode scalars).
+    struct Failure {
+        var offset: Int
+        var what: String
+    }
+
     let scalars: [Unicode.Scalar]
     var index = 0
     private(set) var groupCount = 0
-    /// The pattern starts with `(?i)`: letters match either case.
-    private(set) var caseInsensitive = false
+    private(set) var failure: Failure?
+    private var groupNames: Set<String> = []
+    /// Letters match either case: `(?i)` to the end of the enclosing group, or `(?i: )`.
+    private var caseInsensitive = false
 
-    /// Nesting deeper than this goes to Swift `Regex` (the parser recurses).
+    /// Nesting deeper than this is refused (the parser recurses).
     static let maximumDepth = 32
-    /// `{n,m}` bounds above this go to Swift `Regex` (the program copies the body).
-    static let maximumRepeat = 100
+    /// `{n,m}` bounds above this are refused (the program copies the body).
+    static let maximumRepeat = 1_000
 
     init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
     }
 
     mutating func parseAll() -> PatternNode? {
-        // `(?i)` leading the pattern; anywhere else, and every other option, is Swift `Regex`'s.
-        if scalars.starts(with: ["(", "?", "i", ")"]) {
-            caseInsensitive = true
-            index = 4
-        }
-        guard let node = parseAlternation(depth: 0), index == scalars.count else { return nil }
+        guard let node = parseAlternation(depth: 0) else { return nil }
+        guard index == scalars.count else { return fail("an unbalanced ')'", at: index) }
         return node
+    }
+
+    /// Records the first failure; always `nil`.
+    private mutating func fail(_ what: String, at offset: Int) -> PatternNode? {
+        if failure == nil { failure = Failure(offset: offset, what: what) }
+        return nil
     }
 
     /// A literal scalar. Under `(?i)`, as Swift `Regex` matches it (checked against it on
     /// every scalar): an ASCII letter matches both cases, `k` and `K` also the Kelvin sign
-    /// (U+212A, whose lower case is `k`); other ASCII and uncased scalars match themselves;
-    /// a cased non-ASCII scalar is left to Swift `Regex` (`nil`).
-    private func literal(_ value: UInt32) -> PatternNode? {
+    /// (U+212A, whose lower case is `k`); other ASCII and uncased scalars match themselves.
+    /// A cased letter beyond ASCII is refused (Swift compares lower-case mappings, which
+    /// reach scalars no table here lists): a set such as `[éÉ]` says the same.
+    private mutating func literal(_ value: UInt32, at offset: Int) -> PatternNode? {
         guard caseInsensitive else { return .scalar(value) }
         if value >= 0x80 {
-            guard let scalar = Unicode.Scalar(value), !scalar.properties.isCased, !scalar.properties.changesWhenCaseMapped else { return nil }
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.isCased, !scalar.properties.changesWhenCaseMapped else {
+                return fail("'\(Unicode.Scalar(value).map(String.init) ?? "?")' under (?i) (only ASCII letters fold; write both cases in a set)",
+                            at: offset)
+            }
             return .scalar(value)
         }
         guard let other = Self.otherCase(value) else { return .scalar(value) }
@@ -187,7 +204,7 @@ struct PatternParser {
 
     /// A bracket set's ranges under `(?i)`, as Swift `Regex` reads them: each ASCII letter's
     /// other case added (not the Kelvin sign: `(?i)[k]` does not match it, `(?i)k` does);
-    /// `nil` (Swift `Regex`'s) when a range reaches past ASCII.
+    /// `nil` when a range reaches past ASCII.
     private func foldedRanges(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>]? {
         guard caseInsensitive else { return ranges }
         var result = ranges
@@ -203,8 +220,13 @@ struct PatternParser {
 
     private var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
+    private func peek(_ offset: Int) -> Unicode.Scalar? {
+        index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+
     private mutating func parseAlternation(depth: Int) -> PatternNode? {
-        guard depth <= Self.maximumDepth, let first = parseSequence(depth: depth) else { return nil }
+        guard depth <= Self.maximumDepth else { return fail("groups nested more than \(Self.maximumDepth) deep", at: index) }
+        guard let first = parseSequence(depth: depth) else { return nil }
         var branches = [first]
         while peek == "|" {
             index += 1
@@ -217,7 +239,17 @@ struct PatternParser {
     private mutating func parseSequence(depth: Int) -> PatternNode? {
         var items: [PatternNode] = []
         while let scalar = peek, scalar != "|", scalar != ")" {
-            guard let atom = parseAtom(depth: depth), let item = parseQuantifier(after: atom) else { return nil }
+            let start = index
+            guard let atom = parseAtom(depth: depth) else { return nil }
+            if case .empty = atom, index > start, scalars[start] == "(", scalars[start + 1] == "?",
+               scalars[start + 2] != ":" {
+                // An option switch or a comment: nothing to quantify.
+                if let next = peek, "*+?".unicodeScalars.contains(next) || (next == "{" && quantifierAhead()) {
+                    return fail("a quantifier after an option or comment", at: index)
+                }
+                continue
+            }
+            guard let item = parseQuantifier(after: atom, at: start) else { return nil }
             items.append(item)
         }
         switch items.count {
@@ -229,23 +261,13 @@ struct PatternParser {
 
     private mutating func parseAtom(depth: Int) -> PatternNode? {
         guard let scalar = peek else { return nil }
+        let start = index
         index += 1
         switch scalar {
         case "(":
-            var capture: Int?
-            if peek == "?" {
-                // Only `(?:`; options, names and lookaround are Swift `Regex`'s.
-                guard index + 1 < scalars.count, scalars[index + 1] == ":" else { return nil }
-                index += 2
-            } else {
-                groupCount += 1
-                capture = groupCount
-            }
-            guard let inner = parseAlternation(depth: depth + 1), peek == ")" else { return nil }
-            index += 1
-            return .group(inner, index: capture)
+            return parseGroup(depth: depth, at: start)
         case "[":
-            return parseClass()
+            return parseClass(at: start)
         case ".":
             return .set(.dot)
         case "^":
@@ -253,26 +275,104 @@ struct PatternParser {
         case "$":
             return .end
         case "\\":
-            guard let escaped = parseEscape() else { return nil }
+            guard let escaped = parseEscape(inSet: false, at: start) else { return nil }
             switch escaped {
-            case .scalar(let value): return .scalar(value)  // tab, line breaks, punctuation: no case
+            case .scalar(let value): return literal(value, at: start)
             case .set(let kind, let negated): return .set(ScalarSet(classes: [(kind, negated)]))
+            case .node(let node): return node
             }
-        case "*", "+", "?", "{", "}", "]", ")", "|":
-            return nil
+        case "{":
+            // A brace that does not start a quantifier is itself (Swift `Regex`: `a|{`, `x{a}`).
+            index = start
+            if quantifierAhead() { return fail("a quantifier with nothing before it", at: start) }
+            index = start + 1
+            return .scalar(0x7B)
+        case "*", "+", "?", ")", "|":
+            return fail("'\(scalar)' with nothing before it", at: start)
         default:
-            return literal(scalar.value)
+            return literal(scalar.value, at: start)
         }
+    }
+
+    /// After `(`: a group, named or not, an option switch, or a comment.
+    private mutating func parseGroup(depth: Int, at start: Int) -> PatternNode? {
+        var capture: Int?
+        let outerCase = caseInsensitive
+        if peek == "?" {
+            index += 1
+            switch peek {
+            case ":":
+                index += 1
+            case "#":
+                // A comment, to the next ')'.
+                while let scalar = peek, scalar != ")" { index += 1 }
+                guard peek == ")" else { return fail("an unclosed comment", at: start) }
+                index += 1
+                return .empty
+            case "<" where peek(1) != "=" && peek(1) != "!", "P" where peek(1) == "<", "'":
+                // A named group: numbered with the others.
+                let close: Unicode.Scalar = peek == "'" ? "'" : ">"
+                index += peek == "P" ? 2 : 1
+                let nameStart = index
+                while let scalar = peek, scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { index += 1 }
+                guard index > nameStart, peek == close else { return fail("this group name", at: nameStart) }
+                let name = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+                guard groupNames.insert(name).inserted else { return fail("a group name used twice", at: nameStart) }
+                index += 1
+                groupCount += 1
+                capture = groupCount
+            case "=", "!":
+                return fail("lookahead", at: start)
+            case "<":
+                return fail("lookbehind", at: start)
+            case ">":
+                return fail("atomic groups", at: start)
+            default:
+                // Options: only `i`, switched on or off, for the rest of the group or inside it.
+                var on = true
+                var sawOption = false
+                while let scalar = peek, scalar != ")" && scalar != ":" {
+                    if scalar == "-" && on {
+                        on = false
+                    } else if scalar == "i" {
+                        sawOption = true
+                        caseInsensitive = on
+                    } else {
+                        return fail("the option '\(scalar)' (only (?i) and (?-i) are supported)", at: index)
+                    }
+                    index += 1
+                }
+                guard sawOption, let end = peek else { return fail("this group syntax", at: start) }
+                index += 1
+                // `(?i)` holds to the end of the enclosing group (which restores the case).
+                if end == ")" { return .empty }
+            }
+        } else {
+            groupCount += 1
+            capture = groupCount
+        }
+        let inner = parseAlternation(depth: depth + 1)
+        caseInsensitive = outerCase
+        guard let inner else { return nil }
+        guard peek == ")" else { return fail("an unclosed group", at: start) }
+        index += 1
+        return .group(inner, index: capture)
     }
 
     private enum Escape {
         case scalar(UInt32)
         case set(ScalarSet.Class, negated: Bool)
+        /// An assertion (`\b`, `\A` …), outside sets only.
+        case node(PatternNode)
     }
 
-    /// After a backslash: a class, `\t \n \r`, or escaped ASCII punctuation.
-    private mutating func parseEscape() -> Escape? {
-        guard let scalar = peek else { return nil }
+    /// After a backslash (at `start`): a class, an assertion, a control or code point
+    /// escape, or escaped ASCII punctuation.
+    private mutating func parseEscape(inSet: Bool, at start: Int) -> Escape? {
+        guard let scalar = peek else {
+            _ = fail("a '\\' at the end", at: start)
+            return nil
+        }
         index += 1
         switch scalar {
         case "d": return .set(.digit, negated: false)
@@ -284,16 +384,63 @@ struct PatternParser {
         case "t": return .scalar(0x09)
         case "n": return .scalar(0x0A)
         case "r": return .scalar(0x0D)
+        case "f": return .scalar(0x0C)
+        case "b": return inSet ? .scalar(0x08) : .node(.boundary(negated: false))
+        case "B" where !inSet: return .node(.boundary(negated: true))
+        case "A" where !inSet: return .node(.start)
+        case "z" where !inSet: return .node(.end)
+        case "x", "u":
+            guard let value = parseCodePoint(after: scalar) else {
+                _ = fail("this \\\(scalar) escape", at: start)
+                return nil
+            }
+            return .scalar(value)
         default:
             let value = scalar.value
-            let isPunctuation = (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value)
+            let isPunctuation = (0x20...0x2F).contains(value) || (0x3A...0x40).contains(value)
                 || (0x5B...0x60).contains(value) || (0x7B...0x7E).contains(value)
-            return isPunctuation ? .scalar(value) : nil
+            if isPunctuation { return .scalar(value) }
+            if ("1"..."9").contains(scalar) || scalar == "k" || scalar == "g" { _ = fail("back-references", at: start) }
+            else if scalar == "p" || scalar == "P" { _ = fail("Unicode properties (\\p{…})", at: start) }
+            else { _ = fail("the escape '\\\(scalar)'", at: start) }
+            return nil
         }
     }
 
-    /// After `[`: literals, escapes, ranges between literals, `-` first or last.
-    private mutating func parseClass() -> PatternNode? {
+    /// `\xH`, `\xHH`, `\x{H…}`, `\uHHHH` or `\u{H…}`, after the letter.
+    private mutating func parseCodePoint(after letter: Unicode.Scalar) -> UInt32? {
+        func hexValue(_ scalar: Unicode.Scalar?) -> UInt32? {
+            guard let scalar, scalar.isASCII, let digit = Int(String(scalar), radix: 16) else { return nil }
+            return UInt32(digit)
+        }
+        var value: UInt32 = 0
+        if peek == "{" {
+            index += 1
+            var digits = 0
+            while let digit = hexValue(peek), digits < 8 {
+                value = value << 4 | digit
+                digits += 1
+                index += 1
+            }
+            guard digits > 0, peek == "}" else { return nil }
+            index += 1
+        } else {
+            // `\x` takes one or two digits; `\u` exactly four.
+            let (least, most) = letter == "x" ? (1, 2) : (4, 4)
+            var digits = 0
+            while digits < most, let digit = hexValue(peek) {
+                value = value << 4 | digit
+                digits += 1
+                index += 1
+            }
+            guard digits >= least else { return nil }
+        }
+        guard Unicode.Scalar(value) != nil else { return nil }
+        return value
+    }
+
+    /// After `[` (at `start`): literals, escapes, ranges between literals, `-` first or last.
+    private mutating func parseClass(at start: Int) -> PatternNode? {
         var negated = false
         if peek == "^" {
             negated = true
@@ -303,24 +450,26 @@ struct PatternParser {
         var classes: [(kind: ScalarSet.Class, negated: Bool)] = []
         var first = true
         while true {
-            guard let scalar = peek else { return nil }
+            guard let scalar = peek else { return fail("an unclosed set", at: start) }
+            let offset = index
             index += 1
             switch scalar {
             case "]":
-                guard !first, let folded = foldedRanges(ranges) else { return nil }
+                guard !first else { return fail("an empty set", at: start) }
+                guard let folded = foldedRanges(ranges) else { return fail("a set beyond ASCII under (?i)", at: start) }
                 return .set(ScalarSet(ranges: folded, classes: classes, negated: negated))
             case "[":
-                return nil
+                return fail("nested sets and POSIX classes", at: offset)
             case "-":
                 // A literal only first or last; `--` is set subtraction in Swift.
-                guard first || peek == "]" else { return nil }
+                guard first || peek == "]" else { return fail("set operations or this '-'", at: offset) }
                 ranges.append(0x2D...0x2D)
             case "&" where peek == "&", "~" where peek == "~":
-                return nil
+                return fail("set operations", at: offset)
             default:
                 let lower: UInt32
                 if scalar == "\\" {
-                    guard let escaped = parseEscape() else { return nil }
+                    guard let escaped = parseEscape(inSet: true, at: offset) else { return nil }
                     switch escaped {
                     case .set(let kind, let negatedClass):
                         classes.append((kind, negatedClass))
@@ -328,6 +477,8 @@ struct PatternParser {
                         continue
                     case .scalar(let value):
                         lower = value
+                    case .node:
+                        return fail("an assertion in a set", at: offset)
                     }
                 } else {
                     lower = scalar.value
@@ -337,24 +488,55 @@ struct PatternParser {
                     break
                 }
                 index += 1
-                guard let upperScalar = peek, upperScalar != "[", upperScalar != "-" else { return nil }
+                guard let upperScalar = peek, upperScalar != "[", upperScalar != "-" else { return fail("this range", at: offset) }
+                let upperOffset = index
                 index += 1
                 var upper = upperScalar.value
                 if upperScalar == "\\" {
-                    guard case .scalar(let value)? = parseEscape() else { return nil }
+                    guard case .scalar(let value)? = parseEscape(inSet: true, at: upperOffset) else { return fail("this range", at: offset) }
                     upper = value
                 }
-                guard lower <= upper else { return nil }
+                guard lower <= upper else { return fail("a range that runs backwards", at: offset) }
                 ranges.append(lower...upper)
             }
             first = false
         }
     }
 
-    /// `* + ? {n} {n,} {n,m}`, each maybe lazy (`?`); possessive and stacked quantifiers,
-    /// and quantified anchors or empty-matching bodies, go to Swift `Regex`.
-    private mutating func parseQuantifier(after atom: PatternNode) -> PatternNode? {
+    /// Whether a quantifier in braces starts here, as Swift `Regex` reads one: `{n}`,
+    /// `{n,}`, `{n,m}` or `{,m}`, spaces allowed inside; anything else is a literal `{`.
+    private func quantifierAhead() -> Bool {
+        var probe = self
+        return probe.parseBraces() != nil
+    }
+
+    /// The bounds of a quantifier in braces at `index` (moving past it), or `nil`.
+    private mutating func parseBraces() -> (Int, Int?)? {
+        guard peek == "{" else { return nil }
+        index += 1
+        func spaces() { while peek == " " { index += 1 } }
+        spaces()
+        let lower = parseNumber()
+        spaces()
+        var upper = lower
+        var comma = false
+        if peek == "," {
+            comma = true
+            index += 1
+            spaces()
+            upper = parseNumber()
+            spaces()
+        }
+        guard peek == "}", lower != nil || (comma && upper != nil) else { return nil }
+        index += 1
+        return (lower ?? 0, comma ? upper : lower)
+    }
+
+    /// `* + ? {n} {n,} {n,m} {,m}`, each maybe lazy (`?`); possessive and stacked
+    /// quantifiers, and quantified assertions, are refused.
+    private mutating func parseQuantifier(after atom: PatternNode, at start: Int) -> PatternNode? {
         guard let scalar = peek else { return atom }
+        let quantifierStart = index
         var minimum = 0
         var maximum: Int?
         switch scalar {
@@ -362,42 +544,45 @@ struct PatternParser {
         case "+": index += 1; minimum = 1
         case "?": index += 1; maximum = 1
         case "{":
-            index += 1
-            guard let lower = parseNumber() else { return nil }
-            minimum = lower
-            if peek == "," {
-                index += 1
-                if peek != "}" {
-                    guard let upper = parseNumber() else { return nil }
-                    maximum = upper
-                }
-            } else {
-                maximum = lower
+            guard let (lower, upper) = parseBraces() else {
+                // A literal brace: the next atom.
+                index = quantifierStart
+                return atom
             }
-            guard peek == "}" else { return nil }
-            index += 1
+            minimum = lower
+            maximum = upper
         default:
             return atom
         }
-        guard minimum <= (maximum ?? minimum), (maximum ?? minimum) <= Self.maximumRepeat, !atom.canBeEmpty else { return nil }
+        switch atom {
+        case .start, .end, .boundary: return fail("a quantified assertion", at: quantifierStart)
+        default: break
+        }
+        guard minimum <= (maximum ?? minimum) else { return fail("a quantifier whose bounds run backwards", at: quantifierStart) }
+        guard (maximum ?? minimum) <= Self.maximumRepeat else {
+            return fail("a repeat count over \(Self.maximumRepeat)", at: quantifierStart)
+        }
         var greedy = true
         if peek == "?" {
             greedy = false
             index += 1
+        } else if peek == "+" {
+            return fail("possessive quantifiers", at: index)
         }
-        if let next = peek, next == "*" || next == "+" || next == "?" || next == "{" { return nil }
+        if let next = peek, next == "*" || next == "+" || next == "?" || (next == "{" && quantifierAhead()) {
+            return fail("a quantifier after a quantifier", at: index)
+        }
         return .repetition(atom, minimum: minimum, maximum: maximum, greedy: greedy)
     }
 
     private mutating func parseNumber() -> Int? {
         var value = 0
         var digits = 0
-        while let scalar = peek, ("0"..."9").contains(scalar), digits < 4 {
-            value = value * 10 + Int(scalar.value - 0x30)
+        while let scalar = peek, ("0"..."9").contains(scalar) {
+            if digits < 7 { value = value * 10 + Int(scalar.value - 0x30) }
             digits += 1
             index += 1
         }
-        if let scalar = peek, ("0"..."9").contains(scalar) { return nil }
-        return digits > 0 ? value : nil
+        return digits > 0 ? (digits < 7 ? value : Int.max / 2) : nil
     }
 }

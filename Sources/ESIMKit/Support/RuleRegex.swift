@@ -1,71 +1,94 @@
 /// A spec rule's regular expression: its first match in a field's text, group 1 when the
 /// pattern has groups, else the whole match.
 ///
-/// Semantics are Swift `Regex` matched over Unicode scalars (`.matchingSemantics(.unicodeScalar)`):
-/// leftmost match, alternatives and quantifiers tried in backtracking order. Patterns in the
-/// subset rules use — literals, `.`, `\d \D \s \S \w \W`, escaped punctuation, `\t \n \r`,
-/// bracket classes with ranges, `( )`, `(?: )`, `|`, `* + ? {n} {n,} {n,m}` (greedy or lazy),
-/// `^ $`, and `(?i)` leading the pattern (ASCII letters and uncased scalars) — run on
-/// ``ScalarProgram``, a bit-state backtracker (every instruction visits a
-/// position at most once, so a match costs at most program × text steps and never runs
-/// away) that compiles in microseconds. Anything else (lookaround, back-references,
-/// options, named groups, Unicode properties…) is compiled by Swift `Regex`, so every
-/// pattern means the same either way; tests compare the two on many patterns and texts.
+/// Semantics are Swift `Regex` matched over Unicode scalars (`.matchingSemantics(.unicodeScalar)`,
+/// with `\b` as `.wordBoundaryKind(.simple)` has it): leftmost match, alternatives and
+/// quantifiers tried in backtracking order, an iteration that matches nothing ending its loop.
+/// Every pattern runs on ``ScalarProgram``, a bit-state backtracker: each (instruction,
+/// position) is visited at most once, so a match costs at most program × text steps and no
+/// pattern runs away, whatever the text. The syntax is what rules need — literals, `.`,
+/// `\d \D \s \S \w \W`, `\b \B \A \z`, escaped punctuation, `\t \n \r \f`, `\xHH`,
+/// `\x{…}`, `\uHHHH`, `\u{…}`, bracket sets with ranges, groups (`( )`, `(?: )`, named),
+/// `|`, `* + ? {n} {n,} {n,m} {,m}` (greedy or lazy), `^ $`, `(?i)` and `(?i: )` for ASCII
+/// letters, `(?# )` comments; anything else (lookaround, back-references, possessive
+/// quantifiers, Unicode properties, other options…) is refused with ``RuleRegexError``
+/// naming the construct and its offset, rather than handed to an engine without a bound.
 struct RuleRegex {
-    private enum Engine {
-        case program(ScalarProgram)
-        case swift(Regex<AnyRegexOutput>)
-    }
-
-    private let engine: Engine
+    private let program: ScalarProgram
     let pattern: String
 
-    /// Compiles `pattern`; throws (Swift `Regex`'s error) when it is not a regular expression.
-    init(_ pattern: String) throws {
+    /// Compiles `pattern`.
+    init(_ pattern: String) throws(RuleRegexError) {
         self.pattern = pattern
-        if let program = ScalarProgram(pattern) {
-            engine = .program(program)
-        } else {
-            engine = .swift(try Regex(pattern).matchingSemantics(.unicodeScalar))
+        switch ScalarProgram.compile(pattern) {
+        case .success(let program):
+            self.program = program
+        case .failure(let failure):
+            // Swift `Regex` names malformed syntax best; it only compiles the pattern here.
+            do { _ = try Regex(pattern) } catch {
+                throw RuleRegexError(.invalidPattern, "\(error)", offset: nil)
+            }
+            throw failure
         }
-    }
-
-    /// Whether the pattern runs on the bit-state engine (not Swift `Regex`).
-    var isNative: Bool {
-        if case .program = engine { return true }
-        return false
     }
 
     /// The first match's group 1 (empty when that group took no part), or the whole match
-    /// when the pattern has no groups; `nil` when nothing matches.
-    func capture(in text: String) -> String? {
-        switch engine {
-        case .program(let program) where program.fits(length: text.utf8.count):
-            return program.capture(in: text)
-        case .program:
-            // Longer than the visited bits allow (megabytes): a one-off Swift `Regex`.
-            guard let regex = try? Regex(pattern).matchingSemantics(.unicodeScalar) else { return nil }
-            return Self.capture(in: text, regex: regex)
-        case .swift(let regex):
-            return Self.capture(in: text, regex: regex)
+    /// when the pattern has no groups; `nil` when nothing matches. Throws `textTooLong`
+    /// when the text needs more visited states than ``ScalarProgram/maximumStates``.
+    func capture(in text: String) throws(RuleRegexError) -> String? {
+        let length = text.utf8.count
+        guard program.fits(length: length) else {
+            throw RuleRegexError(.textTooLong, "the text (\(length) bytes) is too long for the pattern '\(pattern)': "
+                                 + "at most \(program.maximumLength) bytes", offset: nil)
         }
-    }
-
-    private static func capture(in text: String, regex: Regex<AnyRegexOutput>) -> String? {
-        guard let match = try? regex.firstMatch(in: text) else { return nil }
-        let output = match.output
-        let capture = output.count > 1 ? output[1].substring : output[0].substring
-        return capture.map(String.init) ?? ""
+        return program.capture(in: text)
     }
 }
 
-/// The compiled form of a ``RuleRegex`` pattern in the supported subset.
+/// A rule regex that does not compile, or a text it cannot be run on.
+struct RuleRegexError: Error, Hashable, Sendable, CustomStringConvertible {
+    enum Code: String, Hashable, Sendable, CaseIterable {
+        /// Not a regular expression (Swift `Regex`'s message says why).
+        case invalidPattern
+        /// A regular expression, but with syntax rule regexes do not run (named).
+        case unsupportedSyntax
+        /// More than ``ScalarProgram/maximumInstructions`` once counted repeats are copied out.
+        case patternTooLarge
+        /// A text too long for the pattern's visited states.
+        case textTooLong
+    }
+
+    var code: Code
+    var message: String
+    /// Offset in the pattern's Unicode scalars.
+    var offset: Int?
+
+    init(_ code: Code, _ message: String, offset: Int?) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+    }
+
+    var description: String { offset.map { "\(message) (offset \($0))" } ?? message }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+/// The compiled form of a ``RuleRegex`` pattern.
 struct ScalarProgram: Sendable {
     /// One step of the program. `first`/`second` are instruction indexes (split, jump),
-    /// a scalar value, a set index or a capture slot.
+    /// a scalar value, a set index, a capture slot or a loop.
     struct Instruction: Sendable {
         enum Operation: UInt8, Sendable {
             case scalar, set, split, jump, save, start, end, match
+            /// `\b` (`first` 0) or `\B` (`first` 1), between a `\w` scalar and another.
+            case boundary
+            /// Notes where an iteration of loop `first` starts (undone on backtracking).
+            case mark
+            /// The end of an iteration of loop `first`: back to its head (`second`) when the
+            /// iteration consumed something, else out of the loop (the next instruction).
+            case progress
         }
         var operation: Operation
         var first: Int32
@@ -78,6 +101,13 @@ struct ScalarProgram: Sendable {
     private var asciiSets: [ASCIIBitmap] = []
     /// Capturing groups in the pattern.
     private(set) var groupCount = 0
+    /// Loops whose body can match nothing (`(a*)*`, `(x|)+`): their iterations are marked
+    /// so that an empty one ends the loop, as in Swift `Regex`.
+    private var loopParents: [Int32] = []
+    /// For each instruction, the innermost such loop whose body holds it (-1: none).
+    private var enclosingLoop: [Int32] = []
+    /// How many such loops nest at most; visited states are kept per nesting level.
+    private var loopDepth = 0
     /// The byte every match starts with, when the pattern begins with an ASCII literal.
     private var firstByte: UInt8?
     /// Whether the pattern begins with `^` (then only the text's start can match).
@@ -85,98 +115,136 @@ struct ScalarProgram: Sendable {
 
     /// The most instructions a pattern compiles to (counted repetition copies its body).
     static let maximumInstructions = 4_096
-    /// The most visited-state bits a match may use (program × text); longer texts go to
-    /// Swift `Regex`.
-    static let maximumStates = 1 << 24
+    /// The most visited-state bits a match may use (program × text × loop levels, 8 MB).
+    static let maximumStates = 1 << 26
+
+    /// The states one text position costs.
+    private var statesPerPosition: Int { instructions.count * (loopDepth + 1) }
 
     /// Whether a text of `length` UTF-8 bytes fits the visited bits.
     func fits(length: Int) -> Bool {
-        let (states, overflow) = instructions.count.multipliedReportingOverflow(by: length + 1)
+        let (states, overflow) = statesPerPosition.multipliedReportingOverflow(by: length + 1)
         return !overflow && states <= Self.maximumStates
     }
 
-    /// `nil` when the pattern is outside the subset (or not valid syntax: Swift `Regex`
-    /// then reports it).
+    /// The longest text that fits, in UTF-8 bytes.
+    var maximumLength: Int { Self.maximumStates / statesPerPosition - 1 }
+
+    /// `nil` when the pattern does not compile (``compile(_:)`` says why).
     init?(_ pattern: String) {
+        guard case .success(let program) = Self.compile(pattern) else { return nil }
+        self = program
+    }
+
+    private init() {}
+
+    /// The program for `pattern`, or what keeps it from compiling (syntax Swift `Regex`
+    /// rejects is reported as unsupported here; ``RuleRegex`` tells the two apart).
+    static func compile(_ pattern: String) -> Result<ScalarProgram, RuleRegexError> {
         var parser = PatternParser(scalars: Array(pattern.unicodeScalars))
-        guard let node = parser.parseAll() else { return nil }
-        groupCount = parser.groupCount
-        emit(.save, 0)
-        guard compile(node) else { return nil }
-        emit(.save, 1)
-        emit(.match, 0)
-        guard instructions.count <= Self.maximumInstructions else { return nil }
-        asciiSets = sets.map(\.asciiMembers)
-        // Past the saves, the first instruction every match runs.
-        if let lead = instructions.first(where: { $0.operation != .save }) {
-            if lead.operation == .scalar, lead.first < 0x80 { firstByte = UInt8(lead.first) }
-            anchored = lead.operation == .start
+        guard let node = parser.parseAll() else {
+            let failure = parser.failure ?? PatternParser.Failure(offset: parser.index, what: "this syntax")
+            return .failure(RuleRegexError(.unsupportedSyntax, "rule regexes do not support \(failure.what)", offset: failure.offset))
         }
+        var program = ScalarProgram()
+        program.groupCount = parser.groupCount
+        program.emit(.save, 0)
+        guard program.compile(node, loop: -1) else {
+            return .failure(RuleRegexError(.patternTooLarge, "the pattern compiles to more than \(maximumInstructions) instructions "
+                                           + "(counted repeats are copied out)", offset: nil))
+        }
+        program.emit(.save, 1)
+        program.emit(.match, 0)
+        program.asciiSets = program.sets.map(\.asciiMembers)
+        // Past the saves, the first instruction every match runs.
+        if let lead = program.instructions.first(where: { $0.operation != .save }) {
+            if lead.operation == .scalar, lead.first < 0x80 { program.firstByte = UInt8(lead.first) }
+            program.anchored = lead.operation == .start
+        }
+        return .success(program)
     }
 
     // MARK: Compiling
 
-    private mutating func emit(_ operation: Instruction.Operation, _ first: Int, _ second: Int = 0) {
+    private mutating func emit(_ operation: Instruction.Operation, _ first: Int, _ second: Int = 0, loop: Int = -1) {
         instructions.append(Instruction(operation: operation, first: Int32(first), second: Int32(second)))
+        enclosingLoop.append(Int32(loop))
     }
 
-    /// Appends `node`'s code; `false` when the program grows past its limit.
-    private mutating func compile(_ node: PatternNode) -> Bool {
+    /// Appends `node`'s code inside `loop` (-1: none); `false` when the program grows past
+    /// its limit.
+    private mutating func compile(_ node: PatternNode, loop: Int) -> Bool {
         guard instructions.count <= Self.maximumInstructions else { return false }
         switch node {
         case .empty:
             return true
         case .scalar(let value):
-            emit(.scalar, Int(value))
+            emit(.scalar, Int(value), loop: loop)
         case .set(let set):
             sets.append(set)
-            emit(.set, sets.count - 1)
+            emit(.set, sets.count - 1, loop: loop)
         case .start:
-            emit(.start, 0)
+            emit(.start, 0, loop: loop)
         case .end:
-            emit(.end, 0)
+            emit(.end, 0, loop: loop)
+        case .boundary(let negated):
+            emit(.boundary, negated ? 1 : 0, loop: loop)
         case .group(let inner, let index):
-            guard let index else { return compile(inner) }
-            emit(.save, 2 * index)
-            guard compile(inner) else { return false }
-            emit(.save, 2 * index + 1)
+            guard let index else { return compile(inner, loop: loop) }
+            emit(.save, 2 * index, loop: loop)
+            guard compile(inner, loop: loop) else { return false }
+            emit(.save, 2 * index + 1, loop: loop)
         case .sequence(let nodes):
-            for node in nodes { guard compile(node) else { return false } }
+            for node in nodes { guard compile(node, loop: loop) else { return false } }
         case .alternation(let branches):
             // split L1, next; L1: branch; jump end; next: split L2, … ; last branch
             var jumps: [Int] = []
             for (offset, branch) in branches.enumerated() {
                 if offset < branches.count - 1 {
                     let split = instructions.count
-                    emit(.split, split + 1, 0)
-                    guard compile(branch) else { return false }
+                    emit(.split, split + 1, 0, loop: loop)
+                    guard compile(branch, loop: loop) else { return false }
                     jumps.append(instructions.count)
-                    emit(.jump, 0)
+                    emit(.jump, 0, loop: loop)
                     instructions[split].second = Int32(instructions.count)
                 } else {
-                    guard compile(branch) else { return false }
+                    guard compile(branch, loop: loop) else { return false }
                 }
             }
             for jump in jumps { instructions[jump].first = Int32(instructions.count) }
         case .repetition(let inner, let minimum, let maximum, let greedy):
-            for _ in 0..<minimum { guard compile(inner) else { return false } }
+            for _ in 0..<minimum { guard compile(inner, loop: loop) else { return false } }
             if let maximum {
                 // Each optional copy: split (body, skip to the end).
                 var splits: [Int] = []
                 for _ in minimum..<maximum {
                     splits.append(instructions.count)
-                    emit(.split, 0, 0)
-                    guard compile(inner) else { return false }
+                    emit(.split, 0, 0, loop: loop)
+                    guard compile(inner, loop: loop) else { return false }
                 }
                 let end = instructions.count
                 for split in splits { setSplit(split, body: split + 1, exit: end, greedy: greedy) }
+            } else if inner.canBeEmpty {
+                // head: split (mark, exit); mark; body; progress (head, or out when empty)
+                let head = instructions.count
+                emit(.split, 0, 0, loop: loop)
+                let inside = loopParents.count
+                loopParents.append(Int32(loop))
+                emit(.mark, inside, loop: loop)
+                guard compile(inner, loop: inside) else { return false }
+                emit(.progress, inside, head, loop: inside)
+                setSplit(head, body: head + 1, exit: instructions.count, greedy: greedy)
+                var depth = 0
+                var level = Int32(inside)
+                while level >= 0 { depth += 1; level = loopParents[Int(level)] }
+                loopDepth = max(loopDepth, depth)
             } else {
                 // loop: split (body, exit); body; jump loop
-                let loop = instructions.count
-                emit(.split, 0, 0)
-                guard compile(inner) else { return false }
-                emit(.jump, loop)
-                setSplit(loop, body: loop + 1, exit: instructions.count, greedy: greedy)
+                let head = instructions.count
+                emit(.split, 0, 0, loop: loop)
+                guard compile(inner, loop: loop) else { return false }
+                emit(.jump, head, loop: loop)
+                setSplit(head, body: head + 1, exit: instructions.count, greedy: greedy)
             }
         }
         return instructions.count <= Self.maximumInstructions
@@ -203,8 +271,9 @@ struct ScalarProgram: Sendable {
     /// no part), or `nil` without a match.
     private func firstMatch(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
         let positions = bytes.count + 1
-        let states = instructions.count * positions
-        let slots = 2 * (groupCount + 1)
+        let states = statesPerPosition * positions
+        // Capture slots, then one mark per loop.
+        let slots = 2 * (groupCount + 1) + loopParents.count
         let words = (states + 63) / 64
         // Every stack entry comes from a split or save at a state visited for the first
         // time, so 2 × (states + 1) integers always suffice; the stack starts smaller
@@ -270,11 +339,22 @@ struct ScalarProgram: Sendable {
 
     /// Backtracking from `start` in priority order, each state at most once. The stack
     /// holds pairs: (instruction, position) to resume, or (`-slot - 1`, old value) to
-    /// restore a capture slot on the way back.
+    /// restore a capture slot or loop mark on the way back.
+    ///
+    /// A state is (instruction, position), and inside loops whose body can match nothing,
+    /// also how many of the innermost enclosing loops began their iteration at this
+    /// position: what happens next depends on that alone (an iteration that began here
+    /// and ends here is empty and leaves its loop), so a state that failed once fails
+    /// again, and each is run at most once.
     private func run(from start: Int, bytes: UnsafeBufferPointer<UInt8>, positions: Int, visited: UnsafeMutableBufferPointer<Int>,
                      captures: UnsafeMutableBufferPointer<Int>, stack: inout JobStack) -> Bool {
-        instructions.withUnsafeBufferPointer { program in
+        let marks = 2 * (groupCount + 1)
+        let hasLoops = !loopParents.isEmpty
+        let count = instructions.count
+        return instructions.withUnsafeBufferPointer { program in
             asciiSets.withUnsafeBufferPointer { ascii in
+                enclosingLoop.withUnsafeBufferPointer { enclosing in
+                loopParents.withUnsafeBufferPointer { parents in
                 var depth = 2
                 stack.reserve(0)
                 stack.buffer[0] = 0
@@ -288,7 +368,16 @@ struct ScalarProgram: Sendable {
                         continue
                     }
                     while true {
-                        let state = pc &* positions &+ position
+                        var state = pc &* positions &+ position
+                        if hasLoops {
+                            var level = 0
+                            var loop = enclosing[pc]
+                            while loop >= 0 && captures[marks + Int(loop)] == position {
+                                level += 1
+                                loop = parents[Int(loop)]
+                            }
+                            state = (level &* count &+ pc) &* positions &+ position
+                        }
                         let bit = 1 &<< (state & 63)
                         if visited[state >> 6] & bit != 0 { break }
                         visited[state >> 6] |= bit
@@ -330,13 +419,20 @@ struct ScalarProgram: Sendable {
                         case .jump:
                             pc = Int(instruction.first)
                             continue
-                        case .save:
-                            let slot = Int(instruction.first)
+                        case .save, .mark:
+                            let slot = instruction.operation == .save ? Int(instruction.first) : marks + Int(instruction.first)
                             stack.reserve(depth)
                             stack.buffer[depth] = -slot - 1
                             stack.buffer[depth + 1] = captures[slot]
                             depth += 2
                             captures[slot] = position
+                            pc += 1
+                            continue
+                        case .progress:
+                            pc = captures[marks + Int(instruction.first)] == position ? pc + 1 : Int(instruction.second)
+                            continue
+                        case .boundary:
+                            guard Self.isBoundary(bytes, at: position) == (instruction.first == 0) else { break }
                             pc += 1
                             continue
                         case .start:
@@ -354,8 +450,27 @@ struct ScalarProgram: Sendable {
                     }
                 }
                 return false
+                }
+                }
             }
         }
+    }
+
+    private static let wordMembers = ScalarSet.Class.word.asciiMembers
+
+    /// Whether a `\w` scalar meets a scalar that is not one (or a text's end) at `index`.
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func isWord(at lead: Int) -> Bool {
+            let byte = bytes[lead]
+            return byte < 0x80 ? wordMembers.contains(UInt32(byte)) : ScalarSet.Class.word.contains(decode(bytes, at: lead).0)
+        }
+        var before = false
+        if index > 0 {
+            var lead = index - 1
+            while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            before = isWord(at: lead)
+        }
+        return before != (index < bytes.count && isWord(at: index))
     }
 
     @inline(__always) static func scalarLength(_ lead: UInt8) -> Int {
