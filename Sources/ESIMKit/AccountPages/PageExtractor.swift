@@ -562,7 +562,7 @@ final class CompiledRule {
         }
         if let pattern = rule.regex {
             do { regex = try RuleRegex(pattern) } catch {
-                throw SpecError(.invalidRule, "regular expression '\(pattern)' does not compile", file: file, line: line)
+                throw SpecError(.invalidRule, "regular expression '\(pattern)' does not compile: \(error)", file: file, line: line)
             }
         } else {
             regex = nil
