@@ -13,8 +13,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
+        // What the other modules share and nothing outside the package needs (`package`
+        // access): System/ (files, directories, processes, per-thread caches, the clock,
+        // on swift-system) and JSON/ (the value, parser, JSON paths, the one encoder). The
+        // only module besides ESIMStore's SQLite binding that makes system calls.
+        .target(
+            name: "ESIMSupport",
+            dependencies: [.product(name: "SystemPackage", package: "swift-system")]
+        ),
         // The system libxml2, found through pkg-config. Only ESIMMarkup imports it.
         .systemLibrary(
             name: "CLibXML2",
@@ -23,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "ESIMMarkup",
-            dependencies: ["CLibXML2"]
+            dependencies: ["ESIMSupport", "CLibXML2"]
         ),
         // The domain: value types, decoders, carrier specs. Reads markup only through
         // ESIMMarkup; the repository's Specs/ are compiled in (Carriers/BuiltInSpecs links
@@ -31,6 +40,7 @@ let package = Package(
         .target(
             name: "ESIMKit",
             dependencies: [
+                "ESIMSupport",
                 "ESIMMarkup",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -46,7 +56,7 @@ let package = Package(
         // Usage history on disk: snapshots kept in a versioned SQLite database.
         .target(
             name: "ESIMStore",
-            dependencies: ["ESIMKit", "ESIMMarkup", "CSQLite"]
+            dependencies: ["ESIMKit", "ESIMSupport", "CSQLite"]
         ),
         .executableTarget(
             name: "esimtool",
@@ -68,6 +78,7 @@ let package = Package(
             dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1"),
                            .product(name: "Yams", package: "Yams")]
         ),
+        .testTarget(name: "ESIMSupportTests", dependencies: ["ESIMSupport"]),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
         .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),
         .testTarget(name: "ESIMStoreTests", dependencies: ["ESIMStore", "ESIMKit"]),

@@ -26,8 +26,6 @@ public struct MarkupError: Error, Hashable, Sendable {
         case unsupportedSelector
         /// Embedded data is not valid JSON.
         case invalidJSON
-        /// A JSON path is malformed.
-        case invalidJSONPath
     }
 
     public var code: Code

@@ -551,15 +551,19 @@ final class CompiledRule {
     init(_ rule: ExtractionRule, file: String, line: Int) throws(SpecError) {
         self.rule = rule
         summary = rule.summary
-        do {
-            switch rule.locator {
-            case .xpath(let source): locator = .xpath(try XPathExpression(source))
-            case .css(let source): locator = .css(try CSSSelector.cachedForThread(source))
-            case .json(let source): locator = .json(try JSONPath(source))
-            }
-        } catch {
-            throw SpecError(.invalidRule, error.detail, file: file, line: line)
+        let compiled: Result<Locator, SpecError>
+        switch rule.locator {
+        case .xpath(let source):
+            compiled = Result { () throws(MarkupError) in .xpath(try XPathExpression(source)) }
+                .mapError { SpecError(.invalidRule, $0.detail, file: file, line: line) }
+        case .css(let source):
+            compiled = Result { () throws(MarkupError) in .css(try CSSSelector.cachedForThread(source)) }
+                .mapError { SpecError(.invalidRule, $0.detail, file: file, line: line) }
+        case .json(let source):
+            compiled = Result { () throws(JSONError) in .json(try JSONPath(source)) }
+                .mapError { SpecError(.invalidRule, $0.detail, file: file, line: line) }
         }
+        locator = try compiled.get()
         if let pattern = rule.regex {
             do { regex = try RuleRegex(pattern) } catch {
                 throw SpecError(.invalidRule, "regular expression '\(pattern)' does not compile: \(error)", file: file, line: line)

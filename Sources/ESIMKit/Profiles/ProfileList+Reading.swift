@@ -58,7 +58,7 @@ extension ProfileList {
 
     static func readJSON(_ text: String, startOffset: Int) throws(ProfileError) -> ProfileList {
         // One document (pretty-printed lpac output, a TS.43 response), else JSON Lines.
-        let whole: Result<JSONValue, MarkupError>
+        let whole: Result<JSONValue, JSONError>
         do { whole = .success(try JSONValue(parsing: text)) } catch { whole = .failure(error) }
         if case .success(let value) = whole {
             if isLPAOutput(value) || isProfileArray(value) {

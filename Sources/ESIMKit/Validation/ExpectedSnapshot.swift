@@ -127,24 +127,24 @@ public struct ExpectedSnapshot: Hashable, Sendable {
 
     /// The file's text: keys in a fixed order, one field per line, so diffs read well.
     public var jsonText: String {
-        func quoted(_ text: String) -> String { (try? OrderedJSONEncoder().encode(text)) ?? "\"\"" }
-        func object(_ fields: [SnapshotField: String], order: [SnapshotField], indent: String) -> String {
-            let entries = order.compactMap { field in fields[field].map { "\(indent)  \(quoted(field.rawValue)): \(quoted($0))" } }
-            return entries.isEmpty ? "{}" : "{\n" + entries.joined(separator: ",\n") + "\n\(indent)}"
+        func object(_ fields: [SnapshotField: String], order: [SnapshotField]) -> JSONValue {
+            .object(order.compactMap { field in fields[field].map { JSONMember(key: field.rawValue, value: .string($0)) } })
         }
-        var parts: [String] = []
-        if let carrierID { parts.append("  \"carrier\": \(quoted(carrierID))") }
-        if let pageKind { parts.append("  \"page\": \(quoted(pageKind.rawValue))") }
-        if let reference { parts.append("  \"reference\": \(quoted(reference.description))") }
+        var members: [JSONMember] = []
+        if let carrierID { members.append(JSONMember(key: "carrier", value: .string(carrierID))) }
+        if let pageKind { members.append(JSONMember(key: "page", value: .string(pageKind.rawValue))) }
+        if let reference { members.append(JSONMember(key: "reference", value: .string(reference.description))) }
         if let capture {
             let entries = [("date", capture.date?.description), ("source", capture.source), ("encoding", capture.encoding)]
-                .compactMap { key, value in value.map { "    \(quoted(key)): \(quoted($0))" } }
-            parts.append("  \"capture\": " + (entries.isEmpty ? "{}" : "{\n" + entries.joined(separator: ",\n") + "\n  }"))
+            members.append(JSONMember(key: "capture", value: .object(entries.compactMap { key, value in
+                value.map { JSONMember(key: key, value: .string($0)) }
+            })))
         }
-        parts.append("  \"account\": " + object(account, order: SnapshotField.accountFields, indent: "  "))
-        let lineTexts = lines.map { "    " + object($0, order: SnapshotField.lineFields, indent: "    ") }
-        parts.append("  \"lines\": " + (lineTexts.isEmpty ? "[]" : "[\n" + lineTexts.joined(separator: ",\n") + "\n  ]"))
-        return "{\n" + parts.joined(separator: ",\n") + "\n}\n"
+        members.append(JSONMember(key: "account", value: object(account, order: SnapshotField.accountFields)))
+        members.append(JSONMember(key: "lines", value: .array(lines.map { object($0, order: SnapshotField.lineFields) })))
+        var writer = JSONWriter(prettyPrinted: true)
+        writer.write(.object(members))
+        return writer.output + "\n"
     }
 }
 

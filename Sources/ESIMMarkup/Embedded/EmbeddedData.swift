@@ -55,7 +55,7 @@ extension MarkupDocument {
                     let value = try JSONParser.parse(text)
                     values.append(EmbeddedJSON(source: .script(type: type, id: id), value: value, line: script.line))
                 } catch {
-                    problems.append(MarkupError(error.code, error.message + " in the script on line \(script.line)",
+                    problems.append(MarkupError(.invalidJSON, error.message + " in the script on line \(script.line)",
                                                 line: script.line, offset: error.offset))
                 }
                 continue
@@ -66,7 +66,7 @@ extension MarkupDocument {
                 case .success(let value):
                     values.append(EmbeddedJSON(source: .assignment(name: name), value: value, line: script.line))
                 case .failure(let error):
-                    problems.append(MarkupError(error.code, "window.\(name): " + error.message,
+                    problems.append(MarkupError(.invalidJSON, "window.\(name): " + error.message,
                                                 line: script.line, offset: error.offset))
                 }
             }
@@ -77,7 +77,7 @@ extension MarkupDocument {
 
 /// Finds `window.NAME = ` and `window["NAME"] = ` followed by `{` or `[` in script text.
 enum AssignmentScanner {
-    static func scan(_ script: String, _ found: (String, Result<JSONValue, MarkupError>) -> Void) {
+    static func scan(_ script: String, _ found: (String, Result<JSONValue, JSONError>) -> Void) {
         var text = script
         text.withUTF8 { bytes in
             var index = 0
@@ -119,7 +119,7 @@ enum AssignmentScanner {
                 while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 || bytes[cursor] == 0x0A
                     || bytes[cursor] == 0x0D { cursor += 1 }
                 guard cursor < bytes.count, bytes[cursor] == 0x7B || bytes[cursor] == 0x5B else { continue }
-                let parsed = Result { () throws(MarkupError) in try JSONParser.parsePrefix(bytes, from: cursor) }
+                let parsed = Result { () throws(JSONError) in try JSONParser.parsePrefix(bytes, from: cursor) }
                 switch parsed {
                 case .success(let (value, end)):
                     found(name, .success(value))

@@ -1,19 +1,30 @@
 /// A JSON encoder that keeps object keys in the order `encode(to:)` writes them, so a
-/// documented schema reads the same in every output. Pure Swift; compact output, one
-/// line, no trailing newline.
-public struct OrderedJSONEncoder: Sendable {
-    public init() {}
+/// documented schema reads the same in every output. Pure Swift; no trailing newline.
+/// Every JSON the tools print goes through it (and so through ``JSONWriter``'s escaping).
+package struct OrderedJSONEncoder: Sendable {
+    /// One member or item a line, indented by two spaces a level.
+    package var prettyPrinted: Bool
 
-    public func encode(_ value: some Encodable) throws -> String {
+    package init(prettyPrinted: Bool = false) {
+        self.prettyPrinted = prettyPrinted
+    }
+
+    package func encode(_ value: some Encodable) throws -> String {
+        var writer = JSONWriter(prettyPrinted: prettyPrinted)
+        writer.write(try encodeValue(value))
+        return writer.output
+    }
+
+    /// The value `encode(to:)` describes, as a ``JSONValue``.
+    package func encodeValue(_ value: some Encodable) throws -> JSONValue {
         let encoder = NodeEncoder(codingPath: [])
         try value.encode(to: encoder)
-        var output = ""
-        encoder.root.value.write(to: &output)
-        return output
+        return encoder.root.value.jsonValue
     }
 }
 
-/// A JSON value with ordered object members.
+/// A JSON value being encoded: containers hold boxes, so they can be filled after they
+/// are handed out.
 indirect enum JSONNode {
     case null
     case bool(Bool)
@@ -22,51 +33,16 @@ indirect enum JSONNode {
     case array([JSONBox])
     case object([(String, JSONBox)])
 
-    func write(to output: inout String) {
+    /// The finished value.
+    var jsonValue: JSONValue {
         switch self {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let text): output += text
-        case .string(let text): Self.writeString(text, to: &output)
-        case .array(let items):
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.value.write(to: &output)
-            }
-            output += "]"
-        case .object(let members):
-            output += "{"
-            for (index, (key, item)) in members.enumerated() {
-                if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
-                output += ":"
-                item.value.write(to: &output)
-            }
-            output += "}"
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .number(let text): .number(text)
+        case .string(let text): .string(text)
+        case .array(let items): .array(items.map(\.value.jsonValue))
+        case .object(let members): .object(members.map { JSONMember(key: $0.0, value: $0.1.value.jsonValue) })
         }
-    }
-
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    output += "\\u" + ASCII.hex4(scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }
 

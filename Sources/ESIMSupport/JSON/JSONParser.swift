@@ -1,14 +1,14 @@
 /// A strict RFC 8259 JSON parser over UTF-8 bytes, with named limits and errors that
 /// give the byte offset.
-enum JSONParser {
+package enum JSONParser {
     /// Deepest nesting of arrays and objects accepted.
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     /// Parses one complete JSON text (white space around it allowed).
-    static func parse(_ text: String) throws(MarkupError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONError) -> JSONValue {
         var copy = text
         return try copy.withUTF8 { bytes in
-            Result { () throws(MarkupError) in
+            Result { () throws(JSONError) in
                 var parser = Cursor(bytes: bytes)
                 let value = try parser.value(depth: 0)
                 parser.skipWhitespace()
@@ -20,7 +20,7 @@ enum JSONParser {
 
     /// Parses the JSON value that starts at `start` and returns it with the offset just
     /// past it; what follows is not looked at.
-    static func parsePrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(MarkupError) -> (JSONValue, Int) {
+    package static func parsePrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(JSONError) -> (JSONValue, Int) {
         var parser = Cursor(bytes: bytes, position: start)
         let value = try parser.value(depth: 0)
         return (value, parser.position)
@@ -30,8 +30,8 @@ enum JSONParser {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
-        func error(_ message: String) -> MarkupError {
-            MarkupError(.invalidJSON, "JSON: \(message)", offset: position)
+        func error(_ message: String) -> JSONError {
+            JSONError(.invalidJSON, "JSON: \(message)", offset: position)
         }
 
         mutating func skipWhitespace() {
@@ -43,7 +43,7 @@ enum JSONParser {
             }
         }
 
-        mutating func value(depth: Int) throws(MarkupError) -> JSONValue {
+        mutating func value(depth: Int) throws(JSONError) -> JSONValue {
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input") }
             switch bytes[position] {
@@ -58,7 +58,7 @@ enum JSONParser {
             }
         }
 
-        mutating func literal(_ word: StaticString) throws(MarkupError) {
+        mutating func literal(_ word: StaticString) throws(JSONError) {
             let count = word.utf8CodeUnitCount
             guard position + count <= bytes.count,
                   (0..<count).allSatisfy({ bytes[position + $0] == word.utf8Start[$0] }) else {
@@ -67,7 +67,7 @@ enum JSONParser {
             position += count
         }
 
-        mutating func object(depth: Int) throws(MarkupError) -> JSONValue {
+        mutating func object(depth: Int) throws(JSONError) -> JSONValue {
             guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
             position += 1
             var members: [JSONMember] = []
@@ -96,7 +96,7 @@ enum JSONParser {
             }
         }
 
-        mutating func array(depth: Int) throws(MarkupError) -> JSONValue {
+        mutating func array(depth: Int) throws(JSONError) -> JSONValue {
             guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
             position += 1
             var items: [JSONValue] = []
@@ -119,7 +119,7 @@ enum JSONParser {
             }
         }
 
-        mutating func number() throws(MarkupError) -> String {
+        mutating func number() throws(JSONError) -> String {
             let start = position
             if bytes[position] == 0x2D { position += 1 }
             func digits() -> Int {
@@ -145,7 +145,7 @@ enum JSONParser {
             return String(decoding: bytes[start..<position], as: UTF8.self)
         }
 
-        mutating func string() throws(MarkupError) -> String {
+        mutating func string() throws(JSONError) -> String {
             position += 1
             let start = position
             // Most strings have no escape: one pass to the closing quote, one decode.
@@ -165,7 +165,7 @@ enum JSONParser {
         }
 
         /// The rest of a string with escapes, as UTF-8 bytes decoded once at the end.
-        private mutating func escapedString(from start: Int) throws(MarkupError) -> String {
+        private mutating func escapedString(from start: Int) throws(JSONError) -> String {
             var utf8: [UInt8] = []
             utf8.reserveCapacity(position - start + 16)
             utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
@@ -216,7 +216,7 @@ enum JSONParser {
 
         private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-        mutating func hex4() throws(MarkupError) -> UInt32 {
+        mutating func hex4() throws(JSONError) -> UInt32 {
             guard position + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
             var value: UInt32 = 0
             for _ in 0..<4 {
@@ -238,7 +238,7 @@ enum JSONParser {
 
 extension JSONValue {
     /// Parses JSON text.
-    public init(parsing text: String) throws(MarkupError) {
+    public init(parsing text: String) throws(JSONError) {
         self = try JSONParser.parse(text)
     }
 }

@@ -16,10 +16,10 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
-    public init(_ source: String) throws(MarkupError) {
+    public init(_ source: String) throws(JSONError) {
         let characters = Array(source)
-        func fail(_ message: String, _ index: Int) -> MarkupError {
-            MarkupError(.invalidJSONPath, "JSON path '\(source)': \(message)", offset: index)
+        func fail(_ message: String, _ index: Int) -> JSONError {
+            JSONError(.invalidJSONPath, "JSON path '\(source)': \(message)", offset: index)
         }
         func isNameCharacter(_ character: Character) -> Bool {
             // ASCII answered directly (Unicode properties cost hundreds of instructions).
@@ -208,7 +208,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
 
 extension JSONValue {
     /// An object or an array.
-    var isContainer: Bool {
+    package var isContainer: Bool {
         switch self {
         case .object, .array: return true
         default: return false

@@ -1,5 +1,5 @@
 import Testing
-@testable import ESIMKit
+@testable import ESIMSupport
 
 @Suite("OrderedJSONEncoder")
 struct OrderedJSONEncoderTests {
