@@ -61,6 +61,7 @@ let package = Package(
         .executableTarget(
             name: "esimtool",
             dependencies: [
+                "ESIMSupport",
                 "ESIMKit",
                 "ESIMStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -94,6 +94,19 @@ public enum MarkupLimits {
     public static let maximumDiagnostics = 200
 }
 
+extension MarkupLimits {
+    /// A whole file's bytes, refusing one larger than ``maximumInputBytes`` (before it is
+    /// read when the size is known, else as soon as the limit is passed).
+    package static func readFile(_ path: String) throws(MarkupError) -> [UInt8] {
+        do {
+            return try FileReader.read(path, limit: maximumInputBytes)
+        } catch {
+            if error.code == .tooLarge { throw MarkupError(.inputTooLarge, "'\(path)' is larger than \(maximumInputBytes) bytes") }
+            throw MarkupError(.unreadableFile, "cannot \(error.code.verb) '\(path)': \(error.message)")
+        }
+    }
+}
+
 extension MarkupDiagnostic {
     /// libxml2's HTML parser knows HTML 4 elements only, so `<section>`, `<svg>` and the
     /// like each raise "Tag … invalid" though nothing is lost; readers usually skip these.

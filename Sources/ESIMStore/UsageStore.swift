@@ -1,12 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ESIMKit
-import ESIMMarkup
+import ESIMSupport
 
 /// The usage history: every tracked snapshot, per carrier and line, in a SQLite database
 /// with a versioned schema. Writes are transactions; a snapshot is stored whole or not at
@@ -19,12 +12,9 @@ public final class UsageStore {
     /// `$ESIMTOOL_DB`, else `$XDG_DATA_HOME/esimtool/usage.sqlite`, else
     /// `~/.local/share/esimtool/usage.sqlite`.
     public static var defaultPath: String? {
-        func environment(_ name: String) -> String? {
-            getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        if let path = environment("ESIMTOOL_DB") { return path }
-        if let data = environment("XDG_DATA_HOME") { return data + "/esimtool/usage.sqlite" }
-        return environment("HOME").map { $0 + "/.local/share/esimtool/usage.sqlite" }
+        if let path = Environment.value("ESIMTOOL_DB") { return path }
+        if let data = Environment.value("XDG_DATA_HOME") { return data + "/esimtool/usage.sqlite" }
+        return Environment.value("HOME").map { $0 + "/.local/share/esimtool/usage.sqlite" }
     }
 
     public let path: String
@@ -34,9 +24,9 @@ public final class UsageStore {
     public init(path: String) throws(StoreError) {
         self.path = path
         let directory = String(path.dropLast(path.split(separator: "/").last?.count ?? 0))
-        if !directory.isEmpty, !TextFiles.exists(directory) {
-            do { try TextFiles.makeDirectory(directory, private: true) } catch {
-                throw StoreError(.cannotOpen, error.message, path: directory)
+        if !directory.isEmpty, !FileStatus.exists(directory) {
+            do { try FileWriter.makeDirectory(directory, private: true) } catch {
+                throw StoreError(.cannotOpen, error.summary, path: directory)
             }
         }
         database = try Database(path: path)

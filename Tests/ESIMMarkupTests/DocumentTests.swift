@@ -108,11 +108,11 @@ struct HTMLDocumentTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.page.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try HTMLDocument(contentsOfFile: path).title == "Account overview")
-        #expect {
-            try HTMLDocument(contentsOfFile: path + ".missing")
-        } throws: { error in
-            (error as? MarkupError)?.code == .unreadableFile
-        }
+        let error = #expect(throws: MarkupError.self) { try HTMLDocument(contentsOfFile: path + ".missing") }
+        #expect(error?.code == .unreadableFile)
+        #expect(error?.message == "cannot open '\(path).missing': No such file or directory")
+        let directory = #expect(throws: MarkupError.self) { try HTMLDocument(contentsOfFile: "/tmp") }
+        #expect(directory?.message == "cannot read '/tmp': it is a directory")
     }
 
     @Test("documents parse on many threads at once")

@@ -43,7 +43,7 @@ public struct PageInput: Sendable {
 
     public init(contentsOfFile path: String) throws(PageError) {
         do {
-            bytes = try FileBytes.read(path)
+            bytes = try MarkupLimits.readFile(path)
         } catch {
             throw PageError(.unreadableFile, error.message, file: path)
         }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Every carrier the toolkit knows: the curated specs (built in, plus a user's own), and
 /// the system provider database when it is installed. Curated facts win; the database
@@ -58,7 +51,7 @@ public struct CarrierRegistry: Sendable {
         var notes: [String] = []
         var database: ProviderDatabase?
         if let providers {
-            if SpecFiles.exists(providers) {
+            if FileStatus.isReadable(providers) {
                 do {
                     database = try ProviderDatabase(contentsOfFile: providers)
                 } catch {
@@ -69,7 +62,7 @@ public struct CarrierRegistry: Sendable {
             }
         }
         var apnList: AndroidAPNList?
-        if let apns, SpecFiles.exists(apns) {
+        if let apns, FileStatus.isReadable(apns) {
             do {
                 apnList = try AndroidAPNList(contentsOfFile: apns)
             } catch {
@@ -233,45 +226,5 @@ public enum CarrierQuery: Hashable, Sendable {
         } else {
             self = .imsi(try IMSI(digits))
         }
-    }
-}
-
-/// Reads spec files from a directory without Foundation.
-enum SpecFiles {
-    static func list(_ directory: String) throws(SpecError) -> [String] {
-        guard let handle = opendir(directory) else {
-            throw SpecError(.unreadableFile, "cannot open the directory", file: directory, line: 0)
-        }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
-        }
-        return names.sorted().map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
-    }
-
-    static func read(_ path: String) throws(SpecError) -> String {
-        guard let file = fopen(path, "rb") else {
-            throw SpecError(.unreadableFile, "cannot open the file", file: path, line: 0)
-        }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 14)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > 4 << 20 {
-                throw SpecError(.unreadableFile, "the file is larger than 4 MiB", file: path, line: 0)
-            }
-            if count < chunk.count { break }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func exists(_ path: String) -> Bool {
-        access(path, R_OK) == 0
     }
 }

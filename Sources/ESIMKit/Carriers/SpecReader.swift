@@ -241,3 +241,27 @@ extension String {
         return String(scalars)
     }
 }
+
+/// The `.yaml` files of a specs directory, each read whole (at most 4 MiB).
+enum SpecFiles {
+    static let maximumBytes = 4 << 20
+
+    /// The directory's `.yaml` and `.yml` files, in name order.
+    static func list(_ directory: String) throws(SpecError) -> [String] {
+        let names: [String]
+        do { names = try DirectoryWalk.names(in: directory) } catch {
+            throw SpecError(.unreadableFile, "cannot open the directory", file: directory, line: 0)
+        }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    static func read(_ path: String) throws(SpecError) -> String {
+        do {
+            return String(decoding: try FileReader.read(path, limit: maximumBytes), as: UTF8.self)
+        } catch {
+            let message = error.code == .tooLarge ? "the file is larger than 4 MiB" : "cannot open the file"
+            throw SpecError(.unreadableFile, message, file: path, line: 0)
+        }
+    }
+}

@@ -37,10 +37,10 @@ public struct PlanReading: Sendable {
         if asPage || isMarkupName || startsWithMarkup {
             return try readPage(input, extractor: extractor, options: options)
         }
-        if TextFiles.isBinary(input.bytes) {
+        if FileText.isBinary(input.bytes) {
             throw PlanError(.unreadableInput, "binary data, not plan text, a feed or a page")
         }
-        let text = TextFiles.decode(input.bytes).text
+        let text = FileText.decode(input.bytes).text
         do {
             return try read(text: text)
         } catch where error.code == .noPackages {

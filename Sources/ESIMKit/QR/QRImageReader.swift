@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ESIMMarkup
 
 /// Reads QR codes from image files with zbar's `zbarimg` (Debian: zbar-tools), run as a
@@ -40,19 +33,16 @@ public enum QRImageReader {
         let lowered = path.lowercased()
         if [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".pnm", ".pgm", ".ppm", ".pbm"]
             .contains(where: lowered.hasSuffix) { return true }
-        let head = TextFiles.head(path, count: 8)
+        let head = FileReader.head(path, count: 8)
         return head.count >= 2 && looksLikeImage(head[...])
     }
 
     /// Every QR code's text in the image, in the order zbar reports them.
     public static func read(_ path: String) throws(Failure) -> [String] {
-        guard TextFiles.exists(path) else {
+        guard FileStatus.exists(path) else {
             throw Failure(code: .unreadableImage, message: "no such file", file: path)
         }
-        let result: (status: Int32, out: [UInt8], err: [UInt8])
-        do {
-            result = try run(["zbarimg", "--xml", "-q", "-Sdisable", "-Sqrcode.enable", path])
-        } catch {
+        guard let result = Subprocess.run(["zbarimg", "--xml", "-q", "-Sdisable", "-Sqrcode.enable", path]) else {
             throw Failure(code: .readerMissing,
                           message: "reading QR codes from images needs zbarimg (Debian or Ubuntu: apt-get install zbar-tools); everything else works without it",
                           file: path)
@@ -62,12 +52,12 @@ public enum QRImageReader {
         case 4: throw Failure(code: .noCode, message: "no QR code found in the image", file: path)
         default:
             // zbar's image loader may add unrelated D-Bus chatter; keep zbar's own line.
-            let lines = String(decoding: result.err, as: UTF8.self).split(separator: "\n")
+            let lines = String(decoding: result.standardError, as: UTF8.self).split(separator: "\n")
                 .filter { !$0.hasPrefix("Connection ") }
             let detail = lines.first.map { ": " + String($0).trimmed(of: " ") } ?? ""
             throw Failure(code: .unreadableImage, message: "not an image zbar can read\(detail)", file: path)
         }
-        guard let document = try? XMLDocument(bytes: result.out),
+        guard let document = try? XMLDocument(bytes: result.standardOutput),
               let symbols = try? document.select(xpath: "//*[local-name()='symbol']") else {
             throw Failure(code: .unreadableImage, message: "zbarimg's output did not parse", file: path)
         }
@@ -82,54 +72,6 @@ public enum QRImageReader {
         }
         if texts.isEmpty { throw Failure(code: .noCode, message: "no QR code found in the image", file: path) }
         return texts
-    }
-
-    struct SpawnError: Error {}
-
-    /// Runs a program found on PATH, collecting its output.
-    static func run(_ arguments: [String]) throws(SpawnError) -> (status: Int32, out: [UInt8], err: [UInt8]) {
-        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw SpawnError() }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, outPipe[0])
-        posix_spawn_file_actions_addclose(&actions, errPipe[0])
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        var pid: pid_t = 0
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
-        close(outPipe[1])
-        close(errPipe[1])
-        guard status == 0 else {
-            close(outPipe[0])
-            close(errPipe[0])
-            throw SpawnError()
-        }
-        // Read both pipes; zbar's output is small, so draining stdout then stderr is safe
-        // only if stderr stays under the pipe buffer — it does (one line a file).
-        func drain(_ descriptor: Int32) -> [UInt8] {
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = Glibc.read(descriptor, &buffer, buffer.count)
-                if count <= 0 { break }
-                bytes += buffer[0..<count]
-            }
-            close(descriptor)
-            return bytes
-        }
-        let out = drain(outPipe[0])
-        let err = drain(errPipe[0])
-        var exitStatus: Int32 = 0
-        while waitpid(pid, &exitStatus, 0) == -1 && errno == EINTR {}
-        let code: Int32 = (exitStatus & 0x7F) == 0 ? (exitStatus >> 8) & 0xFF : 128 + (exitStatus & 0x7F)
-        // posix_spawnp reports a missing program as exit 127 from the child on Linux.
-        if code == 127 { throw SpawnError() }
-        return (code, out, err)
     }
 }
 

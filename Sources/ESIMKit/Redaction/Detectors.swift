@@ -1,31 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// One thread's compiled detector patterns, released when the thread ends.
-final class RegexCache {
-    var expressions: [String: Regex<AnyRegexOutput>] = [:]
-
-    static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            if let pointer { Unmanaged<RegexCache>.fromOpaque(pointer).release() }
-        }
-        return key
-    }()
-
-    static var forThisThread: RegexCache {
-        if let pointer = pthread_getspecific(key) { return Unmanaged<RegexCache>.fromOpaque(pointer).takeUnretainedValue() }
-        let cache = RegexCache()
-        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
-        return cache
-    }
-}
-
 /// The detectors, in priority order: where two overlap, the earlier one wins (an e-mail
 /// address inside a `userName` field is an e-mail address, not a name).
 enum Detectors {
@@ -67,18 +39,18 @@ enum Detectors {
     /// Patterns compiled once per thread (compiled expressions are not shared across
     /// threads).
     static func compiledRegex(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        let cache = RegexCache.forThisThread
-        if let cached = cache.expressions[pattern] { return cached }
-        guard let compiled = try? Regex(pattern) else {
-            assertionFailure("detector pattern does not compile: \(pattern)")
-            return nil
+        compiledForThread.value(for: pattern) {
+            guard let compiled = try? Regex(pattern) else {
+                assertionFailure("detector pattern does not compile: \(pattern)")
+                return nil
+            }
+            // Scalar by scalar rather than by grapheme cluster: the patterns are about ASCII
+            // digits, letters and punctuation, and grapheme breaking is the slow part.
+            return compiled.matchingSemantics(.unicodeScalar)
         }
-        // Scalar by scalar rather than by grapheme cluster: the patterns are about ASCII
-        // digits, letters and punctuation, and grapheme breaking is the slow part.
-        let regex = compiled.matchingSemantics(.unicodeScalar)
-        cache.expressions[pattern] = regex
-        return regex
     }
+
+    private static let compiledForThread = ThreadCache<String, Regex<AnyRegexOutput>?>()
 
     static let alphanumeric = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An instant, in whole seconds since 1970-01-01 UTC.
 public struct Timestamp: Hashable, Comparable, Sendable {
     public var seconds: Int64
@@ -20,16 +12,13 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         seconds = local - Int64(Self.utcOffset(near: local))
     }
 
-    public static var now: Timestamp { Timestamp(seconds: Int64(time(nil))) }
+    public static var now: Timestamp { Timestamp(seconds: Clock.secondsSince1970) }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 
     /// The local offset from UTC in seconds at about this instant.
     static func utcOffset(near seconds: Int64) -> Int {
-        var value = time_t(seconds)
-        var parts = tm()
-        guard localtime_r(&value, &parts) != nil else { return 0 }
-        return Int(parts.tm_gmtoff)
+        Clock.utcOffset(near: seconds)
     }
 
     /// Local days since 1970-01-01, with the time of day as a fraction: the scale

@@ -62,15 +62,15 @@ public struct FixtureAdder {
     }
 
     public func add(_ request: Request) throws(Failure) -> Outcome {
-        guard !TextFiles.isBinary(request.page.bytes) else {
+        guard !FileText.isBinary(request.page.bytes) else {
             throw .notAPage(PageError(.binary, "binary data, not a saved page", file: request.page.name))
         }
-        let (text, encoding) = TextFiles.decode(request.page.bytes)
+        let (text, encoding) = FileText.decode(request.page.bytes)
         let (redacted, replaced) = redactor.redact(text)
         // Belt and braces: whatever the detectors still see, nothing is written.
         let remaining = redactor.findings(in: redacted)
         guard remaining.isEmpty else { throw .stillPersonal(remaining) }
-        let bytes = TextFiles.encode(redacted, as: encoding)
+        let bytes = FileText.encode(redacted, as: encoding)
 
         let snapshot: AccountSnapshot
         do {
@@ -87,7 +87,7 @@ public struct FixtureAdder {
         let base = directory + "/" + (request.name ?? request.kind.rawValue)
         let pagePath = base + ext
         let expectedPath = base + ".expected.json"
-        if !request.overwrite && (TextFiles.exists(pagePath) || TextFiles.exists(expectedPath)) {
+        if !request.overwrite && (FileStatus.exists(pagePath) || FileStatus.exists(expectedPath)) {
             throw .exists(pagePath)
         }
 
@@ -95,9 +95,9 @@ public struct FixtureAdder {
         expected.capture = .init(date: request.today, source: Self.source(of: redacted),
                                  encoding: encoding == .utf8 ? "UTF-8" : Self.declaredCharset(redacted) ?? encoding.rawValue)
         do {
-            try TextFiles.makeDirectory(directory)
-            try TextFiles.write(bytes, to: pagePath)
-            try TextFiles.write(Array(expected.jsonText.utf8), to: expectedPath)
+            try FileWriter.makeDirectory(directory)
+            try FileWriter.write(bytes, to: pagePath)
+            try FileWriter.write(Array(expected.jsonText.utf8), to: expectedPath)
         } catch {
             throw .io(error.description)
         }

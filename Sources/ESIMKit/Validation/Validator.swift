@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Synchronization
 
@@ -150,22 +143,11 @@ public enum Validator {
     }
 
     static func walk(_ directory: String, into result: inout [String], depth: Int) throws(ValidationError) {
-        guard depth < 16 else { return }
-        guard let handle = opendir(directory) else {
-            throw ValidationError(.unreadableDirectory, "cannot open the directory", file: directory)
-        }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") { continue }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                try walk(path, into: &result, depth: depth + 1)
-            } else if Fixture.isPage(name) {
-                result.append(path)
-            }
+        do {
+            result += try DirectoryWalk.files(under: directory, maximumDepth: 15 - depth, failBeyondDepth: false)
+                .filter { Fixture.isPage($0.name) }.map(\.path)
+        } catch {
+            throw ValidationError(.unreadableDirectory, "cannot open the directory", file: error.file ?? directory)
         }
     }
 
@@ -373,18 +355,18 @@ public enum Validator {
 
     static func readText(_ path: String) throws(ValidationError) -> String {
         do {
-            return String(decoding: try TextFiles.read(path), as: UTF8.self)
+            return String(decoding: try FileReader.read(path), as: UTF8.self)
         } catch {
-            throw ValidationError(.unreadableDirectory, error.message, file: path)
+            throw ValidationError(.unreadableDirectory, error.summary, file: path)
         }
     }
 
     /// Writes beside the target and renames over it, so a reader never sees half a file.
     static func writeAtomically(_ text: String, to path: String) throws(ValidationError) {
         do {
-            try TextFiles.write(Array(text.utf8), to: path)
+            try FileWriter.write(Array(text.utf8), to: path)
         } catch {
-            throw ValidationError(.cannotWrite, error.message, file: path)
+            throw ValidationError(.cannotWrite, error.summary, file: path)
         }
     }
 }
@@ -392,7 +374,5 @@ public enum Validator {
 /// Facts about the machine.
 public enum System {
     /// Online processor cores.
-    public static var coreCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    public static var coreCount: Int { Environment.processorCount }
 }

@@ -100,7 +100,7 @@ public final class HTMLDocument: MarkupDocument {
 
     /// Reads and parses an HTML file.
     public convenience init(contentsOfFile path: String) throws(MarkupError) {
-        try self.init(bytes: FileBytes.read(path))
+        try self.init(bytes: MarkupLimits.readFile(path))
     }
 
     public var node: MarkupNode {
@@ -142,7 +142,7 @@ public final class XMLDocument: MarkupDocument {
     }
 
     public convenience init(contentsOfFile path: String) throws(MarkupError) {
-        try self.init(bytes: FileBytes.read(path))
+        try self.init(bytes: MarkupLimits.readFile(path))
     }
 
     public var node: MarkupNode {

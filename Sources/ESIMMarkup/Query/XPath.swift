@@ -1,11 +1,4 @@
 import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The result of an XPath 1.0 expression.
 public enum XPathValue {
@@ -148,12 +141,10 @@ extension XPathExpression {
     /// expressions are not shared between threads; this keeps one per thread for
     /// queries a program runs on every document.
     public static func cachedForThread(_ source: String) throws(MarkupError) -> XPathExpression {
-        let cache = ThreadExpressionCache.forThisThread
-        if let expression = cache.expressions[source] { return expression }
-        let expression = try XPathExpression(source)
-        cache.expressions[source] = expression
-        return expression
+        try compiledForThread.value(for: source) { () throws(MarkupError) in try XPathExpression(source) }
     }
+
+    private static let compiledForThread = ThreadCache<String, XPathExpression>()
 }
 
 extension CSSSelector {
@@ -161,35 +152,8 @@ extension CSSSelector {
     /// are compiled once to check the spec and again for the extractor that runs them, and
     /// the second time is a lookup. (Per thread, so threads never share a selector's storage.)
     public static func cachedForThread(_ source: String) throws(MarkupError) -> CSSSelector {
-        let cache = ThreadExpressionCache.forThisThread
-        if let selector = cache.selectors[source] { return selector }
-        let selector = try CSSSelector(source)
-        // A program trying ever new selectors (rule probes) does not grow it without end.
-        if cache.selectors.count >= 4_096 { cache.selectors.removeAll(keepingCapacity: true) }
-        cache.selectors[source] = selector
-        return selector
-    }
-}
-
-/// One thread's compiled expressions and selectors, released when the thread ends.
-final class ThreadExpressionCache {
-    var expressions: [String: XPathExpression] = [:]
-    var selectors: [String: CSSSelector] = [:]
-
-    static var forThisThread: ThreadExpressionCache {
-        if let pointer = pthread_getspecific(key) {
-            return Unmanaged<ThreadExpressionCache>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        let cache = ThreadExpressionCache()
-        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
-        return cache
+        try compiledForThread.value(for: source) { () throws(MarkupError) in try CSSSelector(source) }
     }
 
-    static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            if let pointer { Unmanaged<ThreadExpressionCache>.fromOpaque(pointer).release() }
-        }
-        return key
-    }()
+    private static let compiledForThread = ThreadCache<String, CSSSelector>()
 }

@@ -4,10 +4,16 @@ public protocol ErrorCode: RawRepresentable<String>, Hashable, Sendable, CaseIte
     /// The words a description opens with (`activation code`), or `nil` when the message
     /// stands alone.
     static var domain: String? { get }
+
+    /// The message as a description says it: the message itself unless the code adds
+    /// what failed (a file error's `cannot open (No such file or directory)`).
+    func phrase(_ message: String) -> String
 }
 
 extension ErrorCode {
     public static var domain: String? { nil }
+
+    public func phrase(_ message: String) -> String { message }
 }
 
 /// An error of one domain, in the shape of swift-asn1's `ASN1Error`: a ``code`` (what
@@ -45,9 +51,12 @@ public struct CodedError<Code: ErrorCode>: Error, Hashable, Sendable, CustomStri
     public var line: Int? { location.line }
     public var file: String? { location.file }
 
+    /// The message as the code phrases it (``ErrorCode/phrase(_:)``), without the location.
+    public var summary: String { code.phrase(message) }
+
     /// The message with its location, without the domain's opening words: for a caller
     /// that says itself where the error came from (`CSS 'div[': expected a name (offset 4)`).
-    public var detail: String { location.describing(message) }
+    public var detail: String { location.describing(code.phrase(message)) }
 
     /// `activation code: the SM-DP+ address is empty (offset 6)`,
     /// `Specs/att.yaml:12:5: support[1].dial: expected a string`.

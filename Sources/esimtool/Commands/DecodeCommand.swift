@@ -69,12 +69,12 @@ struct DecodeCommand: ConsoleCommand {
 
     func execute(console: Console) -> ExitStatus {
         // An image (by name or first bytes): read the QR codes in it, then decode each.
-        if let path = file ?? input, path != "-", TextFiles.exists(path), QRImageReader.looksLikeImage(path: path) {
+        if let path = file ?? input, path != "-", FileStatus.exists(path), QRImageReader.looksLikeImage(path: path) {
             return decodeImage(path, console: console)
         }
         if let file {
             // A binary file (an archive, an image that is no QR picture): no line of it is a code.
-            if file != "-", TextFiles.isBinary(TextFiles.head(file, count: 8192)) {
+            if file != "-", FileText.isBinary(FileReader.head(file, count: 8192)) {
                 console.error("\(file): binary data, not a list of codes (one per line)")
                 return .rejected
             }

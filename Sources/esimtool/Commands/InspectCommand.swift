@@ -1,10 +1,5 @@
 import ArgumentParser
 import ESIMKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Options shared by `inspect` and `validate`: where page specs come from, and the day
 /// year-less dates are read against.
@@ -26,7 +21,7 @@ struct PageSpecOptions: ParsableArguments {
     /// add`), so a spec being written serves them before it is compiled in.
     var inRepository: PageSpecOptions {
         var options = self
-        if options.specs == nil, TextFiles.exists("Specs") { options.specs = "Specs" }
+        if options.specs == nil, FileStatus.exists("Specs") { options.specs = "Specs" }
         return options
     }
 
@@ -48,10 +43,7 @@ struct PageSpecOptions: ParsableArguments {
 extension CalendarDate {
     /// The local calendar day now.
     static var today: CalendarDate? {
-        var now = time(nil)
-        var parts = tm()
-        guard localtime_r(&now, &parts) != nil else { return nil }
-        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        Clock.localDay.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) }
     }
 }
 

@@ -56,7 +56,7 @@ struct PlanInputOptions: ParsableArguments {
                     var lines: [String] = []
                     while let line = console.readLine() { lines.append(line) }
                     reading = try PlanReading.read(text: lines.joined(separator: "\n"))
-                } else if TextFiles.exists(input) && !TextFiles.isDirectory(input) {
+                } else if FileStatus.exists(input) && !FileStatus.isDirectory(input) {
                     if extractor == nil {
                         guard let specs = specOptions.pageSpecs(console: console) else { return nil }
                         do { extractor = try PageExtractor(specs: specs) } catch {
@@ -73,8 +73,8 @@ struct PlanInputOptions: ParsableArguments {
                     let options = PageExtractor.Options(carrierID: carrier, reference: specOptions.reference)
                     reading = try PlanReading.read(file, extractor: extractor!, options: options, asPage: page)
                 } else {
-                    if TextFiles.isDirectory(input) || page || Self.looksLikePath(input) {
-                        let reason = TextFiles.isDirectory(input) ? "is a directory" : "no such file"
+                    if FileStatus.isDirectory(input) || page || Self.looksLikePath(input) {
+                        let reason = FileStatus.isDirectory(input) ? "is a directory" : "no such file"
                         console.error("\(input): \(reason)" + (page ? " (--page reads saved pages)" : ""))
                         failures.append(Failure(index: index, input: input, code: "unreadableInput", message: reason))
                         continue
@@ -102,7 +102,7 @@ struct PlanInputOptions: ParsableArguments {
 
     func display(_ input: String) -> String {
         if input == "-" { return "<stdin>" }
-        if TextFiles.exists(input) { return input }
+        if FileStatus.exists(input) { return input }
         let short = input.prefix(40)
         return "'" + short + (input.count > 40 ? "…" : "") + "'"
     }

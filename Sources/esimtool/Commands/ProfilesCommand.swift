@@ -35,7 +35,7 @@ struct ProfilesCommand: ConsoleCommand {
             bytes = console.readAll()
         } else {
             do {
-                bytes = try TextFiles.read(input)
+                bytes = try FileReader.read(input)
             } catch {
                 if json {
                     console.out(FailureJSON.line(key: "file", value: name, code: "unreadableInput", message: error.description))

@@ -80,10 +80,10 @@ struct QRCommand: ConsoleCommand {
         let summary = "QR version \(symbol.version)-\(symbol.errorCorrection.rawValue), \(symbol.size)×\(symbol.size) modules, mask \(symbol.mask), \(symbol.mode.rawValue) mode"
         do {
             if let png {
-                try TextFiles.write(symbol.png(scale: scale), to: png)
+                try FileWriter.write(symbol.png(scale: scale), to: png)
                 console.err("wrote \(png): \(summary)")
             } else if let svg {
-                try TextFiles.write(Array(symbol.svg(scale: scale).utf8), to: svg)
+                try FileWriter.write(Array(symbol.svg(scale: scale).utf8), to: svg)
                 console.err("wrote \(svg): \(summary)")
             } else {
                 for line in symbol.terminalText(invert: invert) { console.out(line) }

@@ -13,7 +13,7 @@ struct RedactionOptions: ParsableArguments {
         var allowed = Set<String>()
         if let allow {
             do {
-                allowed = Redactor.allowList(String(decoding: try TextFiles.read(allow), as: UTF8.self))
+                allowed = Redactor.allowList(String(decoding: try FileReader.read(allow), as: UTF8.self))
             } catch {
                 console.error(error.description)
                 return nil
@@ -83,12 +83,12 @@ struct RedactCommand: ConsoleCommand {
         guard let redactor = options.redactor(console: console, needsKey: !check) else { return .rejected }
         let files: [String]
         do {
-            files = try TextFiles.list(paths)
+            files = try DirectoryWalk.regularFiles(in: paths)
         } catch {
             console.error(error.description)
             return .rejected
         }
-        let single = files.count == 1 && !TextFiles.isDirectory(paths[0])
+        let single = files.count == 1 && !FileStatus.isDirectory(paths[0])
         if !check && !inPlace && output == nil && !single {
             console.error("\(files.count) files: give -o DIR or --in-place")
             return .rejected
@@ -97,17 +97,17 @@ struct RedactCommand: ConsoleCommand {
         var counts: [PersonalDataKind: Int] = [:]
         var changedFiles = 0
         // Files named on the command line, not found by walking a directory.
-        let named = Set(paths.filter { !TextFiles.isDirectory($0) })
+        let named = Set(paths.filter { !FileStatus.isDirectory($0) })
         for file in files {
             let bytes: [UInt8]
             do {
-                bytes = try TextFiles.read(file)
+                bytes = try FileReader.read(file)
             } catch {
                 console.error(error.description)
                 status = .rejected
                 continue
             }
-            if TextFiles.isBinary(bytes) {
+            if FileText.isBinary(bytes) {
                 if named.contains(file) {
                     // Asked for by name: nothing redacted or checked is an error, not a skip.
                     console.error("\(file): binary data, not a text page; nothing \(check ? "checked" : "written")")
@@ -117,7 +117,7 @@ struct RedactCommand: ConsoleCommand {
                 }
                 continue
             }
-            let (text, encoding) = TextFiles.decode(bytes)
+            let (text, encoding) = FileText.decode(bytes)
             if check {
                 let findings = redactor.findings(in: text)
                 for finding in findings {
@@ -134,15 +134,15 @@ struct RedactCommand: ConsoleCommand {
             let (redacted, findings) = redactor.redact(text)
             for finding in findings { counts[finding.kind, default: 0] += 1 }
             if !findings.isEmpty { changedFiles += 1 }
-            let out = TextFiles.encode(redacted, as: encoding)
+            let out = FileText.encode(redacted, as: encoding)
             do {
                 if inPlace {
-                    if !findings.isEmpty { try TextFiles.write(out, to: file) }
+                    if !findings.isEmpty { try FileWriter.write(out, to: file) }
                 } else if let output {
-                    let target = single && !TextFiles.isDirectory(output) ? output : destination(for: file, in: output)
+                    let target = single && !FileStatus.isDirectory(output) ? output : destination(for: file, in: output)
                     let directory = String(target.dropLast(target.split(separator: "/").last?.count ?? 0))
-                    if !directory.isEmpty { try TextFiles.makeDirectory(directory) }
-                    try TextFiles.write(out, to: target)
+                    if !directory.isEmpty { try FileWriter.makeDirectory(directory) }
+                    try FileWriter.write(out, to: target)
                 } else {
                     console.outBytes(out)
                 }
@@ -163,7 +163,7 @@ struct RedactCommand: ConsoleCommand {
     /// `in/a/b.html` under `out/`: the path below the input directory is kept.
     func destination(for file: String, in directory: String) -> String {
         var relative = file
-        for path in paths where TextFiles.isDirectory(path) && file.hasPrefix(path) {
+        for path in paths where FileStatus.isDirectory(path) && file.hasPrefix(path) {
             relative = String(file.dropFirst(path.count)).trimmed(leading: "/")
             break
         }

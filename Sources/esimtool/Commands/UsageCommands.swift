@@ -1,11 +1,6 @@
 import ArgumentParser
 import ESIMKit
 import ESIMStore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Where the usage history lives.
 struct StoreOptions: ParsableArguments {
@@ -108,8 +103,7 @@ struct TrackCommand: ConsoleCommand {
 
     func captureTime(of file: String) -> (Timestamp, UsageStore.CaptureSource) {
         if let at, let time = Timestamp(at) { return (time, .given) }
-        var info = stat()
-        if stat(file, &info) == 0 { return (Timestamp(seconds: Int64(info.st_mtim.tv_sec)), .file) }
+        if let modified = FileStatus.modificationTime(file) { return (Timestamp(seconds: modified), .file) }
         return (Timestamp.now, .file)
     }
 }
@@ -178,8 +172,8 @@ struct UsageCommand: ConsoleCommand {
             for line in UsageRenderer.text(lines: lines, accounts: accounts) { console.out(line) }
         }
         do {
-            if let svg { try TextFiles.write(Array(UsageRenderer.svg(lines: lines).utf8), to: svg) }
-            if let html { try TextFiles.write(Array(UsageRenderer.html(lines: lines, accounts: accounts).utf8), to: html) }
+            if let svg { try FileWriter.write(Array(UsageRenderer.svg(lines: lines).utf8), to: svg) }
+            if let html { try FileWriter.write(Array(UsageRenderer.html(lines: lines, accounts: accounts).utf8), to: html) }
         } catch {
             console.error(error.description)
             return .rejected
@@ -249,9 +243,9 @@ struct AlertCommand: ConsoleCommand {
     func execute(console: Console) -> ExitStatus {
         var rules = AlertRules()
         let configPath = config ?? RedactionKey.defaultPath.map { $0.replacingLastComponent(with: "alerts.yaml") }
-        if let configPath, config != nil || TextFiles.exists(configPath) {
+        if let configPath, config != nil || FileStatus.exists(configPath) {
             do {
-                let text = String(decoding: try TextFiles.read(configPath), as: UTF8.self)
+                let text = String(decoding: try FileReader.read(configPath), as: UTF8.self)
                 rules = try AlertRules.parse(text, file: configPath)
             } catch let error as SpecError {
                 console.error("alert thresholds: \(error)")

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ESIMSupport
 
 /// Where a command's output goes: results to `out`, diagnostics to `err`. Tests pass a
 /// capturing console; ``standard()`` writes to the process's stdout and stderr.
@@ -34,9 +28,9 @@ final class Console {
     }
 
     static func standard() -> Console {
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let stdoutWriter = DescriptorWriter(descriptor: STDOUT_FILENO, bufferSize: 1 << 16)
-        let stderrWriter = DescriptorWriter(descriptor: STDERR_FILENO, bufferSize: 0)
+        let noColor = Environment.value("NO_COLOR") != nil
+        let stdoutWriter = DescriptorWriter.standardOutput()
+        let stderrWriter = DescriptorWriter.standardError()
         return Console(
             writeOut: { stdoutWriter.write($0) },
             writeOutBytes: { stdoutWriter.write(bytes: $0) },
@@ -46,22 +40,8 @@ final class Console {
             },
             flushOut: { stdoutWriter.flush() },
             readLine: { Swift.readLine(strippingNewline: true) },
-            readBytes: {
-                var bytes: [UInt8] = []
-                var buffer = [UInt8](repeating: 0, count: 1 << 16)
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-                    if count > 0 {
-                        bytes.append(contentsOf: buffer[..<count])
-                    } else if count < 0 && errno == EINTR {
-                        continue
-                    } else {
-                        break
-                    }
-                }
-                return bytes
-            },
-            colorDiagnostics: isatty(STDERR_FILENO) == 1 && !noColor)
+            readBytes: StandardStreams.readAllInput,
+            colorDiagnostics: StandardStreams.errorIsTerminal && !noColor)
     }
 
     func out(_ line: String) { writeOut(line + "\n") }
@@ -100,78 +80,12 @@ struct LineSource {
     /// Calls `body` with each line (line ending removed) and its 1-based number.
     /// Returns an error message when the file cannot be opened or read.
     func forEachLine(console: Console, _ body: (String, Int) -> Void) -> String? {
-        if path == "-" {
-            var number = 0
-            while let line = console.readLine() {
-                number += 1
-                body(line, number)
-            }
-            return nil
-        }
-        guard let file = fopen(path, "r") else {
-            return "cannot open '\(path)': \(String(cString: strerror(errno)))"
-        }
-        defer { fclose(file) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
+        guard path == "-" else { return LineReader(path: path).forEachLine(body) }
         var number = 0
-        while true {
-            let length = getline(&buffer, &capacity, file)
-            if length < 0 { break }
+        while let line = console.readLine() {
             number += 1
-            guard let buffer else { continue }
-            var end = length
-            while end > 0, buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D { end -= 1 }
-            let line = UnsafeRawBufferPointer(start: buffer, count: end)
-            body(String(decoding: line, as: UTF8.self), number)
-        }
-        if ferror(file) != 0 {
-            return "cannot read '\(path)': \(String(cString: strerror(errno)))"
+            body(line, number)
         }
         return nil
     }
-}
-
-/// Buffered writes to a file descriptor (stdio's `stdout` is shared mutable state
-/// Swift 6 will not touch).
-final class DescriptorWriter {
-    private let descriptor: Int32
-    private let bufferSize: Int
-    private var buffer: [UInt8] = []
-
-    init(descriptor: Int32, bufferSize: Int) {
-        self.descriptor = descriptor
-        self.bufferSize = bufferSize
-        buffer.reserveCapacity(bufferSize)
-    }
-
-    deinit { flush() }
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= bufferSize { flush() }
-    }
-
-    func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= bufferSize { flush() }
-    }
-
-    func flush() {
-        var start = 0
-        while start < buffer.count {
-            let written = buffer[start...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                break // EPIPE and the like: the reader is gone, drop the output.
-            }
-            start += written
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -26,7 +26,7 @@ struct PlanCorpusTests {
     @Test("real pages given as profile lists are refused with an error, never a crash")
     func profileLists() throws {
         for name in SharedCorpus.files.prefix(60) {
-            let bytes = try FileBytes.read(SharedCorpus.directory + "/" + name)
+            let bytes = try FileReader.read(SharedCorpus.directory + "/" + name)
             do {
                 let list = try ProfileList(reading: bytes)
                 Issue.record("\(name) read as a profile list: \(list.format)")

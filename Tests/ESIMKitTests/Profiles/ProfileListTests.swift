@@ -335,7 +335,7 @@ struct EntitlementResponseTests {
     @Test("every prefix of an XML and a JSON response reads or fails with a named error, never a crash",
           arguments: ["entitlement-download.xml", "entitlement-configuration.json"])
     func dripFeed(_ name: String) throws {
-        let bytes = try FileBytes.read(PageSamples.root.path + "/Samples/Profiles/" + name)
+        let bytes = try FileReader.read(PageSamples.root.path + "/Samples/Profiles/" + name)
         let allowed: Set<ProfileError.Code> = [.empty, .invalidJSON, .notEntitlement, .unrecognisedFormat]
         // The document without its trailing line break is whole; anything shorter is not.
         var end = bytes.count
@@ -357,7 +357,7 @@ struct EntitlementResponseTests {
     @Test("random changes to lpac output and entitlement XML: a list or a named error, never a crash",
           arguments: ["lpac-profile-list.jsonl", "entitlement-download.xml", "entitlement-configuration.json"])
     func mutations(_ name: String) throws {
-        let original = try FileBytes.read(PageSamples.root.path + "/Samples/Profiles/" + name)
+        let original = try FileReader.read(PageSamples.root.path + "/Samples/Profiles/" + name)
         // Bytes that matter to the syntax, so mutations break structure as well as values.
         let alphabet = Array("{}[]\":,<>/=\\ \n0aZ\u{00}\u{FF}".utf8)
         var generator = SplitMix64(seed: UInt64(name.utf8.count))
@@ -502,7 +502,7 @@ struct EUICCInfoDERTests {
         let decoded = try ProfileList(derEncoded: Self.info())
         let again = try ProfileList(derEncoded: try decoded.derEncoded())
         #expect(again == decoded)
-        let lpac = try ProfileList(reading: try FileBytes.read(PageSamples.root.path + "/Samples/Profiles/lpac-chip-info.json"))
+        let lpac = try ProfileList(reading: try FileReader.read(PageSamples.root.path + "/Samples/Profiles/lpac-chip-info.json"))
         let fromLPAC = try ProfileList(derEncoded: try lpac.derEncoded())
         #expect(fromLPAC.chip == lpac.chip)
         #expect(fromLPAC.eid == lpac.eid)

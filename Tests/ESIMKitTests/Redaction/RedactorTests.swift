@@ -190,9 +190,9 @@ struct RedactorTests {
     func singleByte() {
         var bytes = Array("<p>Caf".utf8) + [0xE9] + Array(" · Hi, Bartholomew · ".utf8) + [0xA9, 0x20] + Array("(214) 867-5309</p>".utf8)
         bytes = bytes.map { $0 == 0xC2 ? 0x20 : $0 }  // keep it invalid UTF-8 on purpose
-        let (text, encoding) = TextFiles.decode(bytes)
+        let (text, encoding) = FileText.decode(bytes)
         #expect(encoding == .singleByte)
-        let out = TextFiles.encode(Self.redactor.redact(text).text, as: encoding)
+        let out = FileText.encode(Self.redactor.redact(text).text, as: encoding)
         #expect(out.contains(0xE9) && out.contains(0xA9))
         #expect(!String(decoding: out, as: UTF8.self).contains("Bartholomew"))
         #expect(out.count == bytes.count - "Bartholomew".count + (Self.redactor.redact(text).text.count - text.count + "Bartholomew".count))

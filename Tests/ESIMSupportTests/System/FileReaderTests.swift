@@ -4,13 +4,13 @@ import Glibc
 import Darwin
 #endif
 import Testing
-import ESIMMarkup
+@testable import ESIMSupport
 
-@Suite("FileBytes")
-struct FileBytesTests {
+@Suite("FileReader")
+struct FileReaderTests {
     /// A fresh directory under the system's temporary directory, removed by `body`'s end.
     static func withDirectory(_ body: (String) throws -> Void) throws {
-        var template = Array("/tmp/esimmarkup-files-XXXXXX".utf8CString)
+        var template = Array("/tmp/esimsupport-files-XXXXXX".utf8CString)
         let directory = try #require(mkdtemp(&template).map { String(cString: $0) })
         defer {
             if let entries = opendir(directory) {
@@ -37,29 +37,29 @@ struct FileBytesTests {
         try Self.withDirectory { directory in
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
             try Self.write(bytes, to: directory + "/f")
-            #expect(try FileBytes.read(directory + "/f") == bytes)
+            #expect(try FileReader.read(directory + "/f") == bytes)
         }
     }
 
     @Test("a character device reads as what it yields; a directory and a missing file are errors")
     func specialFiles() throws {
-        #expect(try FileBytes.read("/dev/null") == [])
-        #expect(throws: FileBytes.Failure.directory) { try FileBytes.read("/tmp", limit: 10) }
-        do {
-            _ = try FileBytes.read("/nonexistent/file.html")
-            Issue.record("a missing file was read")
-        } catch {
-            #expect(error.code == .unreadableFile)
-            #expect(error.message.contains("cannot open '/nonexistent/file.html'"))
-        }
+        #expect(try FileReader.read("/dev/null") == [])
+        let directory = #expect(throws: FileError.self) { try FileReader.read("/tmp", limit: 10) }
+        #expect(directory?.code == .isDirectory)
+        #expect(directory?.description == "/tmp: cannot read (it is a directory)")
+        let missing = #expect(throws: FileError.self) { try FileReader.read("/nonexistent/file.html") }
+        #expect(missing?.code == .cannotOpen)
+        #expect(missing?.description == "/nonexistent/file.html: cannot open (No such file or directory)")
     }
 
     @Test("past the limit: tooLarge, both from the size and while reading a stream")
     func limit() throws {
         try Self.withDirectory { directory in
             try Self.write([UInt8](repeating: 65, count: 100), to: directory + "/f")
-            #expect(throws: FileBytes.Failure.tooLarge(limit: 99)) { try FileBytes.read(directory + "/f", limit: 99) }
-            #expect(try FileBytes.read(directory + "/f", limit: 100).count == 100)
+            let error = #expect(throws: FileError.self) { try FileReader.read(directory + "/f", limit: 99) }
+            #expect(error?.code == .tooLarge)
+            #expect(error?.message == "larger than 99 bytes")
+            #expect(try FileReader.read(directory + "/f", limit: 100).count == 100)
             // A FIFO has no size: the limit is enforced as the bytes arrive. The 30,000
             // bytes fit in the pipe buffer, so the writer never blocks on the closed end.
             let fifo = directory + "/pipe"
@@ -72,7 +72,7 @@ struct FileBytesTests {
                     fclose(file)
                 }
             }
-            #expect(throws: FileBytes.Failure.tooLarge(limit: 20_000)) { try FileBytes.read(fifo, limit: 20_000) }
+            #expect(throws: FileError(.tooLarge, "")) { try FileReader.read(fifo, limit: 20_000) }
             writer.join()
         }
     }
