@@ -1,56 +1,42 @@
 import CLibXML2
-/// An error from reading, parsing or querying markup.
-///
-/// Tests assert on ``code``; ``message`` is one line for people; ``line`` (for documents)
-/// or ``offset`` (for expressions, selectors and JSON) says where.
-public struct MarkupError: Error, Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
-        /// The input is larger than ``MarkupLimits/maximumInputBytes``.
-        case inputTooLarge
-        /// The file could not be read.
-        case unreadableFile
-        /// libxml2 could not build a document at all.
-        case unparseableDocument
-        /// Elements nest deeper than ``MarkupLimits/maximumDepth``.
-        case tooDeep
-        /// The document has more elements than ``MarkupLimits/maximumElementCount``.
-        case tooManyElements
-        /// An XPath expression did not compile or could not be evaluated.
-        case invalidXPath
-        /// An XPath expression took more than ``XPathExpression/operationLimit`` steps on
-        /// a document (it compares nodes with nodes, and the document is large).
-        case xpathTooMuchWork
-        /// A CSS selector is malformed.
-        case invalidSelector
-        /// A CSS selector uses syntax this translator does not support.
-        case unsupportedSelector
-        /// Embedded data is not valid JSON.
-        case invalidJSON
-    }
+/// Why markup could not be read, parsed or queried.
+public enum MarkupErrorCode: String, ErrorCode, Codable {
+    /// The input is larger than ``MarkupLimits/maximumInputBytes``.
+    case inputTooLarge
+    /// The file could not be read.
+    case unreadableFile
+    /// libxml2 could not build a document at all.
+    case unparseableDocument
+    /// Elements nest deeper than ``MarkupLimits/maximumDepth``.
+    case tooDeep
+    /// The document has more elements than ``MarkupLimits/maximumElementCount``.
+    case tooManyElements
+    /// An XPath expression did not compile or could not be evaluated.
+    case invalidXPath
+    /// An XPath expression took more than ``XPathExpression/operationLimit`` steps on
+    /// a document (it compares nodes with nodes, and the document is large).
+    case xpathTooMuchWork
+    /// A CSS selector is malformed.
+    case invalidSelector
+    /// A CSS selector uses syntax this translator does not support.
+    case unsupportedSelector
+    /// Embedded data is not valid JSON.
+    case invalidJSON
 
-    public var code: Code
-    public var message: String
-    public var line: Int?
-    public var offset: Int?
-
-    public init(_ code: Code, _ message: String, line: Int? = nil, offset: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.line = line
-        self.offset = offset
-    }
+    public static var domain: String? { "markup" }
 }
 
-extension MarkupError: CustomStringConvertible {
-    public var description: String { "markup: " + detail }
+/// An error from reading, parsing or querying markup. Tests assert on ``CodedError/code``;
+/// the message is one line for people; ``CodedError/line`` (for documents) or
+/// ``CodedError/offset`` (for expressions and selectors) says where, and
+/// ``CodedError/detail`` is the message with them (`CSS 'div[': expected an attribute name
+/// (offset 4)`), for a caller that says where it came from.
+public typealias MarkupError = CodedError<MarkupErrorCode>
 
-    /// The message with its line and offset, for a caller that says where it came from
-    /// (`CSS 'div[': expected an attribute name (offset 4)`).
-    public var detail: String {
-        var text = message
-        if let line { text += " (line \(line))" }
-        if let offset { text += " (offset \(offset))" }
-        return text
+extension CodedError where Code == MarkupErrorCode {
+    /// A markup error at a line of a document or an offset in an expression.
+    public init(_ code: Code, _ message: String, line: Int? = nil, offset: Int? = nil) {
+        self.init(code, message, at: SourceLocation(line: line, offset: offset))
     }
 }
 

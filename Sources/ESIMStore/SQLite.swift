@@ -1,27 +1,17 @@
 import CSQLite
+import ESIMSupport
 
 /// Why the store could not do what was asked.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Hashable, Sendable, Codable {
-        case cannotOpen
-        case sql
-        case busy
-        case newerSchema
-        case corrupt
-    }
-
-    public var code: Code
-    public var message: String
-    public var path: String
-
-    public init(_ code: Code, _ message: String, path: String) {
-        self.code = code
-        self.message = message
-        self.path = path
-    }
-
-    public var description: String { "\(path): \(message)" }
+public enum StoreErrorCode: String, ErrorCode, Codable {
+    case cannotOpen
+    case sql
+    case busy
+    case newerSchema
+    case corrupt
 }
+
+/// A usage-database error; ``CodedError/file`` is the database (or its directory).
+public typealias StoreError = CodedError<StoreErrorCode>
 
 /// One SQLite connection: write-ahead logging, full synchronisation (a committed write
 /// survives a crash or power loss), foreign keys on, and a busy timeout so that two
@@ -37,7 +27,7 @@ final class Database {
         guard status == SQLITE_OK, let pointer else {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let pointer { sqlite3_close_v2(pointer) }
-            throw StoreError(.cannotOpen, "cannot open the database: \(message)", path: path)
+            throw StoreError(.cannotOpen, "cannot open the database: \(message)", file: path)
         }
         handle = pointer
         self.path = path
@@ -56,11 +46,11 @@ final class Database {
         let message = String(cString: sqlite3_errmsg(handle))
         switch status & 0xFF {
         case SQLITE_BUSY, SQLITE_LOCKED:
-            return StoreError(.busy, "\(context): the database stayed locked by another process (\(message))", path: path)
+            return StoreError(.busy, "\(context): the database stayed locked by another process (\(message))", file: path)
         case SQLITE_CORRUPT, SQLITE_NOTADB:
-            return StoreError(.corrupt, "\(context): not a readable database (\(message))", path: path)
+            return StoreError(.corrupt, "\(context): not a readable database (\(message))", file: path)
         default:
-            return StoreError(.sql, "\(context): \(message)", path: path)
+            return StoreError(.sql, "\(context): \(message)", file: path)
         }
     }
 

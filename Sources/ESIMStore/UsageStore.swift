@@ -26,7 +26,7 @@ public final class UsageStore {
         let directory = String(path.dropLast(path.split(separator: "/").last?.count ?? 0))
         if !directory.isEmpty, !FileStatus.exists(directory) {
             do { try FileWriter.makeDirectory(directory, private: true) } catch {
-                throw StoreError(.cannotOpen, error.summary, path: directory)
+                throw StoreError(.cannotOpen, error.summary, file: directory)
             }
         }
         database = try Database(path: path)
@@ -80,7 +80,7 @@ public final class UsageStore {
                 // Read inside the write lock: another process may have migrated meanwhile.
                 let current = database.userVersion
                 if current > schemaVersion {
-                    throw StoreError(.newerSchema, "the database has schema version \(current); this esimtool knows \(schemaVersion): use a newer esimtool", path: database.path)
+                    throw StoreError(.newerSchema, "the database has schema version \(current); this esimtool knows \(schemaVersion): use a newer esimtool", file: database.path)
                 }
                 guard current == migration.version - 1 else { return }
                 try database.execute(migration.sql)
@@ -89,7 +89,7 @@ public final class UsageStore {
         }
         let current = database.userVersion
         if current > schemaVersion {
-            throw StoreError(.newerSchema, "the database has schema version \(current); this esimtool knows \(schemaVersion): use a newer esimtool", path: database.path)
+            throw StoreError(.newerSchema, "the database has schema version \(current); this esimtool knows \(schemaVersion): use a newer esimtool", file: database.path)
         }
     }
 
@@ -118,7 +118,7 @@ public final class UsageStore {
     public func add(_ snapshot: AccountSnapshot, fingerprint: String, time: Timestamp, source: CaptureSource,
                     file: String?, reference: CalendarDate? = nil) throws(StoreError) -> AddOutcome {
         guard let carrier = snapshot.carrierID else {
-            throw StoreError(.sql, "a snapshot without a carrier cannot be tracked", path: path)
+            throw StoreError(.sql, "a snapshot without a carrier cannot be tracked", file: path)
         }
         return try database.transaction { () throws(StoreError) -> AddOutcome in
             if let existing = try database.prepare("SELECT captured_at FROM snapshots WHERE fingerprint = ?")

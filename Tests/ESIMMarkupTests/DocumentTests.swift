@@ -69,11 +69,8 @@ struct HTMLDocumentTests {
     @Test("100,000 nested elements are refused with a clear error, not a crash")
     func deepNesting() {
         let html = "<html><body>" + String(repeating: "<div>", count: 100_000) + "x"
-        #expect {
-            try HTMLDocument(string: html)
-        } throws: { error in
-            (error as? MarkupError)?.code == .tooDeep
-        }
+        let error = #expect(throws: MarkupError.self) { try HTMLDocument(string: html) }
+        #expect(error?.code == .tooDeep)
     }
 
     @Test("nesting just under the limit parses")
@@ -88,11 +85,8 @@ struct HTMLDocumentTests {
     @Test("input over the size limit is refused before parsing")
     func sizeLimit() {
         let bytes = [UInt8](repeating: 0x41, count: MarkupLimits.maximumInputBytes + 1)
-        #expect {
-            try HTMLDocument(bytes: bytes)
-        } throws: { error in
-            (error as? MarkupError)?.code == .inputTooLarge
-        }
+        let error = #expect(throws: MarkupError.self) { try HTMLDocument(bytes: bytes) }
+        #expect(error?.code == .inputTooLarge)
     }
 
     @Test("empty input parses to an empty document")
@@ -278,11 +272,8 @@ struct XMLDocumentTests {
     @Test("100,000 nested XML elements are refused with a clear error")
     func deep() {
         let xml = "<r>" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000) + "</r>"
-        #expect {
-            try XMLDocument(string: xml)
-        } throws: { error in
-            (error as? MarkupError)?.code == .tooDeep
-        }
+        let error = #expect(throws: MarkupError.self) { try XMLDocument(string: xml) }
+        #expect(error?.code == .tooDeep)
     }
 
     @Test("malformed XML is recovered with diagnostics")

@@ -38,12 +38,10 @@ struct XPathTests {
         ("//div[", 6), ("//div[@id='a']]", 14), ("//*[@", 5), ("1 +", 3),
     ])
     func badExpression(_ expression: String, _ offset: Int) {
-        #expect {
-            try XPathExpression(expression)
-        } throws: { error in
-            guard let error = error as? MarkupError else { return false }
-            return error.code == .invalidXPath && error.offset == offset && error.message.contains(expression)
-        }
+        let error = #expect(throws: MarkupError.self) { try XPathExpression(expression) }
+        #expect(error?.code == .invalidXPath)
+        #expect(error?.offset == offset)
+        #expect(error?.message.contains(expression) == true)
     }
 
     @Test("an expression that compiles but fails when evaluated is an error too")
@@ -61,12 +59,9 @@ struct XPathTests {
         let items = (0..<20_000).map { "<li>\($0)</li>" }.joined()
         let large = try HTMLDocument(string: "<html><body><ul>\(items)</ul></body></html>")
         let expression = "//li[count(preceding-sibling::li) > 19990]"
-        #expect {
-            try large.select(xpath: expression)
-        } throws: { error in
-            guard let error = error as? MarkupError else { return false }
-            return error.code == .xpathTooMuchWork && error.message.contains("million steps")
-        }
+        let error = #expect(throws: MarkupError.self) { try large.select(xpath: expression) }
+        #expect(error?.code == .xpathTooMuchWork)
+        #expect(error?.message.contains("million steps") == true)
         // The same document answers other queries afterwards (the count starts again).
         #expect(try large.select(xpath: "//li[. = '19995']").count == 1)
         let small = try HTMLDocument(string: "<ul>" + (0..<100).map { "<li>\($0)</li>" }.joined() + "</ul>")
@@ -178,11 +173,8 @@ struct CSSSelectorTests {
         let document = try HTMLDocument(string: "<p class='cafe\u{301}'>x</p><p class='cafe'>y</p>")
         #expect(document.node.select(decomposed).map(\.normalizedText) == ["x"])
         // Offsets count scalars: the ')' is the sixth scalar (the fifth character).
-        #expect {
-            try CSSSelector("a.e\u{301}x)")
-        } throws: { error in
-            (error as? MarkupError)?.offset == 5
-        }
+        let error = #expect(throws: MarkupError.self) { try CSSSelector("a.e\u{301}x)") }
+        #expect(error?.offset == 5)
     }
 
     @Test("malformed selectors are errors at their position", arguments: [
@@ -190,12 +182,9 @@ struct CSSSelectorTests {
         (".", 1), ("#", 1), ("div)", 3), ("li:nth-child(x)", 13), ("li:nth-child(2", 14),
     ])
     func invalid(_ selector: String, _ offset: Int) {
-        #expect {
-            try CSSSelector(selector)
-        } throws: { error in
-            guard let error = error as? MarkupError else { return false }
-            return error.code == .invalidSelector && error.offset == offset
-        }
+        let error = #expect(throws: MarkupError.self) { try CSSSelector(selector) }
+        #expect(error?.code == .invalidSelector)
+        #expect(error?.offset == offset)
     }
 
     @Test("unsupported syntax is named", arguments: [
@@ -204,12 +193,9 @@ struct CSSSelectorTests {
         ("#\\\u{FF21}", "hexadecimal"),
     ])
     func unsupported(_ selector: String, _ named: String) {
-        #expect {
-            try CSSSelector(selector)
-        } throws: { error in
-            guard let error = error as? MarkupError else { return false }
-            return error.code == .unsupportedSelector && error.message.contains(named)
-        }
+        let error = #expect(throws: MarkupError.self) { try CSSSelector(selector) }
+        #expect(error?.code == .unsupportedSelector)
+        #expect(error?.message.contains(named) == true)
     }
 
     @Test("XML names are case-sensitive")

@@ -73,9 +73,8 @@ struct UsageStoreTests {
         let scratch = try ScratchDatabase()
         _ = try UsageStore(path: scratch.path)
         try Database(path: scratch.path).execute("PRAGMA user_version = 9")
-        #expect {
-            try UsageStore(path: scratch.path)
-        } throws: { ($0 as? StoreError)?.code == .newerSchema }
+        let error = #expect(throws: StoreError.self) { try UsageStore(path: scratch.path) }
+        #expect(error?.code == .newerSchema)
     }
 
     @Test("snapshots are stored whole, once per page, and read back as the same values")

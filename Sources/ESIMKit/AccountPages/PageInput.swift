@@ -1,35 +1,22 @@
 import ESIMMarkup
 
 /// Why a file could not be read as an account page at all.
-public struct PageError: Error, Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
-        case unreadableFile
-        case empty
-        /// NUL bytes or other control bytes: an image, an archive, a PDF.
-        case binary
-        /// Text with no markup and no JSON.
-        case notMarkup
-        case invalidJSON
-        /// libxml2 refused it (too large, too deep, …).
-        case unparseable
-        /// `--carrier` or `--page` names something the specs do not have.
-        case unknownSpec
-    }
-
-    public var code: Code
-    public var message: String
-    public var file: String
-
-    public init(_ code: Code, _ message: String, file: String) {
-        self.code = code
-        self.message = message
-        self.file = file
-    }
+public enum PageErrorCode: String, ErrorCode, Codable {
+    case unreadableFile
+    case empty
+    /// NUL bytes or other control bytes: an image, an archive, a PDF.
+    case binary
+    /// Text with no markup and no JSON.
+    case notMarkup
+    case invalidJSON
+    /// libxml2 refused it (too large, too deep, …).
+    case unparseable
+    /// `--carrier` or `--page` names something the specs do not have.
+    case unknownSpec
 }
 
-extension PageError: CustomStringConvertible {
-    public var description: String { "\(file): \(message)" }
-}
+/// A file that is not an account page: `overview.html: the file is empty`.
+public typealias PageError = CodedError<PageErrorCode>
 
 /// A saved page: its name (for messages) and bytes.
 public struct PageInput: Sendable {

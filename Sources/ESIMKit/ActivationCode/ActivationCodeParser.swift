@@ -84,9 +84,9 @@ struct ActivationCodeParser {
         ActivationCodeError(code, message, offset: map(index))
     }
 
-    mutating func warn(_ code: ActivationCodeWarning.Code, _ message: String, at index: Int) throws(ActivationCodeError) {
+    mutating func warn(_ code: ActivationCodeErrorCode, _ message: String, at index: Int) throws(ActivationCodeError) {
         let warning = ActivationCodeWarning(code, message, offset: map(index))
-        if strict { throw warning.asError }
+        if strict { throw warning.error }
         warnings.append(warning)
     }
 

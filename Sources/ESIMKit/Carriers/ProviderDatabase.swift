@@ -1,29 +1,14 @@
 import ESIMMarkup
 
 /// Why a provider database could not be read.
-public struct ProviderDatabaseError: Error, Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, Codable {
-        case unreadableFile
-        case malformedXML
-        case wrongFormat
-    }
-
-    public var code: Code
-    public var message: String
-    public var path: String
-    public var line: Int
-
-    public init(_ code: Code, _ message: String, path: String, line: Int) {
-        self.code = code
-        self.message = message
-        self.path = path
-        self.line = line
-    }
+public enum ProviderDatabaseErrorCode: String, ErrorCode, Codable {
+    case unreadableFile
+    case malformedXML
+    case wrongFormat
 }
 
-extension ProviderDatabaseError: CustomStringConvertible {
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
-}
+/// A provider database that could not be read: `serviceproviders.xml:29: message`.
+public typealias ProviderDatabaseError = CodedError<ProviderDatabaseErrorCode>
 
 /// mobile-broadband-provider-info's `serviceproviders.xml`: countries, providers, their
 /// network codes, balance checks, top-up codes, voicemail numbers and APNs.
@@ -248,18 +233,18 @@ enum DatabaseXML {
             case .text(let text): document = try XMLDocument(string: text)
             }
         } catch {
-            let code: ProviderDatabaseError.Code
+            let code: ProviderDatabaseErrorCode
             if case .file = input { code = .unreadableFile } else { code = .malformedXML }
-            throw ProviderDatabaseError(code, error.message, path: path, line: error.line ?? 0)
+            throw ProviderDatabaseError(code, error.message, file: path, line: error.line.flatMap { $0 > 0 ? $0 : nil })
         }
         guard document.isWellFormed else {
             let first = document.diagnostics.first { $0.kind == .parser }
             throw ProviderDatabaseError(.malformedXML, first?.message ?? "the XML is not well-formed",
-                                        path: path, line: first?.line ?? 0)
+                                        file: path, line: first.flatMap { $0.line > 0 ? $0.line : nil })
         }
         guard let root = document.root, root.name == name else {
             throw ProviderDatabaseError(.wrongFormat, "the root element is <\(document.root?.name ?? "")>, not <\(name)>",
-                                        path: path, line: document.root?.line ?? 0)
+                                        file: path, line: document.root.flatMap { $0.line > 0 ? $0.line : nil })
         }
         return root
     }

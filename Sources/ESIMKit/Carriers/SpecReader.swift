@@ -1,48 +1,25 @@
 import Yams
 
+/// Why a carrier spec (or an alerts file) could not be loaded.
+public enum SpecErrorCode: String, ErrorCode, Codable {
+    case unreadableFile
+    case invalidYAML
+    case notAMapping
+    case unknownKey
+    case duplicateKey
+    case missingKey
+    case wrongType
+    case invalidValue
+    case unknownSource
+    case duplicateID
+    /// An XPath, CSS selector, JSON path or regular expression that does not compile.
+    case invalidRule
+}
+
 /// Why a carrier spec could not be loaded. It names the file, the line and column, and
-/// the key path (`support[2].dial`) so the fix is one look away.
-public struct SpecError: Error, Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
-        case unreadableFile
-        case invalidYAML
-        case notAMapping
-        case unknownKey
-        case duplicateKey
-        case missingKey
-        case wrongType
-        case invalidValue
-        case unknownSource
-        case duplicateID
-        /// An XPath, CSS selector, JSON path or regular expression that does not compile.
-        case invalidRule
-    }
-
-    public var code: Code
-    public var message: String
-    public var file: String
-    public var line: Int
-    public var column: Int
-    /// Where in the document, as `key.sub[2].leaf`; empty for the document itself.
-    public var keyPath: String
-
-    public init(_ code: Code, _ message: String, file: String, line: Int, column: Int = 0, keyPath: String = "") {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
-        self.column = column
-        self.keyPath = keyPath
-    }
-}
-
-extension SpecError: CustomStringConvertible {
-    /// `Specs/att.yaml:12:5: support[1].dial: expected a string`
-    public var description: String {
-        let place = column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
-        return keyPath.isEmpty ? "\(place): \(message)" : "\(place): \(keyPath): \(message)"
-    }
-}
+/// the key path (`support[2].dial`) so the fix is one look away:
+/// `Specs/att.yaml:12:5: support[1].dial: expected a string`.
+public typealias SpecError = CodedError<SpecErrorCode>
 
 /// A YAML node with the file and key path it was reached by, and typed accessors that
 /// throw ``SpecError`` naming both.
@@ -54,8 +31,8 @@ struct SpecNode {
     var line: Int { node.mark?.line ?? 0 }
     var column: Int { node.mark?.column ?? 0 }
 
-    func error(_ code: SpecError.Code, _ message: String) -> SpecError {
-        SpecError(code, message, file: file, line: line, column: column, keyPath: path)
+    func error(_ code: SpecErrorCode, _ message: String) -> SpecError {
+        SpecError(code, message, file: file, line: line, column: column > 0 ? column : nil, keyPath: path.isEmpty ? nil : path)
     }
 
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecNode {
@@ -79,7 +56,7 @@ struct SpecNode {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return SpecError(.invalidYAML, "invalid YAML: \(text)", file: file, line: mark.line, column: mark.column)
+            return SpecError(.invalidYAML, "invalid YAML: \(text)", file: file, line: mark.line, column: mark.column > 0 ? mark.column : nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams reports the first occurrence; the user needs the repeat, so look
             // for the next line that starts the same key at the same column.

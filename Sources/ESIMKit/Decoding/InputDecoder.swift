@@ -56,9 +56,9 @@ public enum DecodeResult: Hashable, Sendable {
     public var failedOnlyUnderStrict: Bool {
         switch self {
         case .activationCode(.failure(let error)):
-            return ActivationCodeWarning.Code(rawValue: error.code.rawValue) != nil
+            return error.code.isDeviation
         case .iccid(.failure(let error)), .eid(.failure(let error)), .imsi(.failure(let error)):
-            return IdentifierWarning.Code(rawValue: error.code.rawValue) != nil
+            return error.code.isDeviation
         default:
             return false
         }
@@ -67,9 +67,9 @@ public enum DecodeResult: Hashable, Sendable {
     /// The error of an invalid result, as `(code, message, offset)`.
     public var failure: (code: String, message: String, offset: Int)? {
         switch self {
-        case .activationCode(.failure(let error)): return (error.code.rawValue, error.message, error.offset)
+        case .activationCode(.failure(let error)): return (error.code.rawValue, error.message, error.offset ?? 0)
         case .iccid(.failure(let error)), .eid(.failure(let error)), .imsi(.failure(let error)):
-            return (error.code.rawValue, error.message, error.offset)
+            return (error.code.rawValue, error.message, error.offset ?? 0)
         default: return nil
         }
     }
@@ -134,7 +134,7 @@ public enum InputDecoder {
         case .iccid:
             return .iccid(Result { () throws(IdentifierError) in
                 let decoded = try ICCID.decode(text)
-                if strict, let warning = decoded.warnings.first { throw warning.asError }
+                if strict, let warning = decoded.warnings.first { throw warning.error }
                 return decoded
             })
         case .eid:
@@ -142,7 +142,7 @@ public enum InputDecoder {
         case .imsi:
             return .imsi(Result { () throws(IdentifierError) in
                 let decoded = try IMSI.decode(text)
-                if strict, let warning = decoded.warnings.first { throw warning.asError }
+                if strict, let warning = decoded.warnings.first { throw warning.error }
                 return decoded
             })
         }

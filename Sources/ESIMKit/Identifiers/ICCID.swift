@@ -135,7 +135,8 @@ extension ICCID {
                 checkIndex = 18
                 warnings.append(IdentifierWarning(
                     .checkDigitNotLast,
-                    "the Luhn check digit is the 19th digit; the 20th is an extra digit some issuers append"))
+                    "the Luhn check digit is the 19th digit; the 20th is an extra digit some issuers append",
+                    offset: 0))
             } else {
                 throw IdentifierError(.checkDigitMismatch,
                                       "check digit is \(digits[checkIndex] - ASCII.zero), Luhn gives \(expected)",
@@ -145,7 +146,8 @@ extension ICCID {
         let iccid = ICCID(validDigits: digits, checkDigitIndex: checkIndex)
         if iccid.countryCode == nil {
             warnings.append(IdentifierWarning(.unknownCountryCode,
-                                              "the digits after 89 do not start with an assigned E.164 country code"))
+                                              "the digits after 89 do not start with an assigned E.164 country code",
+                                              offset: 0))
         }
         return DecodedICCID(iccid: iccid, encoding: encoding, warnings: warnings)
     }

@@ -86,11 +86,12 @@ extension IMSI {
         var warnings: [IdentifierWarning] = []
         if imsi.regions.isEmpty {
             warnings.append(IdentifierWarning(.unknownMobileCountryCode,
-                                              "MCC \(imsi.mcc) is not an assigned mobile country code; the MNC length is unknown"))
+                                              "MCC \(imsi.mcc) is not an assigned mobile country code; the MNC length is unknown",
+                                              offset: 0))
         }
         if run.digits.count < maximumLength {
             warnings.append(IdentifierWarning(.shortIMSI,
-                                              "the IMSI has \(run.digits.count) digits; almost all networks use 15"))
+                                              "the IMSI has \(run.digits.count) digits; almost all networks use 15", offset: 0))
         }
         return DecodedIMSI(imsi: imsi, warnings: warnings)
     }

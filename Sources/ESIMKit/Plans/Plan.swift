@@ -252,34 +252,19 @@ public enum PlanOrigin: Hashable, Sendable {
 }
 
 /// Why plan text or a package feed could not be read.
-public struct PlanError: Error, Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
-        case empty
-        case tooLong
-        case nothingRecognised
-        case invalidJSON
-        case noPackages
-        case invalidPackage
-        /// A file could not be read, or is binary.
-        case unreadableInput
-        /// A saved account page was read but names no plan.
-        case noPlanOnPage
-    }
-
-    public var code: Code
-    public var message: String
-    /// Unicode scalar offset in the text, or byte offset in JSON.
-    public var offset: Int?
-
-    public init(_ code: Code, _ message: String, offset: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.offset = offset
-    }
+public enum PlanErrorCode: String, ErrorCode, Codable {
+    case empty
+    case tooLong
+    case nothingRecognised
+    case invalidJSON
+    case noPackages
+    case invalidPackage
+    /// A file could not be read, or is binary.
+    case unreadableInput
+    /// A saved account page was read but names no plan.
+    case noPlanOnPage
 }
 
-extension PlanError: CustomStringConvertible {
-    public var description: String {
-        offset.map { "\(message) (offset \($0))" } ?? message
-    }
-}
+/// Plan text or a feed that could not be read; ``CodedError/offset`` is the Unicode
+/// scalar offset in the text, or the byte offset in JSON.
+public typealias PlanError = CodedError<PlanErrorCode>

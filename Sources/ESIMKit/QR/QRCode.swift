@@ -29,12 +29,23 @@ public enum QRErrorCorrection: String, Hashable, Sendable, CaseIterable, Codable
     }
 }
 
-/// Why text could not be made into a QR symbol.
-public struct QRError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+/// Why text could not be made into a QR symbol, or QR codes could not be read from an image.
+public enum QRErrorCode: String, ErrorCode, Codable {
+    /// The text does not fit in the largest symbol at the error correction asked for.
+    case textTooLong
+    /// A mask outside 0–7.
+    case invalidMask
+    // Reading images (``QRImageReader``)
+    /// zbarimg is not installed.
+    case readerMissing
+    /// The file is not an image zbar can read.
+    case unreadableImage
+    /// The image holds no QR code.
+    case noCode
 }
+
+/// A QR problem; ``CodedError/file`` names the image when one was read.
+public typealias QRError = CodedError<QRErrorCode>
 
 /// A QR Code symbol (ISO/IEC 18004, Model 2): a square of dark and light modules.
 public struct QRCode: Hashable, Sendable {
@@ -123,7 +134,7 @@ public enum QREncoder {
             let count = mode.countBits(version: version)
             return bytes.count < 1 << count && 4 + count + dataBits <= dataCodewords(version, correction) * 8
         }) else {
-            throw QRError("\(bytes.count) characters do not fit in a QR code at error correction \(correction.rawValue) (version 40 holds at most \(dataCodewords(40, correction) - 3) bytes)")
+            throw QRError(.textTooLong, "\(bytes.count) characters do not fit in a QR code at error correction \(correction.rawValue) (version 40 holds at most \(dataCodewords(40, correction) - 3) bytes)")
         }
         var level = correction
         if boost {
@@ -131,7 +142,7 @@ public enum QREncoder {
                 if 4 + mode.countBits(version: version) + dataBits <= dataCodewords(version, higher) * 8 { level = higher }
             }
         }
-        if let mask, !(0...7).contains(mask) { throw QRError("a mask is 0 to 7") }
+        if let mask, !(0...7).contains(mask) { throw QRError(.invalidMask, "a mask is 0 to 7") }
 
         // The bit stream: mode, count, data, terminator, padding.
         var bits = BitBuffer()

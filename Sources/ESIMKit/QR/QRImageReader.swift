@@ -4,22 +4,6 @@ import ESIMMarkup
 /// separate process: nothing here links it, so the toolkit builds and runs without it,
 /// and only reading images asks for it.
 public enum QRImageReader {
-    public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
-        public enum Code: String, Hashable, Sendable, Codable {
-            /// zbarimg is not installed.
-            case readerMissing
-            /// The file is not an image zbar can read.
-            case unreadableImage
-            /// The image holds no QR code.
-            case noCode
-        }
-
-        public var code: Code
-        public var message: String
-        public var file: String
-        public var description: String { "\(file): \(message)" }
-    }
-
     /// Image files by their first bytes: PNG, JPEG, GIF, BMP, TIFF, WebP, PNM.
     public static func looksLikeImage(_ bytes: ArraySlice<UInt8>) -> Bool {
         let signatures: [[UInt8]] = [
@@ -38,28 +22,27 @@ public enum QRImageReader {
     }
 
     /// Every QR code's text in the image, in the order zbar reports them.
-    public static func read(_ path: String) throws(Failure) -> [String] {
+    public static func read(_ path: String) throws(QRError) -> [String] {
         guard FileStatus.exists(path) else {
-            throw Failure(code: .unreadableImage, message: "no such file", file: path)
+            throw QRError(.unreadableImage, "no such file", file: path)
         }
         guard let result = Subprocess.run(["zbarimg", "--xml", "-q", "-Sdisable", "-Sqrcode.enable", path]) else {
-            throw Failure(code: .readerMissing,
-                          message: "reading QR codes from images needs zbarimg (Debian or Ubuntu: apt-get install zbar-tools); everything else works without it",
+            throw QRError(.readerMissing, "reading QR codes from images needs zbarimg (Debian or Ubuntu: apt-get install zbar-tools); everything else works without it",
                           file: path)
         }
         switch result.status {
         case 0: break
-        case 4: throw Failure(code: .noCode, message: "no QR code found in the image", file: path)
+        case 4: throw QRError(.noCode, "no QR code found in the image", file: path)
         default:
             // zbar's image loader may add unrelated D-Bus chatter; keep zbar's own line.
             let lines = String(decoding: result.standardError, as: UTF8.self).split(separator: "\n")
                 .filter { !$0.hasPrefix("Connection ") }
             let detail = lines.first.map { ": " + String($0).trimmed(of: " ") } ?? ""
-            throw Failure(code: .unreadableImage, message: "not an image zbar can read\(detail)", file: path)
+            throw QRError(.unreadableImage, "not an image zbar can read\(detail)", file: path)
         }
         guard let document = try? XMLDocument(bytes: result.standardOutput),
               let symbols = try? document.select(xpath: "//*[local-name()='symbol']") else {
-            throw Failure(code: .unreadableImage, message: "zbarimg's output did not parse", file: path)
+            throw QRError(.unreadableImage, "zbarimg's output did not parse", file: path)
         }
         var texts: [String] = []
         for symbol in symbols {
@@ -70,7 +53,7 @@ public enum QRImageReader {
                 texts.append(data.text)
             }
         }
-        if texts.isEmpty { throw Failure(code: .noCode, message: "no QR code found in the image", file: path) }
+        if texts.isEmpty { throw QRError(.noCode, "no QR code found in the image", file: path) }
         return texts
     }
 }

@@ -45,35 +45,21 @@ struct RuleRegex {
     }
 }
 
-/// A rule regex that does not compile, or a text it cannot be run on.
-struct RuleRegexError: Error, Hashable, Sendable, CustomStringConvertible {
-    enum Code: String, Hashable, Sendable, CaseIterable {
-        /// Not a regular expression (Swift `Regex`'s message says why).
-        case invalidPattern
-        /// A regular expression, but with syntax rule regexes do not run (named).
-        case unsupportedSyntax
-        /// More than ``ScalarProgram/maximumInstructions`` once counted repeats are copied out.
-        case patternTooLarge
-        /// A text too long for the pattern's visited states.
-        case textTooLong
-    }
-
-    var code: Code
-    var message: String
-    /// Offset in the pattern's Unicode scalars.
-    var offset: Int?
-
-    init(_ code: Code, _ message: String, offset: Int?) {
-        self.code = code
-        self.message = message
-        self.offset = offset
-    }
-
-    var description: String { offset.map { "\(message) (offset \($0))" } ?? message }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    func hash(into hasher: inout Hasher) { hasher.combine(code) }
+/// Why a rule regex does not compile, or cannot be run on a text.
+enum RuleRegexErrorCode: String, ErrorCode {
+    /// Not a regular expression (Swift `Regex`'s message says why).
+    case invalidPattern
+    /// A regular expression, but with syntax rule regexes do not run (named).
+    case unsupportedSyntax
+    /// More than ``ScalarProgram/maximumInstructions`` once counted repeats are copied out.
+    case patternTooLarge
+    /// A text too long for the pattern's visited states.
+    case textTooLong
 }
+
+/// A rule regex that does not compile, or a text it cannot be run on; ``CodedError/offset``
+/// counts the pattern's Unicode scalars.
+typealias RuleRegexError = CodedError<RuleRegexErrorCode>
 
 /// The compiled form of a ``RuleRegex`` pattern.
 struct ScalarProgram: Sendable {

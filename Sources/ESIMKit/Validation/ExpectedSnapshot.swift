@@ -54,15 +54,15 @@ public struct ExpectedSnapshot: Hashable, Sendable {
     }
 
     /// Reads an expected file's text; `file` names it in errors.
-    public init(json text: String, file: String) throws(ValidationError) {
+    public init(json text: String, file: String) throws(FixtureError) {
         let root: JSONValue
         do {
             root = try JSONValue(parsing: text)
         } catch {
-            throw ValidationError(.badExpectedFile, "not valid JSON: \(error.message)", file: file)
+            throw FixtureError(.badExpectedFile, "not valid JSON: \(error.message)", file: file)
         }
         guard case .object(let members) = root else {
-            throw ValidationError(.badExpectedFile, "expected a JSON object", file: file)
+            throw FixtureError(.badExpectedFile, "expected a JSON object", file: file)
         }
         self.init()
         for member in members {
@@ -70,17 +70,17 @@ public struct ExpectedSnapshot: Hashable, Sendable {
             case "carrier": carrierID = member.value.scalarText
             case "page":
                 guard let text = member.value.scalarText, let kind = PageKind(rawValue: text) else {
-                    throw ValidationError(.badExpectedFile, "'page' is not one of \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))", file: file)
+                    throw FixtureError(.badExpectedFile, "'page' is not one of \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))", file: file)
                 }
                 pageKind = kind
             case "reference":
                 guard let text = member.value.scalarText, let date = try? CalendarDate(text) else {
-                    throw ValidationError(.badExpectedFile, "'reference' is not a date like 2026-11-20", file: file)
+                    throw FixtureError(.badExpectedFile, "'reference' is not a date like 2026-11-20", file: file)
                 }
                 reference = date
             case "capture":
                 guard case .object(let parts) = member.value else {
-                    throw ValidationError(.badExpectedFile, "'capture' is not an object", file: file)
+                    throw FixtureError(.badExpectedFile, "'capture' is not an object", file: file)
                 }
                 var capture = Capture()
                 for part in parts {
@@ -88,7 +88,7 @@ public struct ExpectedSnapshot: Hashable, Sendable {
                     case "date": capture.date = part.value.scalarText.flatMap { try? CalendarDate($0) }
                     case "source": capture.source = part.value.scalarText
                     case "encoding": capture.encoding = part.value.scalarText
-                    default: throw ValidationError(.badExpectedFile, "capture: unknown key '\(part.key)'", file: file)
+                    default: throw FixtureError(.badExpectedFile, "capture: unknown key '\(part.key)'", file: file)
                     }
                 }
                 self.capture = capture
@@ -96,29 +96,29 @@ public struct ExpectedSnapshot: Hashable, Sendable {
                 account = try Self.fields(member.value, allowed: SnapshotField.accountFields, place: "account", file: file)
             case "lines":
                 guard case .array(let items) = member.value else {
-                    throw ValidationError(.badExpectedFile, "'lines' is not a list", file: file)
+                    throw FixtureError(.badExpectedFile, "'lines' is not a list", file: file)
                 }
                 for (index, item) in items.enumerated() {
                     lines.append(try Self.fields(item, allowed: SnapshotField.lineFields, place: "lines[\(index)]", file: file))
                 }
             default:
-                throw ValidationError(.badExpectedFile, "unknown key '\(member.key)'", file: file)
+                throw FixtureError(.badExpectedFile, "unknown key '\(member.key)'", file: file)
             }
         }
     }
 
-    static func fields(_ value: JSONValue, allowed: [SnapshotField], place: String, file: String) throws(ValidationError) -> [SnapshotField: String] {
+    static func fields(_ value: JSONValue, allowed: [SnapshotField], place: String, file: String) throws(FixtureError) -> [SnapshotField: String] {
         guard case .object(let members) = value else {
-            throw ValidationError(.badExpectedFile, "'\(place)' is not an object", file: file)
+            throw FixtureError(.badExpectedFile, "'\(place)' is not an object", file: file)
         }
         var result: [SnapshotField: String] = [:]
         for member in members {
             guard let field = SnapshotField(rawValue: member.key), allowed.contains(field) else {
-                throw ValidationError(.badExpectedFile, "\(place): '\(member.key)' is not a field here", file: file)
+                throw FixtureError(.badExpectedFile, "\(place): '\(member.key)' is not a field here", file: file)
             }
             if case .null = member.value { continue }
             guard let text = member.value.scalarText else {
-                throw ValidationError(.badExpectedFile, "\(place).\(member.key): expected a string", file: file)
+                throw FixtureError(.badExpectedFile, "\(place).\(member.key): expected a string", file: file)
             }
             result[field] = text
         }
@@ -148,26 +148,21 @@ public struct ExpectedSnapshot: Hashable, Sendable {
     }
 }
 
-/// Why validation could not check a fixture, or could not start.
-public struct ValidationError: Error, Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
-        case noSamples
-        case unreadableDirectory
-        case badExpectedFile
-        case cannotWrite
-    }
-
-    public var code: Code
-    public var message: String
-    public var file: String
-
-    public init(_ code: Code, _ message: String, file: String) {
-        self.code = code
-        self.message = message
-        self.file = file
-    }
+/// Why validation could not check a fixture or could not start, or why a fixture could
+/// not be added.
+public enum FixtureErrorCode: String, ErrorCode, Codable {
+    case noSamples
+    case unreadableDirectory
+    case badExpectedFile
+    case cannotWrite
+    // Adding a fixture
+    /// The redactor still finds personal data after redacting: nothing is written.
+    case stillPersonal
+    /// The file is not a saved page (``PageError`` says why).
+    case notAPage
+    /// The fixture exists and replacing it was not asked for.
+    case fixtureExists
 }
 
-extension ValidationError: CustomStringConvertible {
-    public var description: String { "\(file): \(message)" }
-}
+/// A fixture problem; ``CodedError/file`` names the file or directory when there is one.
+public typealias FixtureError = CodedError<FixtureErrorCode>

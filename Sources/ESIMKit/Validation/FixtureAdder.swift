@@ -34,25 +34,6 @@ public struct FixtureAdder {
         public var expected: ExpectedSnapshot
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
-        /// Something the redactor still finds after redacting: nothing is written.
-        case stillPersonal([RedactionFinding])
-        case notAPage(PageError)
-        case exists(String)
-        case io(String)
-
-        public var description: String {
-            switch self {
-            case .stillPersonal(let findings):
-                "refusing to write: \(findings.count) personal value\(findings.count == 1 ? "" : "s") remain after redaction ("
-                    + findings.prefix(5).map { "line \($0.line): \($0.kind.label)" }.joined(separator: "; ") + ")"
-            case .notAPage(let error): error.description
-            case .exists(let path): "\(path) exists; give --name for another fixture of this kind, or --force to replace it"
-            case .io(let message): message
-            }
-        }
-    }
-
     let redactor: Redactor
     let extractor: PageExtractor
 
@@ -61,15 +42,18 @@ public struct FixtureAdder {
         self.extractor = extractor
     }
 
-    public func add(_ request: Request) throws(Failure) -> Outcome {
+    public func add(_ request: Request) throws(FixtureError) -> Outcome {
         guard !FileText.isBinary(request.page.bytes) else {
-            throw .notAPage(PageError(.binary, "binary data, not a saved page", file: request.page.name))
+            throw FixtureError(.notAPage, "binary data, not a saved page", file: request.page.name)
         }
         let (text, encoding) = FileText.decode(request.page.bytes)
         let (redacted, replaced) = redactor.redact(text)
         // Belt and braces: whatever the detectors still see, nothing is written.
         let remaining = redactor.findings(in: redacted)
-        guard remaining.isEmpty else { throw .stillPersonal(remaining) }
+        guard remaining.isEmpty else {
+            throw FixtureError(.stillPersonal, "refusing to write: \(remaining.count) personal value\(remaining.count == 1 ? "" : "s") remain after redaction ("
+                + remaining.prefix(5).map { "line \($0.line): \($0.kind.label)" }.joined(separator: "; ") + ")")
+        }
         let bytes = FileText.encode(redacted, as: encoding)
 
         let snapshot: AccountSnapshot
@@ -78,7 +62,7 @@ public struct FixtureAdder {
                                              options: .init(carrierID: request.carrierID, pageKind: request.kind,
                                                             reference: request.today, allowHeuristic: false))
         } catch {
-            throw .notAPage(error)
+            throw FixtureError(.notAPage, error.message, at: error.location)
         }
 
         let lowered = request.page.name.lowercased()
@@ -88,7 +72,7 @@ public struct FixtureAdder {
         let pagePath = base + ext
         let expectedPath = base + ".expected.json"
         if !request.overwrite && (FileStatus.exists(pagePath) || FileStatus.exists(expectedPath)) {
-            throw .exists(pagePath)
+            throw FixtureError(.fixtureExists, "\(pagePath) exists; give --name for another fixture of this kind, or --force to replace it")
         }
 
         var expected = ExpectedSnapshot(snapshot)
@@ -99,7 +83,7 @@ public struct FixtureAdder {
             try FileWriter.write(bytes, to: pagePath)
             try FileWriter.write(Array(expected.jsonText.utf8), to: expectedPath)
         } catch {
-            throw .io(error.description)
+            throw FixtureError(.cannotWrite, error.summary, at: error.location)
         }
         return Outcome(pagePath: pagePath, expectedPath: expectedPath, replaced: replaced, snapshot: snapshot, expected: expected)
     }

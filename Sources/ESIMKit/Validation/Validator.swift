@@ -133,21 +133,21 @@ public enum Validator {
     }
 
     /// Every page file under `directory`, in path order.
-    public static func fixtures(in directory: String) throws(ValidationError) -> [Fixture] {
+    public static func fixtures(in directory: String) throws(FixtureError) -> [Fixture] {
         var result: [String] = []
         try walk(directory, into: &result, depth: 0)
         guard !result.isEmpty else {
-            throw ValidationError(.noSamples, "no saved pages (.html, .htm, .xml, .json) here", file: directory)
+            throw FixtureError(.noSamples, "no saved pages (.html, .htm, .xml, .json) here", file: directory)
         }
         return result.sorted().map(Fixture.init(path:))
     }
 
-    static func walk(_ directory: String, into result: inout [String], depth: Int) throws(ValidationError) {
+    static func walk(_ directory: String, into result: inout [String], depth: Int) throws(FixtureError) {
         do {
             result += try DirectoryWalk.files(under: directory, maximumDepth: 15 - depth, failBeyondDepth: false)
                 .filter { Fixture.isPage($0.name) }.map(\.path)
         } catch {
-            throw ValidationError(.unreadableDirectory, "cannot open the directory", file: error.file ?? directory)
+            throw FixtureError(.unreadableDirectory, "cannot open the directory", file: error.file ?? directory)
         }
     }
 
@@ -353,20 +353,20 @@ public enum Validator {
 
     // MARK: Files
 
-    static func readText(_ path: String) throws(ValidationError) -> String {
+    static func readText(_ path: String) throws(FixtureError) -> String {
         do {
             return String(decoding: try FileReader.read(path), as: UTF8.self)
         } catch {
-            throw ValidationError(.unreadableDirectory, error.summary, file: path)
+            throw FixtureError(.unreadableDirectory, error.summary, file: path)
         }
     }
 
     /// Writes beside the target and renames over it, so a reader never sees half a file.
-    static func writeAtomically(_ text: String, to path: String) throws(ValidationError) {
+    static func writeAtomically(_ text: String, to path: String) throws(FixtureError) {
         do {
             try FileWriter.write(Array(text.utf8), to: path)
         } catch {
-            throw ValidationError(.cannotWrite, error.summary, file: path)
+            throw FixtureError(.cannotWrite, error.summary, file: path)
         }
     }
 }

@@ -60,10 +60,10 @@ struct DecodeCommand: ConsoleCommand {
 
     func validate() throws {
         if input != nil && file != nil {
-            throw ArgumentParser.ValidationError("Give either an input or --file, not both.")
+            throw ValidationError("Give either an input or --file, not both.")
         }
         if input == nil && file == nil {
-            throw ArgumentParser.ValidationError("Give an input to decode, '-' for standard input, or --file <path>.")
+            throw ValidationError("Give an input to decode, '-' for standard input, or --file <path>.")
         }
     }
 

@@ -51,7 +51,7 @@ struct FixtureAddCommand: ConsoleCommand {
 
     func validate() throws {
         if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
-            throw ArgumentParser.ValidationError("--name is a plain file name, without '/'")
+            throw ValidationError("--name is a plain file name, without '/'")
         }
     }
 

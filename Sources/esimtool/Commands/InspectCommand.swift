@@ -12,7 +12,7 @@ struct PageSpecOptions: ParsableArguments {
 
     func validate() throws {
         if let today, (try? CalendarDate(today)) == nil {
-            throw ArgumentParser.ValidationError("--today: '\(today)' is not a date like 2026-11-20")
+            throw ValidationError("--today: '\(today)' is not a date like 2026-11-20")
         }
     }
 
@@ -84,8 +84,8 @@ struct InspectCommand: ConsoleCommand {
     @OptionGroup var options: PageSpecOptions
 
     func validate() throws {
-        guard !files.isEmpty else { throw ArgumentParser.ValidationError("give at least one saved page") }
-        guard files.filter({ $0 == "-" }).count <= 1 else { throw ArgumentParser.ValidationError("standard input ('-') can be read once") }
+        guard !files.isEmpty else { throw ValidationError("give at least one saved page") }
+        guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input ('-') can be read once") }
     }
 
     func execute(console: Console) -> ExitStatus {

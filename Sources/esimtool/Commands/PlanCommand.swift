@@ -26,10 +26,10 @@ struct PlanInputOptions: ParsableArguments {
 
     func validate() throws {
         guard !inputs.isEmpty else {
-            throw ArgumentParser.ValidationError("give plan text, a file, or '-' for standard input")
+            throw ValidationError("give plan text, a file, or '-' for standard input")
         }
         if inputs.filter({ $0 == "-" }).count > 1 {
-            throw ArgumentParser.ValidationError("standard input ('-') can be read only once")
+            throw ValidationError("standard input ('-') can be read only once")
         }
     }
 

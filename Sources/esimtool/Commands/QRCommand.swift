@@ -53,8 +53,8 @@ struct QRCommand: ConsoleCommand {
     var invert = false
 
     func validate() throws {
-        if png != nil && svg != nil { throw ArgumentParser.ValidationError("choose --png or --svg, not both") }
-        if !(1...64).contains(scale) { throw ArgumentParser.ValidationError("--scale is 1 to 64 pixels") }
+        if png != nil && svg != nil { throw ValidationError("choose --png or --svg, not both") }
+        if !(1...64).contains(scale) { throw ValidationError("--scale is 1 to 64 pixels") }
     }
 
     func execute(console: Console) -> ExitStatus {

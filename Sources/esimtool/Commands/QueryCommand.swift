@@ -76,20 +76,20 @@ struct QueryCommand: ConsoleCommand {
     func validate() throws {
         let modes = [css, xpath, jsonpath, find].compactMap { $0 }
         guard modes.count == 1 else {
-            throw ArgumentParser.ValidationError("give exactly one of --css, --xpath, --jsonpath and --find")
+            throw ValidationError("give exactly one of --css, --xpath, --jsonpath and --find")
         }
         if find != nil, regex != nil || attribute != nil || field != nil || type != nil || unit != nil || currency != nil {
-            throw ArgumentParser.ValidationError("--regex, --attribute, --field, --type, --unit and --currency go with a rule, not --find")
+            throw ValidationError("--regex, --attribute, --field, --type, --unit and --currency go with a rule, not --find")
         }
         if jsonpath != nil, attribute != nil {
-            throw ArgumentParser.ValidationError("--attribute reads markup; a JSON path reads values")
+            throw ValidationError("--attribute reads markup; a JSON path reads values")
         }
         if type != nil || unit != nil || currency != nil, field == nil {
-            throw ArgumentParser.ValidationError("--type, --unit and --currency need --field")
+            throw ValidationError("--type, --unit and --currency need --field")
         }
-        guard limit >= 1 else { throw ArgumentParser.ValidationError("--limit must be at least 1") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         if let today, (try? CalendarDate(today)) == nil {
-            throw ArgumentParser.ValidationError("--today: '\(today)' is not a date like 2026-11-20")
+            throw ValidationError("--today: '\(today)' is not a date like 2026-11-20")
         }
     }
 

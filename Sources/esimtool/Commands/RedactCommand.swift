@@ -74,9 +74,9 @@ struct RedactCommand: ConsoleCommand {
     @OptionGroup var options: RedactionOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ArgumentParser.ValidationError("give at least one file or directory") }
-        if check && (inPlace || output != nil) { throw ArgumentParser.ValidationError("--check writes nothing; drop -o and --in-place") }
-        if inPlace && output != nil { throw ArgumentParser.ValidationError("choose -o or --in-place, not both") }
+        if paths.isEmpty { throw ValidationError("give at least one file or directory") }
+        if check && (inPlace || output != nil) { throw ValidationError("--check writes nothing; drop -o and --in-place") }
+        if inPlace && output != nil { throw ValidationError("choose -o or --in-place, not both") }
     }
 
     func execute(console: Console) -> ExitStatus {

@@ -48,8 +48,8 @@ struct TrackCommand: ConsoleCommand {
     @OptionGroup var options: PageSpecOptions
 
     func validate() throws {
-        if files.isEmpty { throw ArgumentParser.ValidationError("give at least one saved page") }
-        if let at, Timestamp(at) == nil { throw ArgumentParser.ValidationError("--at: '\(at)' is not a time like 2026-11-20T09:41 or 2026-11-20") }
+        if files.isEmpty { throw ValidationError("give at least one saved page") }
+        if let at, Timestamp(at) == nil { throw ValidationError("--at: '\(at)' is not a time like 2026-11-20T09:41 or 2026-11-20") }
     }
 
     func execute(console: Console) -> ExitStatus {
@@ -232,12 +232,12 @@ struct AlertCommand: ConsoleCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if let dataBelow, (try? DataAmount(dataBelow)) == nil { throw ArgumentParser.ValidationError("--data-below: '\(dataBelow)' is not an amount of data like 2GB") }
-        if let roamingAbove, (try? DataAmount(roamingAbove)) == nil { throw ArgumentParser.ValidationError("--roaming-above: '\(roamingAbove)' is not an amount of data like 500MB") }
-        if let balanceBelow, (try? Money(balanceBelow)) == nil { throw ArgumentParser.ValidationError("--balance-below: '\(balanceBelow)' is not money like $5.00") }
-        if let dataBelowPercent, !(0...100).contains(dataBelowPercent) { throw ArgumentParser.ValidationError("--data-below-percent is between 0 and 100") }
-        if let dueWithin, dueWithin < 0 { throw ArgumentParser.ValidationError("--due-within is a number of days, 0 or more") }
-        if let today, (try? CalendarDate(today)) == nil { throw ArgumentParser.ValidationError("--today: '\(today)' is not a date like 2026-11-20") }
+        if let dataBelow, (try? DataAmount(dataBelow)) == nil { throw ValidationError("--data-below: '\(dataBelow)' is not an amount of data like 2GB") }
+        if let roamingAbove, (try? DataAmount(roamingAbove)) == nil { throw ValidationError("--roaming-above: '\(roamingAbove)' is not an amount of data like 500MB") }
+        if let balanceBelow, (try? Money(balanceBelow)) == nil { throw ValidationError("--balance-below: '\(balanceBelow)' is not money like $5.00") }
+        if let dataBelowPercent, !(0...100).contains(dataBelowPercent) { throw ValidationError("--data-below-percent is between 0 and 100") }
+        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within is a number of days, 0 or more") }
+        if let today, (try? CalendarDate(today)) == nil { throw ValidationError("--today: '\(today)' is not a date like 2026-11-20") }
     }
 
     func execute(console: Console) -> ExitStatus {

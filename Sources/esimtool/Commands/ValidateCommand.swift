@@ -42,9 +42,9 @@ struct ValidateCommand: ConsoleCommand {
 
     func validate() throws {
         if let minCoverage, !(0...1).contains(minCoverage) {
-            throw ArgumentParser.ValidationError("--min-coverage is a fraction between 0 and 1, e.g. 0.9")
+            throw ValidationError("--min-coverage is a fraction between 0 and 1, e.g. 0.9")
         }
-        if let jobs, jobs < 1 { throw ArgumentParser.ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func execute(console: Console) -> ExitStatus {
@@ -61,7 +61,7 @@ struct ValidateCommand: ConsoleCommand {
             report = try Validator.run(fixtures, specs: specs, options: .init(
                 carrierID: carrier, update: update, workers: jobs ?? System.coreCount,
                 minimumCoverage: minCoverage, defaultReference: options.today.flatMap { try? CalendarDate($0) } ?? CalendarDate.today))
-        } catch let error as ESIMKit.ValidationError {
+        } catch let error as FixtureError {
             console.error(error.description)
             return .rejected
         } catch {

@@ -139,11 +139,8 @@ struct PageExtractorTests {
             try extractor.inspect(try PageSamples.input("att/bill.html"), options: .init(carrierID: "nosuch"))
         }
         let mint = try PageSamples.input("mint/account.json")
-        #expect {
-            try extractor.inspect(mint, options: .init(carrierID: "mint", pageKind: .bill))
-        } throws: { error in
-            (error as? PageError)?.code == .unknownSpec && (error as? PageError)?.message.contains("it has prepaid") == true
-        }
+        let error = #expect(throws: PageError.self) { try extractor.inspect(mint, options: .init(carrierID: "mint", pageKind: .bill)) }
+        #expect(error?.code == .unknownSpec && (error as? PageError)?.message.contains("it has prepaid") == true)
     }
 
     @Test("copies of a field that disagree are reported, the first is kept")
@@ -276,11 +273,8 @@ struct PageExtractorTests {
 
     @Test("what is not a page is refused with a reason", arguments: badInputs)
     func badInput(_ bytes: [UInt8], _ code: PageError.Code) throws {
-        #expect {
-            try Self.extractor().inspect(PageInput(name: "bad", bytes: bytes))
-        } throws: { error in
-            (error as? PageError)?.code == code
-        }
+        let error = #expect(throws: PageError.self) { try Self.extractor().inspect(PageInput(name: "bad", bytes: bytes)) }
+        #expect(error?.code == code)
     }
 
     @Test("the word-at-a-time binary check finds the first control byte a byte-by-byte scan finds")

@@ -75,14 +75,11 @@ struct PageSpecTests {
 
     @Test("bad page sections name the file, line and key", arguments: rejects)
     func rejected(_ text: String, _ code: SpecError.Code, _ line: Int, _ path: String) {
-        #expect {
-            try Self.parse(text)
-        } throws: { error in
-            guard let error = error as? SpecError else { return false }
-            let matches = error.code == code && error.line == line && error.keyPath == path && error.file == "x.yaml"
-            if !matches { Issue.record("got \(error.code) at line \(error.line), path \(error.keyPath): \(error.message)") }
-            return matches
-        }
+        let error = #expect(throws: SpecError.self) { try Self.parse(text) }
+        #expect(error?.code == code, "\(String(describing: error))")
+        #expect(error?.line == line, "\(String(describing: error))")
+        #expect((error?.location.keyPath ?? "") == path, "\(String(describing: error))")
+        #expect(error?.file == "x.yaml")
     }
 
     @Test("every built-in spec's pages compile, and AT&T, Verizon and T-Mobile have all four page kinds")

@@ -61,11 +61,8 @@ struct RuleProbeTests {
         ([UInt8](), PageError.Code.empty), ([0x89, 0x50, 0x4E, 0x47, 0x00], .binary), (Array("plain words".utf8), .notMarkup),
     ])
     func badPage(_ bytes: [UInt8], _ code: PageError.Code) {
-        #expect {
-            try RuleProbe(PageInput(name: "bad", bytes: bytes))
-        } throws: { error in
-            (error as? PageError)?.code == code
-        }
+        let error = #expect(throws: PageError.self) { try RuleProbe(PageInput(name: "bad", bytes: bytes)) }
+        #expect(error?.code == code)
     }
 
     @Test("finding a value: the stable selector first, responsive copies counted as one")

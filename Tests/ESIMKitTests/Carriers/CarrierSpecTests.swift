@@ -51,13 +51,12 @@ struct CarrierSpecTests {
 
     @Test("bad specs name the file, line and key", arguments: rejects)
     func rejected(_ text: String, _ code: SpecError.Code, _ line: Int, _ path: String) {
-        #expect {
-            try CarrierSpec.parse(text, file: "bad.yaml")
-        } throws: { error in
-            guard let error = error as? SpecError else { return false }
-            return error.code == code && error.line == line && error.keyPath == path && error.file == "bad.yaml"
-                && error.description.hasPrefix("bad.yaml:\(line)")
-        }
+        let error = #expect(throws: SpecError.self) { try CarrierSpec.parse(text, file: "bad.yaml") }
+        #expect(error?.code == code)
+        #expect(error?.line == line)
+        #expect((error?.location.keyPath ?? "") == path)
+        #expect(error?.file == "bad.yaml")
+        #expect(error?.description.hasPrefix("bad.yaml:\(line)") == true)
     }
 
     @Test("every built-in spec loads, cites only declared sources and uses all it declares")
@@ -172,11 +171,11 @@ struct CarrierRegistryTests {
 
         try "id: x\nname: X\ncountry: us\nbogus: 1\n".write(to: directory.appendingPathComponent("broken.yaml"),
                                                             atomically: true, encoding: .utf8)
-        #expect {
+        let error = #expect(throws: SpecError.self) {
             try CarrierRegistry.load(specsDirectory: directory.path, providers: nil, apns: nil)
-        } throws: { error in
-            guard let error = error as? SpecError else { return false }
-            return error.code == .unknownKey && error.file.hasSuffix("broken.yaml") && error.line == 4
         }
+        #expect(error?.code == .unknownKey)
+        #expect(error?.file?.hasSuffix("broken.yaml") == true)
+        #expect(error?.line == 4)
     }
 }

@@ -74,30 +74,22 @@ struct ProviderDatabaseTests {
     @Test("malformed XML is an error with its line")
     func malformed() {
         let broken = Self.database.replacingOccurrences(of: "<name>Testcom</name>", with: "<name>Testcom</nam>")
-        #expect {
-            try ProviderDatabase(xml: broken, path: "broken.xml")
-        } throws: { error in
-            guard let error = error as? ProviderDatabaseError else { return false }
-            return error.code == .malformedXML && error.line == 29 && error.description.hasPrefix("broken.xml:29:")
-        }
+        let error = #expect(throws: ProviderDatabaseError.self) { try ProviderDatabase(xml: broken, path: "broken.xml") }
+        #expect(error?.code == .malformedXML)
+        #expect(error?.line == 29)
+        #expect(error?.description.hasPrefix("broken.xml:29:") == true)
     }
 
     @Test("another XML format is refused by its root element")
     func wrongRoot() {
-        #expect {
-            try ProviderDatabase(xml: "<apns><apn/></apns>", path: "apns.xml")
-        } throws: { error in
-            (error as? ProviderDatabaseError)?.code == .wrongFormat
-        }
+        let error = #expect(throws: ProviderDatabaseError.self) { try ProviderDatabase(xml: "<apns><apn/></apns>", path: "apns.xml") }
+        #expect(error?.code == .wrongFormat)
     }
 
     @Test("a missing file is an error naming it")
     func missing() {
-        #expect {
-            try ProviderDatabase(contentsOfFile: "/nonexistent/serviceproviders.xml")
-        } throws: { error in
-            (error as? ProviderDatabaseError)?.code == .unreadableFile
-        }
+        let error = #expect(throws: ProviderDatabaseError.self) { try ProviderDatabase(contentsOfFile: "/nonexistent/serviceproviders.xml") }
+        #expect(error?.code == .unreadableFile)
     }
 
     @Test("curated facts win and database facts are added with their source")
@@ -138,12 +130,11 @@ struct AndroidAPNListTests {
 
     @Test("malformed lists are errors with their line")
     func malformed() {
-        #expect {
+        let error = #expect(throws: ProviderDatabaseError.self) {
             try AndroidAPNList(xml: "<apns>\n<apn carrier='x' mcc='1' mnc='2'>\n</apns>", path: "apns.xml")
-        } throws: { error in
-            guard let error = error as? ProviderDatabaseError else { return false }
-            return error.code == .malformedXML && error.line == 3
         }
+        #expect(error?.code == .malformedXML)
+        #expect(error?.line == 3)
     }
 }
 

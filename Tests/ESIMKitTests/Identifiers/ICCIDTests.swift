@@ -70,12 +70,9 @@ struct ICCIDTests {
         ("8901F10000000000012", .invalidCharacter, 4),
     ])
     func rejects(_ input: String, _ code: IdentifierError.Code, _ offset: Int) {
-        #expect {
-            try ICCID.decode(input)
-        } throws: { error in
-            let error = error as! IdentifierError
-            return error.code == code && error.offset == offset
-        }
+        let error = #expect(throws: IdentifierError.self) { try ICCID.decode(input) }
+        #expect(error?.code == code)
+        #expect(error?.offset == offset)
     }
 
     @Test("an unassigned country code is a warning")
@@ -160,12 +157,9 @@ struct EIDTests {
         ("", .empty, 0),
     ])
     func rejects(_ input: String, _ code: IdentifierError.Code, _ offset: Int) {
-        #expect {
-            try EID(input)
-        } throws: { error in
-            let error = error as! IdentifierError
-            return error.code == code && error.offset == offset
-        }
+        let error = #expect(throws: IdentifierError.self) { try EID(input) }
+        #expect(error?.code == code)
+        #expect(error?.offset == offset)
     }
 
     @Test("every strict prefix fails cleanly")

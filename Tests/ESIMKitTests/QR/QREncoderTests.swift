@@ -141,11 +141,13 @@ struct QRRoundTripTests {
         let blank = Self.directory.appendingPathComponent("blank-\(UUID().uuidString).png")
         try Data(PNG.monochrome(width: 64, height: 64) { _, _ in false }).write(to: blank)
         defer { try? FileManager.default.removeItem(at: blank) }
-        #expect { try QRImageReader.read(blank.path) } throws: { ($0 as? QRImageReader.Failure)?.code == .noCode }
+        let blankError = #expect(throws: QRError.self) { try QRImageReader.read(blank.path) }
+        #expect(blankError?.code == .noCode)
 
         let broken = Self.directory.appendingPathComponent("broken-\(UUID().uuidString).png")
         try Data("not an image".utf8).write(to: broken)
         defer { try? FileManager.default.removeItem(at: broken) }
-        #expect { try QRImageReader.read(broken.path) } throws: { ($0 as? QRImageReader.Failure)?.code == .unreadableImage }
+        let brokenError = #expect(throws: QRError.self) { try QRImageReader.read(broken.path) }
+        #expect(brokenError?.code == .unreadableImage)
     }
 }

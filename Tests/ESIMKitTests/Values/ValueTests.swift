@@ -65,11 +65,8 @@ struct MoneyTests {
         ("#5", .noNumber),
     ])
     func rejects(_ text: String, _ code: ValueError.Code) {
-        #expect {
-            try Money(text)
-        } throws: { error in
-            (error as? ValueError)?.code == code
-        }
+        let error = #expect(throws: ValueError.self) { try Money(text) }
+        #expect(error?.code == code)
     }
 
     @Test("drip-feed: every prefix fails cleanly or reads a smaller amount")
@@ -81,7 +78,7 @@ struct MoneyTests {
                 let money = try Money(prefix)
                 #expect(money.amount.normalized.units.magnitude <= 123456, "\(prefix)")
             } catch {
-                #expect(error.offset >= 0 && error.offset <= prefix.unicodeScalars.count, "\(prefix)")
+                #expect((error.offset ?? -1) >= 0 && (error.offset ?? -1) <= prefix.unicodeScalars.count, "\(prefix)")
             }
         }
     }
@@ -129,11 +126,8 @@ struct DataAmountTests {
         ("unlimited minutes", .unexpectedText), ("1,2345 MB", .invalidGrouping),
     ])
     func rejects(_ text: String, _ code: ValueError.Code) {
-        #expect {
-            try DataAmount(text)
-        } throws: { error in
-            (error as? ValueError)?.code == code
-        }
+        let error = #expect(throws: ValueError.self) { try DataAmount(text) }
+        #expect(error?.code == code)
     }
 
     @Test("drip-feed: every strict prefix fails cleanly or reads a valid amount")
@@ -144,7 +138,7 @@ struct DataAmountTests {
                 do {
                     _ = try DataAmount(prefix)
                 } catch {
-                    #expect(error.offset <= prefix.unicodeScalars.count)
+                    #expect((error.offset ?? .max) <= prefix.unicodeScalars.count)
                 }
             }
         }
@@ -188,11 +182,8 @@ struct CalendarDateTests {
         ("Dec 3, 2026 maybe", .unexpectedText), ("12/03/202", .invalidDate), ("123", .invalidDate),
     ])
     func rejects(_ text: String, _ code: ValueError.Code) {
-        #expect {
-            try CalendarDate(text)
-        } throws: { error in
-            (error as? ValueError)?.code == code
-        }
+        let error = #expect(throws: ValueError.self) { try CalendarDate(text) }
+        #expect(error?.code == code)
     }
 
     @Test("day arithmetic")
@@ -212,7 +203,7 @@ struct CalendarDateTests {
             do {
                 _ = try CalendarDate(prefix, reference: Self.reference)
             } catch {
-                #expect(error.offset <= prefix.unicodeScalars.count)
+                #expect((error.offset ?? .max) <= prefix.unicodeScalars.count)
             }
         }
     }
@@ -243,7 +234,7 @@ struct DateRangeTests {
             do {
                 _ = try DateRange(prefix, reference: CalendarDate(year: 2026, month: 11, day: 26))
             } catch {
-                #expect(error.offset <= prefix.unicodeScalars.count, "\(prefix)")
+                #expect((error.offset ?? .max) <= prefix.unicodeScalars.count, "\(prefix)")
             }
         }
     }
@@ -253,11 +244,8 @@ struct DateRangeTests {
         ("Nov 4 - Dec 3", .missingYear), ("Nov 4 & Dec 3, 2026", .invalidRange),
     ])
     func rejects(_ text: String, _ code: ValueError.Code) {
-        #expect {
-            try DateRange(text)
-        } throws: { error in
-            (error as? ValueError)?.code == code
-        }
+        let error = #expect(throws: ValueError.self) { try DateRange(text) }
+        #expect(error?.code == code)
     }
 }
 
@@ -301,7 +289,7 @@ struct UsageStatementTests {
             do {
                 _ = try UsageStatement(prefix)
             } catch {
-                #expect(error.offset <= prefix.unicodeScalars.count, "\(prefix)")
+                #expect((error.offset ?? .max) <= prefix.unicodeScalars.count, "\(prefix)")
             }
         }
     }
@@ -312,11 +300,8 @@ struct UsageStatementTests {
         ("1 GB banana", .unexpectedText), ("12 XB used", .unknownUnit),
     ])
     func rejects(_ text: String, _ code: ValueError.Code) {
-        #expect {
-            try UsageStatement(text)
-        } throws: { error in
-            (error as? ValueError)?.code == code
-        }
+        let error = #expect(throws: ValueError.self) { try UsageStatement(text) }
+        #expect(error?.code == code)
     }
 
     @Test("percentage drip-feed and rejects")
