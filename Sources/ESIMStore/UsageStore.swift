@@ -97,15 +97,8 @@ public final class UsageStore {
 
     // MARK: Writing
 
-    /// Where a snapshot's capture time came from.
-    public enum CaptureSource: String, Sendable, Codable {
-        /// Given on the command line.
-        case given
-        /// Stated on the page.
-        case page
-        /// The file's modification time.
-        case file
-    }
+    /// How a snapshot's capture time was decided (stored by its raw value).
+    public typealias CaptureSource = CaptureTime.Source
 
     public enum AddOutcome: Equatable, Sendable {
         case stored

@@ -28,6 +28,9 @@ public struct PageInput: Sendable {
         self.bytes = bytes
     }
 
+    /// The SHA-256 of the bytes, in hex: the same page saved twice has the same one.
+    public var fingerprint: String { SHA256.hexDigest(bytes) }
+
     public init(contentsOfFile path: String) throws(PageError) {
         do {
             bytes = try MarkupLimits.readFile(path)

@@ -31,3 +31,34 @@ extension RuleProbe.RepeatedBlock: Encodable {
         try container.encode(inner.summary, forKey: "inner")
     }
 }
+
+extension RuleProbe {
+    /// `query --json` for a rule: `{"file","rule","matches":[…],"more"}`, keys in this
+    /// order; `more`: the page has more matches than the limit let through.
+    package struct MatchReport: Encodable, Sendable {
+        package var file: String
+        package var rule: String
+        package var matches: [Match]
+        package var more: Bool
+
+        package init(file: String, rule: ExtractionRule, matches: [Match], more: Bool) {
+            self.file = file
+            self.rule = rule.summary
+            self.matches = matches
+            self.more = more
+        }
+    }
+
+    /// `query --json` for `--find`: `{"file","find","rules":[…]}`.
+    package struct SuggestionReport: Encodable, Sendable {
+        package var file: String
+        package var find: String
+        package var rules: [Suggestion]
+
+        package init(file: String, find: String, rules: [Suggestion]) {
+            self.file = file
+            self.find = find
+            self.rules = rules
+        }
+    }
+}

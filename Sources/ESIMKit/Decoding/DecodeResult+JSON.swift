@@ -101,3 +101,45 @@ extension DecodeResult: Encodable {
         }
     }
 }
+
+/// What `decode --json` prints for one input: the result, and for a valid ICCID or IMSI a
+/// final `carriers` key listing the carriers it points to.
+package struct DecodeReport: Encodable {
+    package var result: DecodeResult
+    package var carriers: [CarrierMentions.Mention]?
+
+    package init(_ result: DecodeResult, carriers: [CarrierMentions.Mention]? = nil) {
+        self.result = result
+        self.carriers = carriers
+    }
+
+    enum Key: String, CodingKey { case carriers }
+
+    package func encode(to encoder: any Encoder) throws {
+        try result.encode(to: encoder)
+        if let carriers {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(carriers, forKey: .carriers)
+        }
+    }
+}
+
+/// What `encode --json` prints: `{"text","appleSetupLink","androidSetupLink","warnings"}`.
+package struct EncodeReport: Encodable {
+    package struct Warning: Encodable {
+        var code: String
+        var message: String
+    }
+
+    package var text: String
+    package var appleSetupLink: String
+    package var androidSetupLink: String
+    package var warnings: [Warning]
+
+    package init(_ decoded: DecodedActivationCode) {
+        text = decoded.code.canonicalText
+        appleSetupLink = decoded.code.setupLinkText(.apple)
+        androidSetupLink = decoded.code.setupLinkText(.android)
+        warnings = decoded.warnings.map { Warning(code: $0.code.rawValue, message: $0.message) }
+    }
+}

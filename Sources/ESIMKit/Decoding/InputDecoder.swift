@@ -117,6 +117,13 @@ public enum InputDecoder {
         return .imsi
     }
 
+    /// The one input among `lines` that are not blank (empty when there is none), and how
+    /// many such lines there are: `decode -` takes a single input from standard input.
+    public static func soleInput(of lines: [String]) -> (text: String, count: Int) {
+        let nonEmpty = lines.filter { !$0.allSatisfy(\.isWhitespace) }
+        return (nonEmpty.first ?? "", nonEmpty.count)
+    }
+
     /// Whether a line of a batch file is skipped: blank, or a `#` comment.
     public static func isSkippedLine(_ line: some StringProtocol) -> Bool {
         guard let first = line.utf8.first(where: { !ASCII.isWhitespace($0) }) else { return true }
@@ -145,6 +152,27 @@ public enum InputDecoder {
                 if strict, let warning = decoded.warnings.first { throw warning.error }
                 return decoded
             })
+        }
+    }
+}
+
+/// How many inputs of a batch were valid, valid with warnings, and invalid.
+public struct DecodeTally: Hashable, Sendable {
+    public private(set) var valid = 0
+    public private(set) var warned = 0
+    public private(set) var invalid = 0
+
+    public init() {}
+
+    public var total: Int { valid + warned + invalid }
+
+    public mutating func count(_ result: DecodeResult) {
+        if !result.isValid {
+            invalid += 1
+        } else if result.warnings.isEmpty {
+            valid += 1
+        } else {
+            warned += 1
         }
     }
 }

@@ -21,6 +21,11 @@ public enum QRImageReader {
         return head.count >= 2 && looksLikeImage(head[...])
     }
 
+    /// Whether `path` is an existing file that is an image, by its name or its first bytes.
+    public static func isImageFile(_ path: String) -> Bool {
+        FileStatus.exists(path) && looksLikeImage(path: path)
+    }
+
     /// Every QR code's text in the image, in the order zbar reports them.
     public static func read(_ path: String) throws(QRError) -> [String] {
         guard FileStatus.exists(path) else {

@@ -191,3 +191,16 @@ struct LineTable {
         return (low + 1, text.distance(from: starts[low], to: index) + 1)
     }
 }
+
+extension RedactionFinding: Encodable {
+    enum Key: String, CodingKey { case line, column, kind, hint }
+
+    /// `{"line","column","kind","hint"}`: where, what, and the masked hint (never the value).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(kind.rawValue, forKey: .kind)
+        try container.encode(hint, forKey: .hint)
+    }
+}

@@ -23,6 +23,12 @@ public enum FileText {
         }
     }
 
+    /// Whether the file at `path` looks like a binary file, by its first 8 KiB (a file that
+    /// cannot be opened does not).
+    public static func isBinaryFile(_ path: String) -> Bool {
+        isBinary(FileReader.head(path, count: 8192))
+    }
+
     /// Whether the bytes look like a binary file (NUL or other control bytes early on).
     public static func isBinary(_ bytes: [UInt8]) -> Bool {
         bytes.prefix(8192).contains { $0 == 0 || ($0 < 0x09) || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) }

@@ -159,18 +159,59 @@ public struct LineHistory: Hashable, Sendable {
         self.readings = readings
     }
 
-    /// The readings of the most recent bill cycle: those whose cycle is the latest one
-    /// known, or, when pages do not say, those since usage last went down (a reset).
+    /// The readings split into bill cycles, oldest first: a reading belongs to the cycle
+    /// of the one before it when both name the same cycle, or — when either names none —
+    /// when use did not go down between them (a drop is a reset). The usage chart, its
+    /// JSON and the forecast all read cycles here, so they always describe the same ones.
+    public var cycles: [UsageCycle] {
+        var groups: [UsageCycle] = []
+        for reading in readings {
+            if let last = groups.last?.readings.last {
+                let sameCycle: Bool
+                if let a = last.cycle, let b = reading.cycle {
+                    sameCycle = a == b
+                } else if let before = last.usedBytes, let now = reading.usedBytes {
+                    sameCycle = now >= before
+                } else {
+                    sameCycle = true
+                }
+                if sameCycle {
+                    groups[groups.count - 1].readings.append(reading)
+                    continue
+                }
+            }
+            groups.append(UsageCycle(readings: [reading]))
+        }
+        return groups
+    }
+
+    /// The readings of the most recent bill cycle (the last of ``cycles``).
     public var currentCycle: [LineReading] {
-        guard let last = readings.last else { return [] }
-        if let cycle = last.cycle {
-            return readings.filter { $0.cycle == cycle || ($0.cycle == nil && $0.time.localDate >= cycle.start) }
-        }
-        var start = readings.count - 1
-        while start > 0, let before = readings[start - 1].usedBytes, let now = readings[start].usedBytes, before <= now {
-            start -= 1
-        }
-        return Array(readings[start...])
+        cycles.last?.readings ?? []
+    }
+
+    /// The histories a `--line` choice picks: by position (`1`, `2`… when under four
+    /// digits), else by the line's key ending in it (its last digits), its key, or its label
+    /// containing it (a nickname), ignoring case; all of them for `nil`.
+    public static func select(_ histories: [LineHistory], line: String?) -> [LineHistory] {
+        guard let line else { return histories }
+        if let index = Int(line), index >= 1, index <= histories.count, line.count < 4 { return [histories[index - 1]] }
+        let lowered = line.lowercased()
+        return histories.filter { $0.key.hasSuffix(lowered) || $0.key == lowered || $0.label.lowercased().contains(lowered) }
+    }
+}
+
+/// One bill cycle of a line's readings, oldest first.
+public struct UsageCycle: Hashable, Sendable {
+    public var readings: [LineReading]
+
+    public init(readings: [LineReading]) {
+        self.readings = readings
+    }
+
+    /// The cycle the readings name (the latest that names one), if any.
+    public var range: DateRange? {
+        readings.last { $0.cycle != nil }?.cycle
     }
 }
 

@@ -4,24 +4,47 @@
 /// Unicode scalars or bytes); every field is optional, and a location with none is
 /// ``unknown``.
 public struct SourceLocation: Hashable, Sendable {
+    // Kept small, since errors travel in every `Result` and typed throw of the parsers:
+    // positions inline as 32-bit values (-1 for none; inputs are far below 2^31).
+    private var storedOffset: Int32
+    private var storedLine: Int32
+    private var storedColumn: Int32
     /// The file the input came from.
     public var file: String?
-    /// 1-based line.
-    public var line: Int?
-    /// 1-based column.
-    public var column: Int?
-    /// 0-based position in the input as it was given.
-    public var offset: Int?
     /// Where in a structured document, as `key.sub[2].leaf`.
     public var keyPath: String?
 
+    /// 1-based line.
+    public var line: Int? {
+        get { storedLine < 0 ? nil : Int(storedLine) }
+        set { storedLine = Self.stored(newValue) }
+    }
+
+    /// 1-based column.
+    public var column: Int? {
+        get { storedColumn < 0 ? nil : Int(storedColumn) }
+        set { storedColumn = Self.stored(newValue) }
+    }
+
+    /// 0-based position in the input as it was given.
+    public var offset: Int? {
+        get { storedOffset < 0 ? nil : Int(storedOffset) }
+        set { storedOffset = Self.stored(newValue) }
+    }
+
     public init(file: String? = nil, line: Int? = nil, column: Int? = nil, offset: Int? = nil, keyPath: String? = nil) {
+        storedOffset = Self.stored(offset)
+        storedLine = Self.stored(line)
+        storedColumn = Self.stored(column)
         self.file = file
-        self.line = line
-        self.column = column
-        self.offset = offset
         self.keyPath = keyPath
     }
+
+    private static func stored(_ value: Int?) -> Int32 {
+        guard let value, value >= 0 else { return -1 }
+        return Int32(clamping: value)
+    }
+
 
     /// No location at all.
     public static var unknown: SourceLocation { SourceLocation() }

@@ -48,7 +48,7 @@ package enum DirectoryWalk {
         }
         for name in try names(in: directory).sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let status = try? Stat(FilePath(path)) else { continue }
+            guard let status = Stat.at(path) else { continue }
             if status.type == .directory {
                 try walk(path, depth: depth + 1, maximumDepth: maximumDepth, failBeyondDepth: failBeyondDepth, into: &result)
             } else {
@@ -64,7 +64,7 @@ extension DirectoryWalk {
     package static func regularFiles(in paths: [String]) throws(FileError) -> [String] {
         var result: [String] = []
         for path in paths {
-            guard let status = try? Stat(FilePath(path)) else { throw FileError(.notFound, "no such file or directory", file: path) }
+            guard let status = Stat.at(path) else { throw FileError(.notFound, "no such file or directory", file: path) }
             if status.type == .directory {
                 result += try files(under: path, maximumDepth: 31, failBeyondDepth: true).filter(\.isRegularFile).map(\.path)
             } else {

@@ -13,7 +13,7 @@ package enum FileReader {
 
     package static func read(_ path: String, limit: Int = maximumBytes) throws(FileError) -> [UInt8] {
         let descriptor: FileDescriptor
-        do { descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec]) } catch {
+        do { descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) } catch {
             throw FileError(.cannotOpen, reason(error), file: path)
         }
         defer { try? descriptor.close() }
@@ -53,7 +53,7 @@ package enum FileReader {
     /// The file's first `count` bytes (fewer for a shorter file; none when it cannot be
     /// opened): enough to tell what kind of file it is without reading it all.
     package static func head(_ path: String, count: Int) -> [UInt8] {
-        guard let descriptor = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec]) else { return [] }
+        guard let descriptor = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return [] }
         defer { try? descriptor.close() }
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0

@@ -10,11 +10,11 @@ import SystemPackage
 /// What is at a path, from `stat` (symbolic links followed).
 package enum FileStatus {
     package static func exists(_ path: String) -> Bool {
-        (try? Stat(FilePath(path))) != nil
+        Stat.at(path) != nil
     }
 
     package static func isDirectory(_ path: String) -> Bool {
-        (try? Stat(FilePath(path)))?.type == .directory
+        Stat.at(path)?.type == .directory
     }
 
     /// Whether the process may read the file.
@@ -24,6 +24,6 @@ package enum FileStatus {
 
     /// When the file was last modified, in whole seconds since 1970-01-01 UTC.
     package static func modificationTime(_ path: String) -> Int64? {
-        (try? Stat(FilePath(path))).map { Int64($0.st_mtim.tv_sec) }
+        Stat.at(path).map { Int64($0.st_mtim.tv_sec) }
     }
 }

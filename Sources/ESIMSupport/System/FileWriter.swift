@@ -16,7 +16,7 @@ package enum FileWriter {
         throws(FileError) {
         let temporary = path + ".tmp-\(getpid())"
         do {
-            let descriptor = try FileDescriptor.open(FilePath(temporary), .writeOnly, options: [.create, .truncate, .closeOnExec],
+            let descriptor = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
                                                      permissions: permissions)
             try descriptor.closeAfter { _ = try descriptor.writeAll(bytes) }
             try rename(temporary, path)

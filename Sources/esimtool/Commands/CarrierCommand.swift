@@ -73,7 +73,7 @@ struct CarrierShowCommand: ConsoleCommand {
         guard let registry = options.load(console: console) else { return .rejected }
         let report = CarrierReport.build(parsed, registry: registry)
         if json {
-            console.out((try? OrderedJSONEncoder().encode(report)) ?? "{}")
+            console.out(JSONOutput.text(report))
             return report.carriers.isEmpty ? .rejected : .ok
         }
         for line in CarrierRenderer.render(report, registry: registry, showAPNs: apns) { console.out(line) }
@@ -102,7 +102,7 @@ struct CarrierListCommand: ConsoleCommand {
         guard let registry = options.load(console: console) else { return .rejected }
         let carriers = registry.carriers(country: country)
         if json {
-            console.out((try? OrderedJSONEncoder().encode(carriers)) ?? "[]")
+            console.out(JSONOutput.text(carriers))
             return .ok
         }
         let rows = carriers.map { carrier -> (String, String) in

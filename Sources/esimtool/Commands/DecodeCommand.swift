@@ -68,13 +68,10 @@ struct DecodeCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
-        // An image (by name or first bytes): read the QR codes in it, then decode each.
-        if let path = file ?? input, path != "-", FileStatus.exists(path), QRImageReader.looksLikeImage(path: path) {
-            return decodeImage(path, console: console)
-        }
+        if let path = file ?? input, path != "-", QRImageReader.isImageFile(path) { return decodeImage(path, console: console) }
         if let file {
             // A binary file (an archive, an image that is no QR picture): no line of it is a code.
-            if file != "-", FileText.isBinary(FileReader.head(file, count: 8192)) {
+            if file != "-", FileText.isBinaryFile(file) {
                 console.error("\(file): binary data, not a list of codes (one per line)")
                 return .rejected
             }
@@ -82,36 +79,24 @@ struct DecodeCommand: ConsoleCommand {
         }
         guard var text = input else { return .usage }
         if text == "-" {
-            var lines: [String] = []
-            while let line = console.readLine() { lines.append(line) }
-            let nonEmpty = lines.filter { !$0.allSatisfy(\.isWhitespace) }
-            if nonEmpty.count > 1 {
-                console.error("standard input holds \(nonEmpty.count) lines; use --file - to decode one per line")
+            let (sole, count) = InputDecoder.soleInput(of: console.readLines())
+            if count > 1 {
+                console.error("standard input holds \(count) lines; use --file - to decode one per line")
                 return .usage
             }
-            text = nonEmpty.first ?? ""
+            text = sole
         }
         let result = InputDecoder.decode(text, as: kind, strict: strict)
-        let carriers = CarrierMentions()
+        let carriers = CarrierMentions().mentions(for: result)
         if json {
-            console.out(DecodeJSON.line(result, carriers: carriers.mentions(for: result)))
-            return result.isValid ? .ok : .rejected
+            console.out(JSONOutput.text(DecodeReport(result, carriers: carriers)))
+        } else if result.isValid {
+            DecodeRenderer.block(result, carriers: carriers).forEach(console.out)
+            for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
+        } else {
+            DecodeRenderer.report(failureOf: result, input: text, fromStandardInput: input == "-", console: console)
         }
-        if let failure = result.failure {
-            let subject = result.kind.displayName
-            console.error("\(subject): \(failure.message) (offset \(failure.offset))")
-            for line in DecodeRenderer.caret(input: text, offset: failure.offset) { console.err(line) }
-            if result.failedOnlyUnderStrict {
-                console.err("  (a deviation phones accept; --strict makes it an error)")
-            }
-            if failure.code == ActivationCodeError.Code.missingDelimiter.rawValue, input != "-" {
-                console.err("  (in a shell, put the code in single quotes: '$' starts a variable there)")
-            }
-            return .rejected
-        }
-        for line in DecodeRenderer.block(result, carriers: carriers.mentions(for: result)) { console.out(line) }
-        for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
-        return .ok
+        return result.isValid ? .ok : .rejected
     }
 
     /// Every QR code in the image, decoded as if given on the command line.
@@ -121,140 +106,43 @@ struct DecodeCommand: ConsoleCommand {
             texts = try QRImageReader.read(path)
         } catch {
             if json {
-                console.out(#"{"image":\#(DecodeJSON.quoted(path)),"valid":false,"error":{"code":"\#(error.code.rawValue)","message":\#(DecodeJSON.quoted(error.message))}}"#)
+                console.out(FailureJSON.line(key: "image", value: path, valid: false, code: error.code.rawValue, message: error.message))
             }
             console.error(error.description)
             return .rejected
         }
-        var status = ExitStatus.ok
         let carriers = CarrierMentions()
-        for (index, text) in texts.enumerated() {
-            let result = InputDecoder.decode(text, as: kind, strict: strict)
-            if !result.isValid { status = .rejected }
+        let results = texts.map { InputDecoder.decode($0, as: kind, strict: strict) }
+        for (index, (text, result)) in zip(texts, results).enumerated() {
             if json {
-                console.out(DecodeJSON.line(result, carriers: carriers.mentions(for: result)))
-                continue
+                console.out(JSONOutput.text(DecodeReport(result, carriers: carriers.mentions(for: result))))
+            } else {
+                DecodeRenderer.imageCode(result, text: text, index: index, of: texts.count, in: path,
+                                         carriers: carriers.mentions(for: result), console: console)
             }
-            if texts.count > 1 {
-                if index > 0 { console.out("") }
-                console.out("QR code \(index + 1) of \(texts.count) in \(path)")
-            }
-            if let failure = result.failure {
-                let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
-                console.error("QR code \(index + 1) in \(path) holds '\(shown)': \(result.kind.displayName): \(failure.message) (offset \(failure.offset))")
-                continue
-            }
-            for line in DecodeRenderer.block(result, carriers: carriers.mentions(for: result)) { console.out(line) }
-            for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
         }
-        return status
+        return results.allSatisfy(\.isValid) ? .ok : .rejected
     }
 
     private func decodeLines(_ source: LineSource, console: Console) -> ExitStatus {
-        var valid = 0
-        var warned = 0
-        var invalid = 0
+        var tally = DecodeTally()
         let carriers = CarrierMentions()
         let failure = source.forEachLine(console: console) { line, number in
             if InputDecoder.isSkippedLine(line) { return }
             let result = InputDecoder.decode(line, as: kind, strict: strict)
-            if !result.isValid {
-                invalid += 1
-            } else if result.warnings.isEmpty {
-                valid += 1
-            } else {
-                warned += 1
-            }
-            console.out(json ? DecodeJSON.line(result, carriers: carriers.mentions(for: result))
+            tally.count(result)
+            console.out(json ? JSONOutput.text(DecodeReport(result, carriers: carriers.mentions(for: result)))
                              : DecodeRenderer.line(result, number: number))
         }
         if let failure {
             console.error(failure)
             return .rejected
         }
-        let total = valid + warned + invalid
-        guard total > 0 else {
+        guard tally.total > 0 else {
             console.error("\(source.path == "-" ? "standard input" : source.path): no codes (only blank lines and '#' comments, or nothing)")
             return .rejected
         }
-        console.err("\(total) input\(total == 1 ? "" : "s"): \(valid + warned) valid (\(warned) with warnings), \(invalid) invalid")
-        return invalid == 0 ? .ok : .rejected
-    }
-}
-
-/// The JSON text of a decode result (schema in the README): for a valid ICCID or IMSI,
-/// a final `carriers` key lists the carriers it points to.
-enum DecodeJSON {
-    struct Output: Encodable {
-        var result: DecodeResult
-        var carriers: [CarrierMentions.Mention]?
-
-        enum Key: String, CodingKey { case carriers }
-
-        func encode(to encoder: any Encoder) throws {
-            try result.encode(to: encoder)
-            if let carriers {
-                var container = encoder.container(keyedBy: Key.self)
-                try container.encode(carriers, forKey: .carriers)
-            }
-        }
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        (try? OrderedJSONEncoder().encode(text)) ?? "\"\""
-    }
-
-    static func line(_ result: DecodeResult, carriers: [CarrierMentions.Mention]? = nil) -> String {
-        // Encoding our own Encodable types cannot fail; a failure would be a bug worth seeing.
-        do {
-            return try OrderedJSONEncoder().encode(Output(result: result, carriers: carriers))
-        } catch {
-            return #"{"kind":"\#(result.kind.rawValue)","valid":false,"error":{"code":"internal","message":"JSON encoding failed","offset":0}}"#
-        }
-    }
-}
-
-/// Which carriers a decoded ICCID or IMSI points to. The registry (curated specs and the
-/// system provider database) is read on first use only, so activation codes never pay
-/// for it.
-final class CarrierMentions {
-    struct Mention: Encodable {
-        var id: String
-        var name: String
-        var reason: String
-    }
-
-    private var registries: [Bool: CarrierRegistry?] = [:]
-
-    /// ICCID prefixes come only from the curated specs, so an ICCID skips the system
-    /// provider database (a 0.5 MB XML read); an IMSI needs it for the world's networks.
-    private func load(withProviders: Bool) -> CarrierRegistry? {
-        if let cached = registries[withProviders] { return cached }
-        let registry = withProviders
-            ? try? CarrierRegistry.load()
-            : try? CarrierRegistry.load(providers: nil, apns: nil)
-        registries[withProviders] = registry
-        return registry
-    }
-
-    /// `nil` for results that are not a valid ICCID or IMSI.
-    func mentions(for result: DecodeResult) -> [Mention]? {
-        switch result {
-        case .iccid(.success(let decoded)):
-            guard let registry = load(withProviders: false) else { return [] }
-            return registry.carriers(iccid: decoded.iccid).map {
-                Mention(id: $0.carrier.id, name: $0.carrier.name,
-                        reason: "ICCID prefix \($0.prefix.prefix), \($0.prefix.confidence.rawValue) confidence")
-            }
-        case .imsi(.success(let decoded)):
-            guard let registry = load(withProviders: true) else { return [] }
-            return registry.carriers(imsi: decoded.imsi).map {
-                Mention(id: $0.carrier.id, name: $0.carrier.name,
-                        reason: $0.host.map { "MVNO on \(registry.carrier(id: $0)?.name ?? $0)'s network code" } ?? "network code \($0.code.mcc)-\($0.code.mnc)")
-            }
-        default:
-            return nil
-        }
+        console.err(DecodeRenderer.summary(tally))
+        return tally.invalid == 0 ? .ok : .rejected
     }
 }

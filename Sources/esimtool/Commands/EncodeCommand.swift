@@ -48,7 +48,7 @@ struct EncodeCommand: ConsoleCommand {
             decoded = try code.validated(strict: strict)
         } catch {
             if json {
-                console.out(DecodeJSON.line(.activationCode(.failure(error))))
+                console.out(JSONOutput.text(DecodeReport(.activationCode(.failure(error)))))
             } else {
                 console.error("activation code: \(error.message)")
             }
@@ -56,10 +56,7 @@ struct EncodeCommand: ConsoleCommand {
         }
         let text = decoded.code.canonicalText
         if json {
-            let report = EncodeReport(text: text, appleSetupLink: decoded.code.setupLinkText(.apple),
-                                      androidSetupLink: decoded.code.setupLinkText(.android),
-                                      warnings: decoded.warnings.map { .init(code: $0.code.rawValue, message: $0.message) })
-            console.out((try? OrderedJSONEncoder().encode(report)) ?? "{}")
+            console.out(JSONOutput.text(EncodeReport(decoded)))
             return .ok
         }
         switch print {
@@ -76,16 +73,4 @@ struct EncodeCommand: ConsoleCommand {
         for warning in decoded.warnings { console.warning("activation code: \(warning.message)") }
         return .ok
     }
-}
-
-struct EncodeReport: Encodable {
-    struct Warning: Encodable {
-        var code: String
-        var message: String
-    }
-
-    var text: String
-    var appleSetupLink: String
-    var androidSetupLink: String
-    var warnings: [Warning]
 }

@@ -65,7 +65,7 @@ enum IdentifierOutput {
     static func print(_ result: DecodeResult, input: String, completed: Bool, json: Bool,
                       console: Console) -> ExitStatus {
         if json {
-            console.out(DecodeJSON.line(result))
+            console.out(JSONOutput.text(DecodeReport(result)))
             return result.isValid ? .ok : .rejected
         }
         if let failure = result.failure {

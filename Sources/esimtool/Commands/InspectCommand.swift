@@ -111,14 +111,14 @@ struct InspectCommand: ConsoleCommand {
                     console.error(error.message)
                     return .rejected
                 }
-                if json { console.out(InspectJSON.failure(file: file, error)) }
+                if json { console.out(FailureJSON.line(key: "file", value: file, code: error.code.rawValue, message: error.message)) }
                 console.error(error.description)
                 status = .rejected
                 continue
             }
             if snapshot.diagnostics.contains(where: { $0.code == .missingRequired }) { status = .rejected }
             if json {
-                console.out(InspectJSON.line(file: file, snapshot))
+                console.out(JSONOutput.text(Labelled(key: "file", label: file, value: snapshot)))
             } else {
                 if index > 0 { console.out("") }
                 for line in SnapshotRenderer.render(snapshot, file: file, verbose: verbose) { console.out(line) }
@@ -128,28 +128,5 @@ struct InspectCommand: ConsoleCommand {
             }
         }
         return status
-    }
-}
-
-enum InspectJSON {
-    struct Line: Encodable {
-        var file: String
-        var snapshot: AccountSnapshot
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(file, forKey: .file)
-            try snapshot.encode(to: encoder)
-        }
-
-        enum Key: String, CodingKey { case file }
-    }
-
-    static func line(file: String, _ snapshot: AccountSnapshot) -> String {
-        (try? OrderedJSONEncoder().encode(Line(file: file, snapshot: snapshot))) ?? "{}"
-    }
-
-    static func failure(file: String, _ error: PageError) -> String {
-        FailureJSON.line(key: "file", value: file, code: error.code.rawValue, message: error.message)
     }
 }

@@ -157,7 +157,7 @@ struct PlanReadCommand: ConsoleCommand {
             printFailures(before: index)
             for plan in reading.plans {
                 if json {
-                    console.out((try? OrderedJSONEncoder().encode(plan)) ?? "{}")
+                    console.out(JSONOutput.text(plan))
                 } else {
                     if !first { console.out("") }
                     for line in PlanRenderer.render(plan) { console.out(line) }
@@ -204,7 +204,7 @@ struct PlanCompareCommand: ConsoleCommand {
         }
         let comparison = PlanComparison(plans)
         if json {
-            console.out((try? OrderedJSONEncoder().encode(comparison)) ?? "{}")
+            console.out(JSONOutput.text(comparison))
         } else {
             for line in PlanRenderer.compare(comparison) { console.out(line) }
         }

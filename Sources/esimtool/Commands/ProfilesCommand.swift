@@ -56,7 +56,7 @@ struct ProfilesCommand: ConsoleCommand {
             return .rejected
         }
         if json {
-            console.out((try? OrderedJSONEncoder().encode(list)) ?? "{}")
+            console.out(JSONOutput.text(list))
         } else {
             for line in ProfileRenderer.render(list, source: name) { console.out(line) }
         }

@@ -110,7 +110,7 @@ struct QueryCommand: ConsoleCommand {
         if let find {
             let suggestions = probe.suggest(find, limit: limit)
             if json {
-                console.out(QueryJSON.suggestions(file: name, find: find, suggestions))
+                console.out(JSONOutput.text(RuleProbe.SuggestionReport(file: name, find: find, rules: suggestions)))
             } else {
                 QueryRenderer.suggestions(suggestions, find: find, file: name).forEach(console.out)
             }
@@ -128,7 +128,7 @@ struct QueryCommand: ConsoleCommand {
         let more = matches.count > limit
         if more { matches.removeLast(matches.count - limit) }
         if json {
-            console.out(QueryJSON.matches(file: name, rule: rule, matches, more: more))
+            console.out(JSONOutput.text(RuleProbe.MatchReport(file: name, rule: rule, matches: matches, more: more)))
         } else {
             QueryRenderer.matches(matches, more: more, rule: rule, file: name).forEach(console.out)
         }
@@ -142,84 +142,5 @@ struct QueryCommand: ConsoleCommand {
         if json { console.out(FailureJSON.line(key: "file", value: name, code: code, message: message)) }
         console.error("\(name): \(message)")
         return .rejected
-    }
-}
-
-/// The text output of `query`.
-enum QueryRenderer {
-    /// - Parameter more: the page has more matches than shown (`--limit`).
-    static func matches(_ matches: [RuleProbe.Match], more: Bool = false, rule: ExtractionRule, file: String) -> [String] {
-        let count = matches.isEmpty ? "nothing" : more ? "the first \(matches.count) matches" : matches.count == 1 ? "1 match" : "\(matches.count) matches"
-        var lines = ["\(file): \(count) for \(rule.summary)\(more ? " (the page has more; --limit shows more)" : "")"]
-        let isJSON: Bool
-        if case .json = rule.locator { isJSON = true } else { isJSON = false }
-        func location(_ line: Int) -> String { isJSON ? "JSON" : line > 0 ? "line \(line)" : "result" }
-        let width = matches.map { location($0.line).count }.max() ?? 0
-        for match in matches {
-            var line = "  \(location(match.line).padding(toLength: width, withPad: " ", startingAt: 0))  \(match.text)"
-            if let value = match.value { line += "  →  \(value.canonicalText)" }
-            if let problem = match.problem { line += "  ✗ \(problem)" }
-            lines.append(line)
-        }
-        return lines
-    }
-
-    static func suggestions(_ suggestions: [RuleProbe.Suggestion], find: String, file: String) -> [String] {
-        guard !suggestions.isEmpty else { return ["\(file): no element or embedded value holds '\(find)'"] }
-        var lines = ["\(file): rules that find '\(find)', best first"]
-        for suggestion in suggestions {
-            let count = suggestion.matches == 1 ? "1 match"
-                : "\(suggestion.matches) matches\(suggestion.sameText ? ", all reading the same" : ", reading differently")"
-            lines.append("  \(spec(suggestion.rule))  \(count)")
-            var reads = "    \(place(suggestion.line)): reads '\(suggestion.text.prefix(100))'"
-            if !suggestion.isExact { reads += " (add a regex to take part of it)" }
-            lines.append(reads)
-            if let block = suggestion.repeatedBlock {
-                let copies = block.distinct < block.count ? " (\(block.distinct) different)" : ""
-                lines.append("    repeats in \(block.count) blocks\(copies): as a line field, each: \(spec(block.each)) with \(spec(block.inner))")
-            }
-        }
-        return lines
-    }
-
-    /// `line 12`; `JSON` for an embedded value (line 0).
-    static func place(_ line: Int) -> String { line > 0 ? "line \(line)" : "JSON" }
-
-    /// `{css: "…"}`, as a spec writes a rule.
-    static func spec(_ rule: ExtractionRule) -> String {
-        let (key, value): (String, String)
-        switch rule.locator {
-        case .css(let selector): (key, value) = ("css", selector)
-        case .xpath(let path): (key, value) = ("xpath", path)
-        case .json(let path): (key, value) = ("json", path)
-        }
-        return "{\(key): \"\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"}"
-    }
-}
-
-/// The JSON output of `query`.
-enum QueryJSON {
-    static func matches(file: String, rule: ExtractionRule, _ matches: [RuleProbe.Match], more: Bool = false) -> String {
-        (try? OrderedJSONEncoder().encode(Matches(file: file, rule: rule.summary, matches: matches, more: more))) ?? "{}"
-    }
-
-    static func suggestions(file: String, find: String, _ suggestions: [RuleProbe.Suggestion]) -> String {
-        (try? OrderedJSONEncoder().encode(Suggestions(file: file, find: find, rules: suggestions))) ?? "{}"
-    }
-
-    /// `{"file","rule","matches":[…],"more"}`, keys in this order; `more`: the page has
-    /// more matches than `--limit` let through.
-    struct Matches: Encodable {
-        var file: String
-        var rule: String
-        var matches: [RuleProbe.Match]
-        var more: Bool
-    }
-
-    /// `{"file","find","rules":[…]}`.
-    struct Suggestions: Encodable {
-        var file: String
-        var find: String
-        var rules: [RuleProbe.Suggestion]
     }
 }

@@ -122,7 +122,7 @@ struct RedactCommand: ConsoleCommand {
                 let findings = redactor.findings(in: text)
                 for finding in findings {
                     if json {
-                        console.out(RedactionJSON.line(file: file, finding))
+                        console.out(JSONOutput.text(Labelled(key: "file", label: file, value: finding)))
                     } else {
                         console.out("\(file):\(finding.line):\(finding.column): \(finding.kind.label): \(finding.hint)")
                     }
@@ -150,7 +150,7 @@ struct RedactCommand: ConsoleCommand {
                 console.error(error.description)
                 status = .rejected
             }
-            if json { for finding in findings { console.err(RedactionJSON.line(file: file, finding)) } }
+            if json { for finding in findings { console.err(JSONOutput.text(Labelled(key: "file", label: file, value: finding))) } }
         }
         let total = counts.values.reduce(0, +)
         let breakdown = PersonalDataKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.label)" } }
@@ -169,28 +169,6 @@ struct RedactCommand: ConsoleCommand {
         }
         if relative == file { relative = file.split(separator: "/").last.map(String.init) ?? file }
         return (directory.hasSuffix("/") ? directory : directory + "/") + relative
-    }
-}
-
-enum RedactionJSON {
-    struct Line: Encodable {
-        var file: String
-        var finding: RedactionFinding
-
-        enum Key: String, CodingKey { case file, line, column, kind, hint }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(finding.line, forKey: .line)
-            try container.encode(finding.column, forKey: .column)
-            try container.encode(finding.kind.rawValue, forKey: .kind)
-            try container.encode(finding.hint, forKey: .hint)
-        }
-    }
-
-    static func line(file: String, _ finding: RedactionFinding) -> String {
-        (try? OrderedJSONEncoder().encode(Line(file: file, finding: finding))) ?? "{}"
     }
 }
 

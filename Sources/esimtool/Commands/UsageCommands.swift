@@ -60,51 +60,35 @@ struct TrackCommand: ConsoleCommand {
             return .rejected
         }
         var status = ExitStatus.ok
-        for file in files {
-            do {
-                let input = try PageInput(contentsOfFile: file)
-                var (time, source) = captureTime(of: file)
-                let snapshot = try extractor.inspect(input, options: .init(
-                    carrierID: carrier, reference: options.today.flatMap { try? CalendarDate($0) } ?? time.localDate, allowHeuristic: false))
-                // A page that says which day its figures are for wins over the file's time.
-                if source == .file, let day = snapshot[.asOf]?.date {
-                    time = day == time.localDate ? time : Timestamp(noonOf: day)
-                    source = .page
-                }
-                guard let carrierID = snapshot.carrierID else {
-                    console.error("\(file): no carrier spec matches this page; give --carrier")
-                    status = .rejected
-                    continue
-                }
-                let fingerprint = SHA256.hash(input.bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-                let outcome = try database.add(snapshot, fingerprint: fingerprint, time: time, source: source, file: file)
-                let what = "\(snapshot.carrierName ?? carrierID) \(snapshot.pageKind?.rawValue ?? "page")"
-                switch outcome {
-                case .stored:
-                    let lines = snapshot.lines.count
-                    let origin = source == .given ? "--at" : source == .page ? "stated on the page" : "file time"
-                    console.out("stored \(file): \(what), \(lines) line\(lines == 1 ? "" : "s"), captured \(time.localText) (\(origin))")
-                case .duplicate(let earlier):
-                    console.out("already stored \(file): \(what), captured \(earlier.localText)")
-                }
-                for diagnostic in snapshot.diagnostics where diagnostic.code == .missingRequired {
-                    console.warning("\(file): \(diagnostic.message)")
-                }
-            } catch let error as PageError {
-                console.error(error.description)
-                status = .rejected
-            } catch {
-                console.error("\(error)")
-                status = .rejected
-            }
-        }
+        for file in files where !track(file, extractor: extractor, into: database, console: console) { status = .rejected }
         return status
     }
 
-    func captureTime(of file: String) -> (Timestamp, UsageStore.CaptureSource) {
-        if let at, let time = Timestamp(at) { return (time, .given) }
-        if let modified = FileStatus.modificationTime(file) { return (Timestamp(seconds: modified), .file) }
-        return (Timestamp.now, .file)
+    /// Reads one page as `inspect` does, dates it (``CaptureTime``) and stores it; `false`
+    /// when it could not be read or stored.
+    private func track(_ file: String, extractor: PageExtractor, into database: UsageStore, console: Console) -> Bool {
+        do {
+            let input = try PageInput(contentsOfFile: file)
+            let initial = CaptureTime(given: at.flatMap(Timestamp.init), fileModified: FileStatus.modificationTime(file).map(Timestamp.init(seconds:)))
+            let snapshot = try extractor.inspect(input, options: .init(
+                carrierID: carrier, reference: options.today.flatMap { try? CalendarDate($0) } ?? initial.time.localDate, allowHeuristic: false))
+            let capture = initial.refined(by: snapshot)
+            guard snapshot.carrierID != nil else {
+                console.error("\(file): no carrier spec matches this page; give --carrier")
+                return false
+            }
+            let outcome = try database.add(snapshot, fingerprint: input.fingerprint, time: capture.time, source: capture.source, file: file)
+            console.out(UsageRenderer.tracked(file, snapshot: snapshot, capture: capture, outcome: outcome))
+            for diagnostic in snapshot.diagnostics where diagnostic.code == .missingRequired {
+                console.warning("\(file): \(diagnostic.message)")
+            }
+            return true
+        } catch let error as PageError {
+            console.error(error.description)
+        } catch {
+            console.error("\(error)")
+        }
+        return false
     }
 }
 
@@ -117,10 +101,7 @@ struct LineFilter: ParsableArguments {
     var line: String?
 
     func select(_ histories: [LineHistory]) -> [LineHistory] {
-        guard let line else { return histories }
-        if let index = Int(line), index >= 1, index <= histories.count, line.count < 4 { return [histories[index - 1]] }
-        let lowered = line.lowercased()
-        return histories.filter { $0.key.hasSuffix(lowered) || $0.key == lowered || $0.label.lowercased().contains(lowered) }
+        LineHistory.select(histories, line: line)
     }
 }
 
@@ -167,7 +148,7 @@ struct UsageCommand: ConsoleCommand {
             return .rejected
         }
         if json {
-            console.out(UsageRenderer.json(lines: lines, accounts: accounts))
+            console.out(JSONOutput.text(UsageReport(lines: lines, accounts: accounts)))
         } else {
             for line in UsageRenderer.text(lines: lines, accounts: accounts) { console.out(line) }
         }
@@ -277,7 +258,7 @@ struct AlertCommand: ConsoleCommand {
             return .rejected
         }
         if json {
-            console.out(UsageRenderer.json(hits))
+            console.out(JSONOutput.text(hits))
         } else {
             for hit in hits {
                 console.out("\(hit.carrierName)\(hit.line.map { " · \($0)" } ?? ""): \(hit.message) [\(hit.rule.rawValue)]")

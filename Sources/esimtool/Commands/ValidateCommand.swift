@@ -74,7 +74,7 @@ struct ValidateCommand: ConsoleCommand {
         }
         switch format {
         case .text: for line in ValidationRenderer.text(report) { console.out(line) }
-        case .json: console.out(ValidationRenderer.json(report))
+        case .json: console.out(JSONOutput.text(report))
         case .junit: console.out(ValidationRenderer.junit(report))
         case .github: for line in ValidationRenderer.github(report) { console.out(line) }
         }

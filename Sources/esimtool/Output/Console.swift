@@ -54,6 +54,13 @@ final class Console {
         return Array(lines.joined(separator: "\n").utf8)
     }
 
+    /// Every line of standard input.
+    func readLines() -> [String] {
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        return lines
+    }
+
     func outBytes(_ bytes: [UInt8]) { writeOutBytes(bytes) }
 
     func err(_ line: String) { writeErr(line + "\n") }

@@ -92,6 +92,42 @@ enum DecodeRenderer {
         }
     }
 
+    /// What an invalid input gets on stderr: the error, a caret under its offset, and a
+    /// hint when strict decoding or a shell's `$` is the likely cause.
+    static func report(failureOf result: DecodeResult, input: String, fromStandardInput: Bool, console: Console) {
+        guard let failure = result.failure else { return }
+        console.error("\(result.kind.displayName): \(failure.message) (offset \(failure.offset))")
+        for line in caret(input: input, offset: failure.offset) { console.err(line) }
+        if result.failedOnlyUnderStrict {
+            console.err("  (a deviation phones accept; --strict makes it an error)")
+        }
+        if failure.code == ActivationCodeError.Code.missingDelimiter.rawValue, !fromStandardInput {
+            console.err("  (in a shell, put the code in single quotes: '$' starts a variable there)")
+        }
+    }
+
+    /// One QR code of an image: its block (under a heading when the image holds several),
+    /// or the error naming the code's text.
+    static func imageCode(_ result: DecodeResult, text: String, index: Int, of count: Int, in path: String,
+                          carriers: [CarrierMentions.Mention]?, console: Console) {
+        if count > 1 {
+            if index > 0 { console.out("") }
+            console.out("QR code \(index + 1) of \(count) in \(path)")
+        }
+        if let failure = result.failure {
+            let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
+            console.error("QR code \(index + 1) in \(path) holds '\(shown)': \(result.kind.displayName): \(failure.message) (offset \(failure.offset))")
+            return
+        }
+        block(result, carriers: carriers).forEach(console.out)
+        for warning in result.warnings { console.warning("\(result.kind.displayName): \(warning.message)") }
+    }
+
+    /// `7 inputs: 6 valid (1 with warnings), 1 invalid`.
+    static func summary(_ tally: DecodeTally) -> String {
+        "\(tally.total) input\(tally.total == 1 ? "" : "s"): \(tally.valid + tally.warned) valid (\(tally.warned) with warnings), \(tally.invalid) invalid"
+    }
+
     /// One line for `--file` output.
     static func line(_ result: DecodeResult, number: Int) -> String {
         let prefix = "\(number): "

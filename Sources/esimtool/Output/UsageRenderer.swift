@@ -1,28 +1,18 @@
 import ESIMKit
+import ESIMStore
 
 /// `esimtool usage` and `alert` output: text with bar charts, JSON, SVG and HTML.
 enum UsageRenderer {
-    /// Readings split into bill cycles: by the cycle the pages name, else where use drops.
-    static func cycles(_ history: LineHistory) -> [[LineReading]] {
-        var groups: [[LineReading]] = []
-        for reading in history.readings {
-            if let last = groups.last?.last {
-                let sameCycle: Bool
-                if let a = last.cycle, let b = reading.cycle {
-                    sameCycle = a == b
-                } else if let before = last.usedBytes, let now = reading.usedBytes {
-                    sameCycle = now >= before
-                } else {
-                    sameCycle = true
-                }
-                if sameCycle {
-                    groups[groups.count - 1].append(reading)
-                    continue
-                }
-            }
-            groups.append([reading])
+    /// `stored overview.html: AT&T overview, 2 lines, captured 2026-11-08 09:00 (--at)`.
+    static func tracked(_ file: String, snapshot: AccountSnapshot, capture: CaptureTime, outcome: UsageStore.AddOutcome) -> String {
+        let what = "\(snapshot.carrierName ?? snapshot.carrierID ?? "") \(snapshot.pageKind?.rawValue ?? "page")"
+        switch outcome {
+        case .stored:
+            let lines = snapshot.lines.count
+            return "stored \(file): \(what), \(lines) line\(lines == 1 ? "" : "s"), captured \(capture.time.localText) (\(capture.source.label))"
+        case .duplicate(let earlier):
+            return "already stored \(file): \(what), captured \(earlier.localText)"
         }
-        return groups
     }
 
     static func bar(_ fraction: Double, width: Int = 20) -> String {
@@ -54,10 +44,10 @@ enum UsageRenderer {
         for history in lines {
             if !output.isEmpty { output.append("") }
             output.append("\(history.carrierName) · \(history.label)")
-            for cycle in cycles(history) {
-                let range = cycle.last { $0.cycle != nil }?.cycle
-                let last = cycle.last!
-                var heading = range.map { "Cycle \($0.start) – \($0.end)" } ?? "Readings from \(cycle.first!.time.localDate)"
+            for cycle in history.cycles {
+                let range = cycle.range
+                let last = cycle.readings.last!
+                var heading = range.map { "Cycle \($0.start) – \($0.end)" } ?? "Readings from \(cycle.readings.first!.time.localDate)"
                 if let allowance = last.allowance {
                     heading += allowance.isUnlimited
                         ? " (unlimited" + (last.premium.map { "; premium data \($0)" } ?? "") + ")"
@@ -65,9 +55,9 @@ enum UsageRenderer {
                 }
                 output.append("  " + heading)
                 let scale = last.allowance?.bytes?.approximateDouble ?? last.premium?.bytes?.approximateDouble
-                    ?? cycle.compactMap(\.usedBytes).max() ?? 0
+                    ?? cycle.readings.compactMap(\.usedBytes).max() ?? 0
                 var rows: [(String, String)] = []
-                for reading in cycle {
+                for reading in cycle.readings {
                     guard let used = reading.usedBytes else { continue }
                     var text = (scale > 0 ? bar(used / scale) + "  " : "") + UsageText.bytes(used)
                     if let abroad = reading.international?.bytes?.approximateDouble, abroad > 0 {
@@ -110,132 +100,6 @@ enum UsageRenderer {
         let cents = Int((value * 100).rounded())
         let rest = cents % 100
         return "\(cents / 100).\(rest < 10 ? "0" : "")\(rest)"
-    }
-
-    // MARK: JSON
-
-    struct LineJSON: Encodable {
-        var history: LineHistory
-
-        enum Key: String, CodingKey { case carrier, line, label, cycles, forecast }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(history.carrierID, forKey: .carrier)
-            try container.encode(history.key, forKey: .line)
-            try container.encode(history.label, forKey: .label)
-            try container.encode(UsageRenderer.cycles(history).map(CycleJSON.init), forKey: .cycles)
-            try container.encode(Forecast.data(history).map(ForecastJSON.init), forKey: .forecast)
-        }
-    }
-
-    struct CycleJSON: Encodable {
-        var readings: [LineReading]
-
-        enum Key: String, CodingKey { case start, end, readings }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            let cycle = readings.last { $0.cycle != nil }?.cycle
-            try container.encode(cycle?.start.description, forKey: .start)
-            try container.encode(cycle?.end.description, forKey: .end)
-            try container.encode(readings.map(ReadingJSON.init), forKey: .readings)
-        }
-    }
-
-    struct ReadingJSON: Encodable {
-        var reading: LineReading
-
-        enum Key: String, CodingKey { case time, used, usedBytes, allowance, remaining, premium, international }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(reading.time.isoText, forKey: .time)
-            try container.encode(reading.used?.description, forKey: .used)
-            try container.encode(reading.usedBytes.map { Int64($0) }, forKey: .usedBytes)
-            try container.encode(reading.allowance?.description, forKey: .allowance)
-            try container.encode(reading.remaining?.description, forKey: .remaining)
-            try container.encode(reading.premium?.description, forKey: .premium)
-            try container.encode(reading.international?.description, forKey: .international)
-        }
-    }
-
-    struct ForecastJSON: Encodable {
-        var forecast: DataForecast
-
-        enum Key: String, CodingKey {
-            case bytesPerDay, usedBytes, limit, limitBytes, cycleEnd, projectedAtReset, limitReachedOn, reachedBeforeReset, readings
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(Int64(forecast.bytesPerDay), forKey: .bytesPerDay)
-            try container.encode(Int64(forecast.usedBytes), forKey: .usedBytes)
-            try container.encode(forecast.limit?.rawValue, forKey: .limit)
-            try container.encode(forecast.limitBytes.map { Int64($0) }, forKey: .limitBytes)
-            try container.encode(forecast.cycleEnd?.description, forKey: .cycleEnd)
-            try container.encode(forecast.projectedAtReset.map { Int64($0) }, forKey: .projectedAtReset)
-            try container.encode(forecast.limitReachedOn?.description, forKey: .limitReachedOn)
-            try container.encode(forecast.reachedBeforeReset, forKey: .reachedBeforeReset)
-            try container.encode(forecast.readings, forKey: .readings)
-        }
-    }
-
-    struct AccountJSON: Encodable {
-        var history: AccountHistory
-
-        enum Key: String, CodingKey { case carrier, readings, daysOfBalanceLeft }
-        enum ReadingKey: String, CodingKey { case time, balance, amountDue, dueDate, expires }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(history.carrierID, forKey: .carrier)
-            var readings = container.nestedUnkeyedContainer(forKey: .readings)
-            for reading in history.readings {
-                var item = readings.nestedContainer(keyedBy: ReadingKey.self)
-                try item.encode(reading.time.isoText, forKey: .time)
-                try item.encode(reading.balance?.description, forKey: .balance)
-                try item.encode(reading.amountDue?.description, forKey: .amountDue)
-                try item.encode(reading.dueDate?.description, forKey: .dueDate)
-                try item.encode(reading.expires?.description, forKey: .expires)
-            }
-            try container.encode(Forecast.balance(history).map { ($0.daysLeft * 10).rounded() / 10 }, forKey: .daysOfBalanceLeft)
-        }
-    }
-
-    struct Report: Encodable {
-        var lines: [LineHistory]
-        var accounts: [AccountHistory]
-
-        enum Key: String, CodingKey { case lines, accounts }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(lines.map(LineJSON.init), forKey: .lines)
-            try container.encode(accounts.map(AccountJSON.init), forKey: .accounts)
-        }
-    }
-
-    static func json(lines: [LineHistory], accounts: [AccountHistory]) -> String {
-        (try? OrderedJSONEncoder().encode(Report(lines: lines, accounts: accounts))) ?? "{}"
-    }
-
-    struct HitJSON: Encodable {
-        var hit: AlertHit
-
-        enum Key: String, CodingKey { case rule, carrier, line, message }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(hit.rule.rawValue, forKey: .rule)
-            try container.encode(hit.carrierID, forKey: .carrier)
-            try container.encode(hit.line, forKey: .line)
-            try container.encode(hit.message, forKey: .message)
-        }
-    }
-
-    static func json(_ hits: [AlertHit]) -> String {
-        (try? OrderedJSONEncoder().encode(hits.map(HitJSON.init))) ?? "[]"
     }
 
     // MARK: SVG and HTML

@@ -1,0 +1,46 @@
+/// Which carriers a decoded ICCID or IMSI points to. The registry (curated specs and the
+/// system provider database) is read on first use only, so activation codes never pay
+/// for it.
+package final class CarrierMentions {
+    /// A carrier the number points to, and why (`ICCID prefix 8901260, medium confidence`).
+    package struct Mention: Hashable, Sendable, Encodable {
+        package var id: String
+        package var name: String
+        package var reason: String
+    }
+
+    package init() {}
+
+    private var registries: [Bool: CarrierRegistry?] = [:]
+
+    /// ICCID prefixes come only from the curated specs, so an ICCID skips the system
+    /// provider database (a 0.5 MB XML read); an IMSI needs it for the world's networks.
+    private func load(withProviders: Bool) -> CarrierRegistry? {
+        if let cached = registries[withProviders] { return cached }
+        let registry = withProviders
+            ? try? CarrierRegistry.load()
+            : try? CarrierRegistry.load(providers: nil, apns: nil)
+        registries[withProviders] = registry
+        return registry
+    }
+
+    /// `nil` for results that are not a valid ICCID or IMSI.
+    package func mentions(for result: DecodeResult) -> [Mention]? {
+        switch result {
+        case .iccid(.success(let decoded)):
+            guard let registry = load(withProviders: false) else { return [] }
+            return registry.carriers(iccid: decoded.iccid).map {
+                Mention(id: $0.carrier.id, name: $0.carrier.name,
+                        reason: "ICCID prefix \($0.prefix.prefix), \($0.prefix.confidence.rawValue) confidence")
+            }
+        case .imsi(.success(let decoded)):
+            guard let registry = load(withProviders: true) else { return [] }
+            return registry.carriers(imsi: decoded.imsi).map {
+                Mention(id: $0.carrier.id, name: $0.carrier.name,
+                        reason: $0.host.map { "MVNO on \(registry.carrier(id: $0)?.name ?? $0)'s network code" } ?? "network code \($0.code.mcc)-\($0.code.mnc)")
+            }
+        default:
+            return nil
+        }
+    }
+}
