@@ -212,6 +212,13 @@ public enum CarrierQuery: Hashable, Sendable {
 
     /// `310260`, `310-260` and `310 260` are network codes; 89… numbers ICCIDs; other
     /// digit strings of 6–15 digits IMSIs; anything else a name.
+    /// What digits that failed to read as a query were taken for: `ICCID` (18 or more
+    /// digits after 89) or `IMSI`.
+    public static func identifierName(of text: String) -> String {
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        return digits.hasPrefix("89") && digits.count >= 18 ? "ICCID" : "IMSI"
+    }
+
     public init(_ text: String) throws(IdentifierError) {
         let digits = text.filter { !$0.isWhitespace && $0 != "-" }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {

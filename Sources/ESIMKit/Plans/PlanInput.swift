@@ -9,6 +9,34 @@ public struct PlanReading: Sendable {
     /// Packages of a feed that could not be read, and the like (one line each).
     public var notes: [String]
 
+    /// What one argument of `esimtool plan` is.
+    public enum Argument: Hashable, Sendable {
+        /// A file to read.
+        case file
+        /// Plan text.
+        case text
+        /// A path that names no file (`is a directory`, `no such file`): an error, not text.
+        case notAFile(reason: String)
+    }
+
+    /// Tells a file from plan text: an existing file is read; a directory, or with `asPage`
+    /// anything else, or a missing path (``looksLikePath(_:)``) is refused; the rest is text.
+    public static func classify(_ argument: String, asPage: Bool) -> Argument {
+        let isDirectory = FileStatus.isDirectory(argument)
+        if FileStatus.exists(argument) && !isDirectory { return .file }
+        if isDirectory || asPage || looksLikePath(argument) { return .notAFile(reason: isDirectory ? "is a directory" : "no such file") }
+        return .text
+    }
+
+    /// A missing file rather than plan text: one word that starts like a path (`./`, `../`,
+    /// `/`, `~`) or ends in a file extension. Plan text such as `5GB/30days` is neither.
+    public static func looksLikePath(_ input: String) -> Bool {
+        guard !input.contains(" ") else { return false }
+        if ["./", "../", "/", "~"].contains(where: input.hasPrefix) { return true }
+        let lowered = input.lowercased()
+        return [".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".csv", ".yaml"].contains(where: lowered.hasSuffix)
+    }
+
     /// Reads text the user gave: a JSON feed when it looks like JSON, else plan
     /// descriptions, one per paragraph (blank lines separate plans).
     public static func read(text: String) throws(PlanError) -> PlanReading {

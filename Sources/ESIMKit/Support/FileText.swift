@@ -4,19 +4,19 @@ public enum FileText {
     /// How a file's bytes were read as text. Files that are not UTF-8 are read one byte
     /// per character (Latin-1) and written back the same way, so their bytes outside
     /// the replaced spans never change; placeholders are ASCII.
-    public enum TextEncoding: String, Sendable {
+    public enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
         case singleByte = "single-byte (not UTF-8)"
     }
 
-    public static func decode(_ bytes: [UInt8]) -> (text: String, encoding: TextEncoding) {
+    public static func decode(_ bytes: [UInt8]) -> (text: String, encoding: Encoding) {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         var scalars = String.UnicodeScalarView()
         for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
         return (String(scalars), .singleByte)
     }
 
-    public static func encode(_ text: String, as encoding: TextEncoding) -> [UInt8] {
+    public static func encode(_ text: String, as encoding: Encoding) -> [UInt8] {
         switch encoding {
         case .utf8: return Array(text.utf8)
         case .singleByte: return text.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }

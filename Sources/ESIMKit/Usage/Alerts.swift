@@ -25,6 +25,23 @@ public struct AlertRules: Hashable, Sendable {
 
     public var isEmpty: Bool { self == AlertRules() }
 
+    /// `$XDG_CONFIG_HOME/esimtool/alerts.yaml`, else `~/.config/esimtool/alerts.yaml`.
+    public static var defaultPath: String? {
+        RedactionKey.defaultPath.map { String($0.dropLast("redact.key".count)) + "alerts.yaml" }
+    }
+
+    /// These rules with every threshold `other` sets in its place (flags over a file).
+    public func overridden(by other: AlertRules) -> AlertRules {
+        var rules = self
+        if let value = other.dataBelow { rules.dataBelow = value }
+        if let value = other.dataBelowPercent { rules.dataBelowPercent = value }
+        if other.runOutBeforeReset { rules.runOutBeforeReset = true }
+        if let value = other.balanceBelow { rules.balanceBelow = value }
+        if let value = other.dueWithinDays { rules.dueWithinDays = value }
+        if let value = other.roamingAbove { rules.roamingAbove = value }
+        return rules
+    }
+
     /// Reads a rules file:
     ///
     /// ```yaml

@@ -73,6 +73,11 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 }
 
 extension CalendarDate {
+    /// The local calendar day now (`nil` when the system cannot tell).
+    public static var today: CalendarDate? {
+        Clock.localDay.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) }
+    }
+
     /// The day `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
     public init(dayNumber: Int) {
         let z = dayNumber + 719_468

@@ -132,6 +132,11 @@ public enum Validator {
         }
     }
 
+    /// Where a checkout keeps its fixtures: `Samples/Pages`, else `Samples`.
+    public static var defaultSamplesDirectory: String {
+        FileStatus.exists("Samples/Pages") ? "Samples/Pages" : "Samples"
+    }
+
     /// Every page file under `directory`, in path order.
     public static func fixtures(in directory: String) throws(FixtureError) -> [Fixture] {
         var result: [String] = []

@@ -31,6 +31,7 @@ public struct CodedError<Code: ErrorCode>: Error, Hashable, Sendable, CustomStri
     public let message: String
     public let location: SourceLocation
 
+    @inlinable
     public init(_ code: Code, _ message: String, at location: SourceLocation = .unknown) {
         self.code = code
         self.message = message
@@ -38,18 +39,20 @@ public struct CodedError<Code: ErrorCode>: Error, Hashable, Sendable, CustomStri
     }
 
     /// An error at `offset` in the input given.
+    @inlinable
     public init(_ code: Code, _ message: String, offset: Int?) {
         self.init(code, message, at: SourceLocation(offset: offset))
     }
 
     /// An error in `file`, at a line and column when known.
+    @inlinable
     public init(_ code: Code, _ message: String, file: String, line: Int? = nil, column: Int? = nil, keyPath: String? = nil) {
         self.init(code, message, at: SourceLocation(file: file, line: line, column: column, keyPath: keyPath))
     }
 
-    public var offset: Int? { location.offset }
-    public var line: Int? { location.line }
-    public var file: String? { location.file }
+    @inlinable public var offset: Int? { location.offset }
+    @inlinable public var line: Int? { location.line }
+    @inlinable public var file: String? { location.file }
 
     /// The message as the code phrases it (``ErrorCode/phrase(_:)``), without the location.
     public var summary: String { code.phrase(message) }
@@ -64,9 +67,9 @@ public struct CodedError<Code: ErrorCode>: Error, Hashable, Sendable, CustomStri
         Code.domain.map { "\($0): \(detail)" } ?? detail
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    @inlinable public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
 
 /// Something unusual about an input that does not make it invalid: a warning, of the same
@@ -79,17 +82,19 @@ public struct CodedWarning<Code: ErrorCode>: Hashable, Sendable, CustomStringCon
     /// The error strict reading throws instead: same code, message and location.
     public let error: CodedError<Code>
 
+    @inlinable
     public init(_ code: Code, _ message: String, at location: SourceLocation = .unknown) {
         error = CodedError(code, message, at: location)
     }
 
+    @inlinable
     public init(_ code: Code, _ message: String, offset: Int?) {
         self.init(code, message, at: SourceLocation(offset: offset))
     }
 
-    public var code: Code { error.code }
-    public var message: String { error.message }
-    public var location: SourceLocation { error.location }
-    public var offset: Int? { error.location.offset }
+    @inlinable public var code: Code { error.code }
+    @inlinable public var message: String { error.message }
+    @inlinable public var location: SourceLocation { error.location }
+    @inlinable public var offset: Int? { error.location.offset }
     public var description: String { error.description }
 }

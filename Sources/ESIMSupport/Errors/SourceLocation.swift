@@ -6,9 +6,9 @@
 public struct SourceLocation: Hashable, Sendable {
     // Kept small, since errors travel in every `Result` and typed throw of the parsers:
     // positions inline as 32-bit values (-1 for none; inputs are far below 2^31).
-    private var storedOffset: Int32
-    private var storedLine: Int32
-    private var storedColumn: Int32
+    @usableFromInline var storedOffset: Int32
+    @usableFromInline var storedLine: Int32
+    @usableFromInline var storedColumn: Int32
     /// The file the input came from.
     public var file: String?
     /// Where in a structured document, as `key.sub[2].leaf`.
@@ -16,22 +16,23 @@ public struct SourceLocation: Hashable, Sendable {
 
     /// 1-based line.
     public var line: Int? {
-        get { storedLine < 0 ? nil : Int(storedLine) }
-        set { storedLine = Self.stored(newValue) }
+        @inlinable get { storedLine < 0 ? nil : Int(storedLine) }
+        @inlinable set { storedLine = Self.stored(newValue) }
     }
 
     /// 1-based column.
     public var column: Int? {
-        get { storedColumn < 0 ? nil : Int(storedColumn) }
-        set { storedColumn = Self.stored(newValue) }
+        @inlinable get { storedColumn < 0 ? nil : Int(storedColumn) }
+        @inlinable set { storedColumn = Self.stored(newValue) }
     }
 
     /// 0-based position in the input as it was given.
     public var offset: Int? {
-        get { storedOffset < 0 ? nil : Int(storedOffset) }
-        set { storedOffset = Self.stored(newValue) }
+        @inlinable get { storedOffset < 0 ? nil : Int(storedOffset) }
+        @inlinable set { storedOffset = Self.stored(newValue) }
     }
 
+    @inlinable
     public init(file: String? = nil, line: Int? = nil, column: Int? = nil, offset: Int? = nil, keyPath: String? = nil) {
         storedOffset = Self.stored(offset)
         storedLine = Self.stored(line)
@@ -40,17 +41,17 @@ public struct SourceLocation: Hashable, Sendable {
         self.keyPath = keyPath
     }
 
-    private static func stored(_ value: Int?) -> Int32 {
+    @inlinable static func stored(_ value: Int?) -> Int32 {
         guard let value, value >= 0 else { return -1 }
         return Int32(clamping: value)
     }
 
 
     /// No location at all.
-    public static var unknown: SourceLocation { SourceLocation() }
+    @inlinable public static var unknown: SourceLocation { SourceLocation() }
 
     /// A position in a text or bytes given directly.
-    public static func offset(_ offset: Int) -> SourceLocation { SourceLocation(offset: offset) }
+    @inlinable public static func offset(_ offset: Int) -> SourceLocation { SourceLocation(offset: offset) }
 
     /// `message` with the location, in the one way every error and warning writes it:
     /// `file:line:column: keyPath: message` for a file, else `message (line L) (offset O)`.

@@ -65,9 +65,7 @@ struct CarrierShowCommand: ConsoleCommand {
         do {
             parsed = try CarrierQuery(query)
         } catch {
-            let digits = query.filter { $0.isASCII && $0.isNumber }
-            let field = digits.hasPrefix("89") && digits.count >= 18 ? "ICCID" : "IMSI"
-            console.error("\(field) \(query): \(error)")
+            console.error("\(CarrierQuery.identifierName(of: query)) \(query): \(error)")
             return .rejected
         }
         guard let registry = options.load(console: console) else { return .rejected }
@@ -105,17 +103,7 @@ struct CarrierListCommand: ConsoleCommand {
             console.out(JSONOutput.text(carriers))
             return .ok
         }
-        let rows = carriers.map { carrier -> (String, String) in
-            let origin: String
-            switch carrier.origin {
-            case .spec: origin = "curated"
-            case .providerDatabase: origin = "provider database"
-            }
-            let codes = carrier.networkCodes.prefix(3).map { "\($0.mcc)-\($0.mnc)" }.joined(separator: " ")
-            return (carrier.id, "\(carrier.name) · \(carrier.kind.label) · \(carrier.country.uppercased()) · \(origin)"
-                + (codes.isEmpty ? "" : " · " + codes + (carrier.networkCodes.count > 3 ? " …" : "")))
-        }
-        for line in DecodeRenderer.table(rows) { console.out(String(line.dropFirst(2))) }
+        CarrierRenderer.list(carriers).forEach(console.out)
         console.err("\(carriers.count) carriers")
         return .ok
     }

@@ -87,14 +87,7 @@ struct FixtureAddCommand: ConsoleCommand {
             console.error(error.description)
             return .rejected
         }
-        var counts: [PersonalDataKind: Int] = [:]
-        for finding in outcome.replaced { counts[finding.kind, default: 0] += 1 }
-        let breakdown = PersonalDataKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.label)" } }
-        console.out("wrote \(outcome.pagePath)")
-        console.out("  redacted: " + (breakdown.isEmpty ? "nothing found" : breakdown.joined(separator: ", ")))
-        console.out("wrote \(outcome.expectedPath)")
-        let values = outcome.snapshot.values.count + outcome.snapshot.lines.reduce(0) { $0 + $1.values.count }
-        console.out("  \(values) value\(values == 1 ? "" : "s") read, \(outcome.snapshot.lines.count) line\(outcome.snapshot.lines.count == 1 ? "" : "s")")
+        FixtureRenderer.written(outcome).forEach(console.out)
         for diagnostic in outcome.snapshot.diagnostics where SnapshotRenderer.isProblem(diagnostic) {
             console.warning(diagnostic.message)
         }

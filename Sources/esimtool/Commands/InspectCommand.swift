@@ -40,12 +40,6 @@ struct PageSpecOptions: ParsableArguments {
     }
 }
 
-extension CalendarDate {
-    /// The local calendar day now.
-    static var today: CalendarDate? {
-        Clock.localDay.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) }
-    }
-}
 
 extension PageKind: ExpressibleByArgument {}
 

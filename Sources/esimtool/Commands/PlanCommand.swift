@@ -52,11 +52,14 @@ struct PlanInputOptions: ParsableArguments {
         for (index, input) in inputs.enumerated() {
             do {
                 let reading: PlanReading
-                if input == "-" {
-                    var lines: [String] = []
-                    while let line = console.readLine() { lines.append(line) }
-                    reading = try PlanReading.read(text: lines.joined(separator: "\n"))
-                } else if FileStatus.exists(input) && !FileStatus.isDirectory(input) {
+                switch input == "-" ? .text : PlanReading.classify(input, asPage: page) {
+                case .text:
+                    reading = try PlanReading.read(text: input == "-" ? console.readLines().joined(separator: "\n") : input)
+                case .notAFile(let reason):
+                    console.error("\(input): \(reason)" + (page ? " (--page reads saved pages)" : ""))
+                    failures.append(Failure(index: index, input: input, code: "unreadableInput", message: reason))
+                    continue
+                case .file:
                     if extractor == nil {
                         guard let specs = specOptions.pageSpecs(console: console) else { return nil }
                         do { extractor = try PageExtractor(specs: specs) } catch {
@@ -72,14 +75,6 @@ struct PlanInputOptions: ParsableArguments {
                     }
                     let options = PageExtractor.Options(carrierID: carrier, reference: specOptions.reference)
                     reading = try PlanReading.read(file, extractor: extractor!, options: options, asPage: page)
-                } else {
-                    if FileStatus.isDirectory(input) || page || Self.looksLikePath(input) {
-                        let reason = FileStatus.isDirectory(input) ? "is a directory" : "no such file"
-                        console.error("\(input): \(reason)" + (page ? " (--page reads saved pages)" : ""))
-                        failures.append(Failure(index: index, input: input, code: "unreadableInput", message: reason))
-                        continue
-                    }
-                    reading = try PlanReading.read(text: input)
                 }
                 for note in reading.notes { console.warning("\(display(input)): \(note)") }
                 results.append((index, input, reading))
@@ -89,15 +84,6 @@ struct PlanInputOptions: ParsableArguments {
             }
         }
         return (results, failures)
-    }
-
-    /// A missing file rather than plan text: one word that starts like a path (`./`, `../`,
-    /// `/`, `~`) or ends in a file extension. Plan text such as `5GB/30days` is neither.
-    static func looksLikePath(_ input: String) -> Bool {
-        guard !input.contains(" ") else { return false }
-        if ["./", "../", "/", "~"].contains(where: input.hasPrefix) { return true }
-        let lowered = input.lowercased()
-        return [".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".csv", ".yaml"].contains(where: lowered.hasSuffix)
     }
 
     func display(_ input: String) -> String {

@@ -81,99 +81,59 @@ struct RedactCommand: ConsoleCommand {
 
     func execute(console: Console) -> ExitStatus {
         guard let redactor = options.redactor(console: console, needsKey: !check) else { return .rejected }
-        let files: [String]
-        do {
-            files = try DirectoryWalk.regularFiles(in: paths)
-        } catch {
+        let batch: RedactionBatch
+        do { batch = try RedactionBatch(paths: paths) } catch {
             console.error(error.description)
             return .rejected
         }
-        let single = files.count == 1 && !FileStatus.isDirectory(paths[0])
-        if !check && !inPlace && output == nil && !single {
-            console.error("\(files.count) files: give -o DIR or --in-place")
+        if !check && !inPlace && output == nil && !batch.isSingleFile {
+            console.error("\(batch.files.count) files: give -o DIR or --in-place")
             return .rejected
         }
         var status = ExitStatus.ok
-        var counts: [PersonalDataKind: Int] = [:]
-        var changedFiles = 0
-        // Files named on the command line, not found by walking a directory.
-        let named = Set(paths.filter { !FileStatus.isDirectory($0) })
-        for file in files {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileReader.read(file)
-            } catch {
+        var tally = RedactionTally()
+        for file in batch.files {
+            switch batch.read(file) {
+            case .unreadable(let error):
                 console.error(error.description)
                 status = .rejected
-                continue
-            }
-            if FileText.isBinary(bytes) {
-                if named.contains(file) {
-                    // Asked for by name: nothing redacted or checked is an error, not a skip.
-                    console.error("\(file): binary data, not a text page; nothing \(check ? "checked" : "written")")
-                    status = .rejected
-                } else if !check {
-                    console.warning("\(file): binary, skipped")
-                }
-                continue
-            }
-            let (text, encoding) = FileText.decode(bytes)
-            if check {
-                let findings = redactor.findings(in: text)
-                for finding in findings {
-                    if json {
-                        console.out(JSONOutput.text(Labelled(key: "file", label: file, value: finding)))
-                    } else {
-                        console.out("\(file):\(finding.line):\(finding.column): \(finding.kind.label): \(finding.hint)")
-                    }
-                    counts[finding.kind, default: 0] += 1
-                }
-                if !findings.isEmpty { changedFiles += 1; status = .rejected }
-                continue
-            }
-            let (redacted, findings) = redactor.redact(text)
-            for finding in findings { counts[finding.kind, default: 0] += 1 }
-            if !findings.isEmpty { changedFiles += 1 }
-            let out = FileText.encode(redacted, as: encoding)
-            do {
-                if inPlace {
-                    if !findings.isEmpty { try FileWriter.write(out, to: file) }
-                } else if let output {
-                    let target = single && !FileStatus.isDirectory(output) ? output : destination(for: file, in: output)
-                    let directory = String(target.dropLast(target.split(separator: "/").last?.count ?? 0))
-                    if !directory.isEmpty { try FileWriter.makeDirectory(directory) }
-                    try FileWriter.write(out, to: target)
-                } else {
-                    console.outBytes(out)
-                }
-            } catch {
-                console.error(error.description)
+            case .binary(named: true):
+                // Asked for by name: nothing redacted or checked is an error, not a skip.
+                console.error("\(file): binary data, not a text page; nothing \(check ? "checked" : "written")")
                 status = .rejected
+            case .binary(named: false):
+                if !check { console.warning("\(file): binary, skipped") }
+            case .text(let text, let encoding):
+                let findings = check ? redactor.findings(in: text) : write(redactor.redact(text), encoding, of: file, batch, console, &status)
+                tally.count(findings)
+                if check && !findings.isEmpty { status = .rejected }
+                for finding in findings where check || json {
+                    let line = json ? JSONOutput.text(Labelled(key: "file", label: file, value: finding)) : RedactionRenderer.line(file, finding)
+                    if check { console.out(line) } else { console.err(line) }
+                }
             }
-            if json { for finding in findings { console.err(JSONOutput.text(Labelled(key: "file", label: file, value: finding))) } }
         }
-        let total = counts.values.reduce(0, +)
-        let breakdown = PersonalDataKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.label)" } }
-        let verb = check ? "found" : "replaced"
-        console.err("\(files.count) file\(files.count == 1 ? "" : "s"): \(total) \(verb)" + (breakdown.isEmpty ? "" : " (" + breakdown.joined(separator: ", ") + ")")
-                    + (check ? "" : " in \(changedFiles) file\(changedFiles == 1 ? "" : "s")"))
+        console.err(RedactionRenderer.summary(tally, files: batch.files.count, checking: check))
         return status
     }
 
-    /// `in/a/b.html` under `out/`: the path below the input directory is kept.
-    func destination(for file: String, in directory: String) -> String {
-        var relative = file
-        for path in paths where FileStatus.isDirectory(path) && file.hasPrefix(path) {
-            relative = String(file.dropFirst(path.count)).trimmed(leading: "/")
-            break
+    /// Writes one redacted file where the options say (in place only when something
+    /// changed); returns what was replaced.
+    private func write(_ redaction: (text: String, findings: [RedactionFinding]), _ encoding: FileText.Encoding, of file: String,
+                       _ batch: RedactionBatch, _ console: Console, _ status: inout ExitStatus) -> [RedactionFinding] {
+        let bytes = FileText.encode(redaction.text, as: encoding)
+        do {
+            if inPlace {
+                if !redaction.findings.isEmpty { try FileWriter.write(bytes, to: file) }
+            } else if let output {
+                try RedactionBatch.write(bytes, to: batch.destination(for: file, in: output))
+            } else {
+                console.outBytes(bytes)
+            }
+        } catch {
+            console.error(error.description)
+            status = .rejected
         }
-        if relative == file { relative = file.split(separator: "/").last.map(String.init) ?? file }
-        return (directory.hasSuffix("/") ? directory : directory + "/") + relative
-    }
-}
-
-extension String {
-    func trimmed(leading character: Character) -> String {
-        String(drop { $0 == character })
+        return redaction.findings
     }
 }

@@ -222,26 +222,8 @@ struct AlertCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
-        var rules = AlertRules()
-        let configPath = config ?? RedactionKey.defaultPath.map { $0.replacingLastComponent(with: "alerts.yaml") }
-        if let configPath, config != nil || FileStatus.exists(configPath) {
-            do {
-                let text = String(decoding: try FileReader.read(configPath), as: UTF8.self)
-                rules = try AlertRules.parse(text, file: configPath)
-            } catch let error as SpecError {
-                console.error("alert thresholds: \(error)")
-                return .rejected
-            } catch {
-                console.error("\(error)")
-                return .rejected
-            }
-        }
-        if let dataBelow { rules.dataBelow = try? DataAmount(dataBelow) }
-        if let dataBelowPercent { rules.dataBelowPercent = dataBelowPercent }
-        if runOutBeforeReset { rules.runOutBeforeReset = true }
-        if let balanceBelow { rules.balanceBelow = try? Money(balanceBelow) }
-        if let dueWithin { rules.dueWithinDays = dueWithin }
-        if let roamingAbove { rules.roamingAbove = try? DataAmount(roamingAbove) }
+        guard let fileRules = configuredRules(console: console) else { return .rejected }
+        let rules = fileRules.overridden(by: flagRules)
         if rules.isEmpty {
             console.error("no thresholds: give flags such as --data-below 2GB, or a --config file (see --help)")
             return .usage
@@ -260,18 +242,30 @@ struct AlertCommand: ConsoleCommand {
         if json {
             console.out(JSONOutput.text(hits))
         } else {
-            for hit in hits {
-                console.out("\(hit.carrierName)\(hit.line.map { " · \($0)" } ?? ""): \(hit.message) [\(hit.rule.rawValue)]")
-            }
+            UsageRenderer.alerts(hits).forEach(console.out)
             if hits.isEmpty { console.err("no threshold crossed") }
         }
         return hits.isEmpty ? .ok : .breached
     }
-}
 
-extension String {
-    /// `/a/b/redact.key` → `/a/b/alerts.yaml`.
-    func replacingLastComponent(with name: String) -> String {
-        String(dropLast(split(separator: "/").last?.count ?? 0)) + name
+    /// The thresholds the flags set (their values were checked by `validate()`).
+    var flagRules: AlertRules {
+        AlertRules(dataBelow: dataBelow.flatMap { try? DataAmount($0) }, dataBelowPercent: dataBelowPercent,
+                   runOutBeforeReset: runOutBeforeReset, balanceBelow: balanceBelow.flatMap { try? Money($0) },
+                   dueWithinDays: dueWithin, roamingAbove: roamingAbove.flatMap { try? DataAmount($0) })
+    }
+
+    /// The thresholds of --config, or of the default file when it exists; `nil` (reported)
+    /// when the file cannot be read.
+    func configuredRules(console: Console) -> AlertRules? {
+        guard let path = config ?? AlertRules.defaultPath, config != nil || FileStatus.exists(path) else { return AlertRules() }
+        do {
+            return try AlertRules.parse(String(decoding: try FileReader.read(path), as: UTF8.self), file: path)
+        } catch let error as SpecError {
+            console.error("alert thresholds: \(error)")
+        } catch {
+            console.error("\(error)")
+        }
+        return nil
     }
 }

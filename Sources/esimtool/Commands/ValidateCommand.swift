@@ -54,7 +54,7 @@ struct ValidateCommand: ConsoleCommand {
             console.error("no page spec for carrier '\(carrier)' (specs with pages: \(specs.map(\.carrierID).joined(separator: ", ")))")
             return .rejected
         }
-        let directory = samples ?? (FileStatus.exists("Samples/Pages") ? "Samples/Pages" : "Samples")
+        let directory = samples ?? Validator.defaultSamplesDirectory
         let report: ValidationReport
         do {
             let fixtures = try Validator.fixtures(in: directory)

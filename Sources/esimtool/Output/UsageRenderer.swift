@@ -15,6 +15,11 @@ enum UsageRenderer {
         }
     }
 
+    /// `AT&T · (***) ***-0199 · Sam's Galaxy: 7.8 GB left, below 8 GB [dataBelow]`.
+    static func alerts(_ hits: [AlertHit]) -> [String] {
+        hits.map { "\($0.carrierName)\($0.line.map { " · \($0)" } ?? ""): \($0.message) [\($0.rule.rawValue)]" }
+    }
+
     static func bar(_ fraction: Double, width: Int = 20) -> String {
         let filled = max(0, min(width, Int((fraction * Double(width)).rounded())))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
