@@ -1,26 +1,5 @@
 import Yams
 
-/// Why a carrier spec (or an alerts file) could not be loaded.
-public enum SpecErrorCode: String, ErrorCode, Codable {
-    case unreadableFile
-    case invalidYAML
-    case notAMapping
-    case unknownKey
-    case duplicateKey
-    case missingKey
-    case wrongType
-    case invalidValue
-    case unknownSource
-    case duplicateID
-    /// An XPath, CSS selector, JSON path or regular expression that does not compile.
-    case invalidRule
-}
-
-/// Why a carrier spec could not be loaded. It names the file, the line and column, and
-/// the key path (`support[2].dial`) so the fix is one look away:
-/// `Specs/att.yaml:12:5: support[1].dial: expected a string`.
-public typealias SpecError = CodedError<SpecErrorCode>
-
 /// A YAML node with the file and key path it was reached by, and typed accessors that
 /// throw ``SpecError`` naming both.
 struct SpecNode {

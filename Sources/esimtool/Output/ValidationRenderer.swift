@@ -69,22 +69,24 @@ enum ValidationRenderer {
 
     // MARK: JUnit
 
+    /// Text for an XML attribute or element (JUnit here, SVG and HTML for `usage`): the five
+    /// characters with entities, tabs kept, other control characters (which XML 1.0 has no
+    /// place for) as `?`.
     static func xmlEscaped(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n": result += "&#10;"
-            default:
-                // XML 1.0 has no place for other control characters.
-                if scalar.value < 0x20 && scalar != "\t" { result += "?" } else { result.unicodeScalars.append(scalar) }
+            if let entity = xmlEntities[scalar] {
+                result += entity
+            } else if scalar.value < 0x20 && scalar != "\t" {
+                result += "?"
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
+
+    private static let xmlEntities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "\n": "&#10;"]
 
     /// One test suite per carrier, one test case per fixture; a failing fixture's
     /// message lists its failing fields.
