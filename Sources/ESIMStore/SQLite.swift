@@ -2,7 +2,7 @@ import CSQLite
 import ESIMSupport
 
 /// Why the store could not do what was asked.
-public enum StoreErrorCode: String, ErrorCode, Codable {
+package enum StoreErrorCode: String, ErrorCode, Codable {
     case cannotOpen
     case sql
     case busy
@@ -11,7 +11,7 @@ public enum StoreErrorCode: String, ErrorCode, Codable {
 }
 
 /// A usage-database error; ``CodedError/file`` is the database (or its directory).
-public typealias StoreError = CodedError<StoreErrorCode>
+package typealias StoreError = CodedError<StoreErrorCode>
 
 /// One SQLite connection: write-ahead logging, full synchronisation (a committed write
 /// survives a crash or power loss), foreign keys on, and a busy timeout so that two

@@ -4,24 +4,24 @@ import ESIMSupport
 /// The usage history: every tracked snapshot, per carrier and line, in a SQLite database
 /// with a versioned schema. Writes are transactions; a snapshot is stored whole or not at
 /// all, and the same page (by the SHA-256 of its bytes) is stored once.
-public final class UsageStore {
+package final class UsageStore {
     /// The schema this build writes. Older databases are migrated on open; a newer one
     /// is refused rather than misread.
-    public static let schemaVersion = 3
+    package static let schemaVersion = 3
 
     /// `$ESIMTOOL_DB`, else `$XDG_DATA_HOME/esimtool/usage.sqlite`, else
     /// `~/.local/share/esimtool/usage.sqlite`.
-    public static var defaultPath: String? {
+    package static var defaultPath: String? {
         if let path = Environment.value("ESIMTOOL_DB") { return path }
         if let data = Environment.value("XDG_DATA_HOME") { return data + "/esimtool/usage.sqlite" }
         return Environment.value("HOME").map { $0 + "/.local/share/esimtool/usage.sqlite" }
     }
 
-    public let path: String
+    package let path: String
     let database: Database
 
     /// Opens (creating it and its directory when absent) and migrates the database.
-    public init(path: String) throws(StoreError) {
+    package init(path: String) throws(StoreError) {
         self.path = path
         let directory = String(path.dropLast(path.split(separator: "/").last?.count ?? 0))
         if !directory.isEmpty, !FileStatus.exists(directory) {
@@ -93,14 +93,14 @@ public final class UsageStore {
         }
     }
 
-    public var version: Int { database.userVersion }
+    package var version: Int { database.userVersion }
 
     // MARK: Writing
 
     /// How a snapshot's capture time was decided (stored by its raw value).
-    public typealias CaptureSource = CaptureTime.Source
+    package typealias CaptureSource = CaptureTime.Source
 
-    public enum AddOutcome: Equatable, Sendable {
+    package enum AddOutcome: Equatable, Sendable {
         case stored
         /// The same page was stored before (at that capture time).
         case duplicate(Timestamp)
@@ -108,7 +108,7 @@ public final class UsageStore {
 
     /// Stores a snapshot taken at `time`; `fingerprint` identifies the page.
     @discardableResult
-    public func add(_ snapshot: AccountSnapshot, fingerprint: String, time: Timestamp, source: CaptureSource,
+    package func add(_ snapshot: AccountSnapshot, fingerprint: String, time: Timestamp, source: CaptureSource,
                     file: String?, reference: CalendarDate? = nil) throws(StoreError) -> AddOutcome {
         guard let carrier = snapshot.carrierID else {
             throw StoreError(.sql, "a snapshot without a carrier cannot be tracked", file: path)
@@ -158,17 +158,17 @@ public final class UsageStore {
     // MARK: Reading
 
     /// One stored snapshot, rebuilt.
-    public struct Stored: Sendable {
-        public var id: Int64
-        public var time: Timestamp
-        public var source: CaptureSource
-        public var file: String?
-        public var snapshot: AccountSnapshot
-        public var lineKeys: [(key: String, label: String)]
+    package struct Stored: Sendable {
+        package var id: Int64
+        package var time: Timestamp
+        package var source: CaptureSource
+        package var file: String?
+        package var snapshot: AccountSnapshot
+        package var lineKeys: [(key: String, label: String)]
     }
 
     /// Every stored snapshot (of one carrier, if given), oldest first.
-    public func snapshots(carrier: String? = nil) throws(StoreError) -> [Stored] {
+    package func snapshots(carrier: String? = nil) throws(StoreError) -> [Stored] {
         let rows = try database.prepare("""
             SELECT id, carrier, carrier_name, page_kind, captured_at, capture_source, source_file, account
             FROM snapshots WHERE (?1 IS NULL OR carrier = ?1) ORDER BY captured_at, id
@@ -188,7 +188,7 @@ public final class UsageStore {
     }
 
     /// Each line's readings over time, by carrier and line key.
-    public func lineHistories(carrier: String? = nil) throws(StoreError) -> [LineHistory] {
+    package func lineHistories(carrier: String? = nil) throws(StoreError) -> [LineHistory] {
         var order: [String] = []
         var histories: [String: LineHistory] = [:]
         for stored in try snapshots(carrier: carrier) {
@@ -207,7 +207,7 @@ public final class UsageStore {
     }
 
     /// Each carrier account's readings over time.
-    public func accountHistories(carrier: String? = nil) throws(StoreError) -> [AccountHistory] {
+    package func accountHistories(carrier: String? = nil) throws(StoreError) -> [AccountHistory] {
         var order: [String] = []
         var histories: [String: AccountHistory] = [:]
         for stored in try snapshots(carrier: carrier) {
@@ -222,16 +222,16 @@ public final class UsageStore {
     }
 
     /// SQLite's own check of the file: `"ok"` when every page and index is sound.
-    public func integrityCheck() throws(StoreError) -> String {
+    package func integrityCheck() throws(StoreError) -> String {
         try database.prepare("PRAGMA integrity_check").rows { $0.text(0) ?? "" }.joined(separator: "; ")
     }
 
     /// Stored line readings, all snapshots together.
-    public func lineReadingCount() throws(StoreError) -> Int {
+    package func lineReadingCount() throws(StoreError) -> Int {
         try database.prepare("SELECT count(*) FROM line_readings").single { $0.int(0) } ?? 0
     }
 
-    public func count() throws(StoreError) -> Int {
+    package func count() throws(StoreError) -> Int {
         try database.prepare("SELECT count(*) FROM snapshots").single { $0.int(0) } ?? 0
     }
 }

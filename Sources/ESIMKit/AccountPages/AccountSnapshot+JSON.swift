@@ -1,7 +1,7 @@
 /// The JSON of `esimtool inspect --json` (schema in the README): values as their
 /// canonical text with type and provenance, derived figures apart, then diagnostics.
 extension AccountSnapshot: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(carrierID, forKey: "carrier")
         try container.encode(carrierName, forKey: "carrierName")
@@ -28,7 +28,7 @@ extension AccountSnapshot: Encodable {
 }
 
 extension ExtractedValue: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(value.canonicalText, forKey: "value")
         try container.encode(value.kind.rawValue, forKey: "type")
@@ -39,7 +39,7 @@ extension ExtractedValue: Encodable {
 }
 
 extension SnapshotDiagnostic: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(code.rawValue, forKey: "code")
         try container.encode(field?.rawValue, forKey: "field")
@@ -50,7 +50,7 @@ extension SnapshotDiagnostic: Encodable {
 
 extension SnapshotValue {
     /// The kind of value held.
-    public var kind: ValueKind {
+    package var kind: ValueKind {
         switch self {
         case .money: .money
         case .data: .data
@@ -88,7 +88,7 @@ struct AnyKey: CodingKey, ExpressibleByStringLiteral {
 extension SnapshotValue {
     /// Reads a value back from its ``canonicalText`` (as expected files and the usage
     /// store keep it).
-    public init(canonical text: String, for field: SnapshotField) throws(ValueError) {
+    package init(canonical text: String, for field: SnapshotField) throws(ValueError) {
         self = try FieldValueReader.read(text, kind: field.valueKind, field: field, reference: nil)
     }
 }
@@ -96,7 +96,7 @@ extension SnapshotValue {
 extension AccountSnapshot {
     /// A snapshot rebuilt from canonical texts (account fields, then each line's);
     /// values that no longer read are left out.
-    public init(carrierID: String, carrierName: String?, pageKind: PageKind?, account: [(SnapshotField, String)],
+    package init(carrierID: String, carrierName: String?, pageKind: PageKind?, account: [(SnapshotField, String)],
                 lines: [[(SnapshotField, String)]]) {
         func values(_ pairs: [(SnapshotField, String)]) -> [ExtractedValue] {
             pairs.compactMap { field, text in

@@ -1,5 +1,5 @@
 /// A typed value read from a page.
-public enum SnapshotValue: Hashable, Sendable {
+package enum SnapshotValue: Hashable, Sendable {
     case money(Money)
     case data(DataAmount)
     case date(CalendarDate)
@@ -11,7 +11,7 @@ public enum SnapshotValue: Hashable, Sendable {
     case flag(Bool)
 
     /// The canonical text: what expected files hold, and what reads back as an equal value.
-    public var canonicalText: String {
+    package var canonicalText: String {
         switch self {
         case .money(let money): money.description
         case .data(let amount): amount.description
@@ -25,31 +25,31 @@ public enum SnapshotValue: Hashable, Sendable {
         }
     }
 
-    public var money: Money? { if case .money(let value) = self { value } else { nil } }
-    public var data: DataAmount? { if case .data(let value) = self { value } else { nil } }
-    public var date: CalendarDate? { if case .date(let value) = self { value } else { nil } }
-    public var dateRange: DateRange? { if case .dateRange(let value) = self { value } else { nil } }
-    public var text: String? { if case .text(let value) = self { value } else { nil } }
-    public var percent: Percentage? { if case .percent(let value) = self { value } else { nil } }
-    public var count: Int? { if case .count(let value) = self { value } else { nil } }
-    public var flag: Bool? { if case .flag(let value) = self { value } else { nil } }
+    package var money: Money? { if case .money(let value) = self { value } else { nil } }
+    package var data: DataAmount? { if case .data(let value) = self { value } else { nil } }
+    package var date: CalendarDate? { if case .date(let value) = self { value } else { nil } }
+    package var dateRange: DateRange? { if case .dateRange(let value) = self { value } else { nil } }
+    package var text: String? { if case .text(let value) = self { value } else { nil } }
+    package var percent: Percentage? { if case .percent(let value) = self { value } else { nil } }
+    package var count: Int? { if case .count(let value) = self { value } else { nil } }
+    package var flag: Bool? { if case .flag(let value) = self { value } else { nil } }
 }
 
 /// A field's value with its provenance: the rule that found it and the text it was read from.
-public struct ExtractedValue: Hashable, Sendable {
-    public var field: SnapshotField
-    public var value: SnapshotValue
+package struct ExtractedValue: Hashable, Sendable {
+    package var field: SnapshotField
+    package var value: SnapshotValue
     /// The text the value was read from (after the rule's regular expression), masked for
     /// account and phone numbers.
-    public var raw: String
+    package var raw: String
     /// Which rule matched: its index among the field's rules and its summary; for a
     /// heuristic reading, the label it followed.
-    public var ruleIndex: Int
-    public var rule: String
+    package var ruleIndex: Int
+    package var rule: String
     /// The line of the page element the text came from (0 for embedded JSON).
-    public var line: Int
+    package var line: Int
 
-    public init(field: SnapshotField, value: SnapshotValue, raw: String, ruleIndex: Int, rule: String, line: Int) {
+    package init(field: SnapshotField, value: SnapshotValue, raw: String, ruleIndex: Int, rule: String, line: Int) {
         self.field = field
         self.value = value
         self.raw = raw
@@ -61,8 +61,8 @@ public struct ExtractedValue: Hashable, Sendable {
 
 /// Something worth knowing about a reading: a required field not found, text that did
 /// not parse, copies of a number that disagree, a rule that failed.
-public struct SnapshotDiagnostic: Hashable, Sendable {
-    public enum Code: String, Hashable, Sendable, CaseIterable, Codable {
+package struct SnapshotDiagnostic: Hashable, Sendable {
+    package enum Code: String, Hashable, Sendable, CaseIterable, Codable {
         /// A required field was not found.
         case missingRequired
         /// Text was found but is not a valid value of the field's type.
@@ -79,13 +79,13 @@ public struct SnapshotDiagnostic: Hashable, Sendable {
         case recognition
     }
 
-    public var code: Code
-    public var field: SnapshotField?
+    package var code: Code
+    package var field: SnapshotField?
     /// The line of service (0-based) for a line field.
-    public var lineIndex: Int?
-    public var message: String
+    package var lineIndex: Int?
+    package var message: String
 
-    public init(_ code: Code, _ message: String, field: SnapshotField? = nil, lineIndex: Int? = nil) {
+    package init(_ code: Code, _ message: String, field: SnapshotField? = nil, lineIndex: Int? = nil) {
         self.code = code
         self.field = field
         self.lineIndex = lineIndex
@@ -94,54 +94,54 @@ public struct SnapshotDiagnostic: Hashable, Sendable {
 }
 
 /// One line of service on an account.
-public struct LineSnapshot: Hashable, Sendable {
-    public var values: [ExtractedValue]
+package struct LineSnapshot: Hashable, Sendable {
+    package var values: [ExtractedValue]
 
-    public init(values: [ExtractedValue] = []) {
+    package init(values: [ExtractedValue] = []) {
         self.values = values
     }
 
-    public subscript(field: SnapshotField) -> SnapshotValue? {
+    package subscript(field: SnapshotField) -> SnapshotValue? {
         values.first { $0.field == field }?.value
     }
 
     /// The number, masked to its last four digits.
-    public var number: String? { self[.number]?.text }
-    public var nickname: String? { self[.nickname]?.text }
-    public var plan: String? { self[.plan]?.text }
-    public var dataUsed: DataAmount? { self[.dataUsed]?.data }
-    public var dataAllowance: DataAmount? { self[.dataAllowance]?.data }
+    package var number: String? { self[.number]?.text }
+    package var nickname: String? { self[.nickname]?.text }
+    package var plan: String? { self[.plan]?.text }
+    package var dataUsed: DataAmount? { self[.dataUsed]?.data }
+    package var dataAllowance: DataAmount? { self[.dataAllowance]?.data }
     /// Shown on the page, or allowance minus used when both are amounts.
-    public var dataRemaining: DataAmount? {
+    package var dataRemaining: DataAmount? {
         if let shown = self[.dataRemaining]?.data { return shown }
         guard let used = dataUsed, let allowance = dataAllowance else { return nil }
         return DataAmount.difference(allowance, used)
     }
     /// The premium or priority threshold of an unlimited plan.
-    public var premiumData: DataAmount? { self[.premiumData]?.data }
-    public var hotspotUsed: DataAmount? { self[.hotspotUsed]?.data }
-    public var hotspotAllowance: DataAmount? { self[.hotspotAllowance]?.data }
-    public var internationalUsed: DataAmount? { self[.internationalUsed]?.data }
+    package var premiumData: DataAmount? { self[.premiumData]?.data }
+    package var hotspotUsed: DataAmount? { self[.hotspotUsed]?.data }
+    package var hotspotAllowance: DataAmount? { self[.hotspotAllowance]?.data }
+    package var internationalUsed: DataAmount? { self[.internationalUsed]?.data }
 }
 
 /// What one saved account page says, typed: the carrier and page kind, account-level
 /// values, each line of service, and what went wrong on the way.
-public struct AccountSnapshot: Hashable, Sendable {
-    public var carrierID: String?
-    public var carrierName: String?
-    public var pageKind: PageKind?
+package struct AccountSnapshot: Hashable, Sendable {
+    package var carrierID: String?
+    package var carrierName: String?
+    package var pageKind: PageKind?
     /// True when no spec matched and the values come from label-and-value reading.
-    public var isHeuristic: Bool
-    public var values: [ExtractedValue]
-    public var lines: [LineSnapshot]
-    public var diagnostics: [SnapshotDiagnostic]
+    package var isHeuristic: Bool
+    package var values: [ExtractedValue]
+    package var lines: [LineSnapshot]
+    package var diagnostics: [SnapshotDiagnostic]
     /// The day year-less dates were read against, and "days left" counted from.
-    public var reference: CalendarDate?
+    package var reference: CalendarDate?
     /// The carrier the page's address or title points to, whatever it was read as
     /// (`nil` when nothing points anywhere).
-    public var recognizedCarrierID: String?
+    package var recognizedCarrierID: String?
 
-    public init(carrierID: String? = nil, carrierName: String? = nil, pageKind: PageKind? = nil, isHeuristic: Bool = false,
+    package init(carrierID: String? = nil, carrierName: String? = nil, pageKind: PageKind? = nil, isHeuristic: Bool = false,
                 values: [ExtractedValue] = [], lines: [LineSnapshot] = [], diagnostics: [SnapshotDiagnostic] = [],
                 reference: CalendarDate? = nil) {
         self.carrierID = carrierID
@@ -154,25 +154,25 @@ public struct AccountSnapshot: Hashable, Sendable {
         self.reference = reference
     }
 
-    public subscript(field: SnapshotField) -> SnapshotValue? {
+    package subscript(field: SnapshotField) -> SnapshotValue? {
         values.first { $0.field == field }?.value
     }
 
     /// The account number, masked.
-    public var accountNumber: String? { self[.accountNumber]?.text }
+    package var accountNumber: String? { self[.accountNumber]?.text }
     /// A prepaid balance.
-    public var balance: Money? { self[.balance]?.money }
-    public var amountDue: Money? { self[.amountDue]?.money }
-    public var dueDate: CalendarDate? { self[.dueDate]?.date }
-    public var autopay: Bool? { self[.autopay]?.flag }
+    package var balance: Money? { self[.balance]?.money }
+    package var amountDue: Money? { self[.amountDue]?.money }
+    package var dueDate: CalendarDate? { self[.dueDate]?.date }
+    package var autopay: Bool? { self[.autopay]?.flag }
     /// Shown as a range, or put together from a start and end date.
-    public var billingCycle: DateRange? {
+    package var billingCycle: DateRange? {
         if let range = self[.billingCycle]?.dateRange { return range }
         guard let start = self[.cycleStart]?.date, let end = self[.cycleEnd]?.date else { return nil }
         return DateRange(start: start, end: end)
     }
     /// Shown on the page, or counted from the reference day to the end of the cycle.
-    public var daysLeft: Int? {
+    package var daysLeft: Int? {
         if let shown = self[.daysLeft]?.count { return shown }
         guard let end = billingCycle?.end ?? self[.expires]?.date, let reference else { return nil }
         return max(0, reference.days(until: end))

@@ -5,11 +5,11 @@ import ESIMMarkup
 ///
 /// An extractor holds compiled XPath expressions, which are not shared between threads:
 /// make one per thread (compiling is cheap next to parsing a page).
-public final class PageExtractor {
-    public let specs: [AccountPageSpec]
+package final class PageExtractor {
+    package let specs: [AccountPageSpec]
     private let compiled: [CompiledSpec]
 
-    public init(specs: [AccountPageSpec]) throws(SpecError) {
+    package init(specs: [AccountPageSpec]) throws(SpecError) {
         self.specs = specs
         var compiled: [CompiledSpec] = []
         for spec in specs { compiled.append(try CompiledSpec(spec)) }
@@ -17,16 +17,16 @@ public final class PageExtractor {
     }
 
     /// What to read a page as, when the caller knows better than recognition.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// A carrier id; `nil` recognises the carrier from the page.
-        public var carrierID: String?
-        public var pageKind: PageKind?
+        package var carrierID: String?
+        package var pageKind: PageKind?
         /// The day year-less dates are read against (`Due Dec 3`), and days left counted from.
-        public var reference: CalendarDate?
+        package var reference: CalendarDate?
         /// When no spec matches, read labels and values heuristically instead of giving up.
-        public var allowHeuristic: Bool
+        package var allowHeuristic: Bool
 
-        public init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil, allowHeuristic: Bool = true) {
+        package init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil, allowHeuristic: Bool = true) {
             self.carrierID = carrierID
             self.pageKind = pageKind
             self.reference = reference
@@ -37,7 +37,7 @@ public final class PageExtractor {
     /// Reads one page. Throws only when the bytes are not a page at all (empty, binary,
     /// not markup) or the options name an unknown carrier or page; everything else is a
     /// diagnostic on the snapshot.
-    public func inspect(_ input: PageInput, options: Options = Options()) throws(PageError) -> AccountSnapshot {
+    package func inspect(_ input: PageInput, options: Options = Options()) throws(PageError) -> AccountSnapshot {
         let page = try LoadedPage.load(input)
         let context = PageContext(page: page)
         var chosen: (spec: CompiledSpec, kind: PageKind?)?

@@ -1,7 +1,7 @@
 import ESIMMarkup
 
 /// Why a file could not be read as an account page at all.
-public enum PageErrorCode: String, ErrorCode, Codable {
+package enum PageErrorCode: String, ErrorCode, Codable {
     case unreadableFile
     case empty
     /// NUL bytes or other control bytes: an image, an archive, a PDF.
@@ -16,22 +16,22 @@ public enum PageErrorCode: String, ErrorCode, Codable {
 }
 
 /// A file that is not an account page: `overview.html: the file is empty`.
-public typealias PageError = CodedError<PageErrorCode>
+package typealias PageError = CodedError<PageErrorCode>
 
 /// A saved page: its name (for messages) and bytes.
-public struct PageInput: Sendable {
-    public var name: String
-    public var bytes: [UInt8]
+package struct PageInput: Sendable {
+    package var name: String
+    package var bytes: [UInt8]
 
-    public init(name: String, bytes: [UInt8]) {
+    package init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
     }
 
     /// The SHA-256 of the bytes, in hex: the same page saved twice has the same one.
-    public var fingerprint: String { SHA256.hexDigest(bytes) }
+    package var fingerprint: String { SHA256.hexDigest(bytes) }
 
-    public init(contentsOfFile path: String) throws(PageError) {
+    package init(contentsOfFile path: String) throws(PageError) {
         do {
             bytes = try MarkupLimits.readFile(path)
         } catch {

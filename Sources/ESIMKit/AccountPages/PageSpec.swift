@@ -1,15 +1,15 @@
 /// Where the fields of a carrier's saved account pages live: the `recognize` and `pages`
 /// sections of a carrier spec (`Specs/<id>.yaml`; format in `Specs/README.md`).
-public struct AccountPageSpec: Hashable, Sendable {
-    public var carrierID: String
-    public var carrierName: String
+package struct AccountPageSpec: Hashable, Sendable {
+    package var carrierID: String
+    package var carrierName: String
     /// The file the spec came from, for messages.
-    public var file: String
-    public var recognition: PageRecognition
+    package var file: String
+    package var recognition: PageRecognition
     /// The page kinds the carrier has, in spec order.
-    public var pages: [PageSpec]
+    package var pages: [PageSpec]
 
-    public init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition, pages: [PageSpec]) {
+    package init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition, pages: [PageSpec]) {
         self.carrierID = carrierID
         self.carrierName = carrierName
         self.file = file
@@ -17,22 +17,22 @@ public struct AccountPageSpec: Hashable, Sendable {
         self.pages = pages
     }
 
-    public func page(_ kind: PageKind) -> PageSpec? {
+    package func page(_ kind: PageKind) -> PageSpec? {
         pages.first { $0.kind == kind }
     }
 }
 
 /// How a saved page is told to be this carrier's: the address it was saved from (the
 /// browser's `saved from url` comment, `<link rel=canonical>`, `og:url`) and its title.
-public struct PageRecognition: Hashable, Sendable {
+package struct PageRecognition: Hashable, Sendable {
     /// Host names; a page address on one of them, or a subdomain, is the carrier's.
-    public var domains: [String]
+    package var domains: [String]
     /// Substrings of a page address (`att.com/acctmgmt`).
-    public var urls: [String]
+    package var urls: [String]
     /// Substrings of the page title, compared without case (`myAT&T`).
-    public var titles: [String]
+    package var titles: [String]
 
-    public init(domains: [String] = [], urls: [String] = [], titles: [String] = []) {
+    package init(domains: [String] = [], urls: [String] = [], titles: [String] = []) {
         self.domains = domains
         self.urls = urls
         self.titles = titles
@@ -40,7 +40,7 @@ public struct PageRecognition: Hashable, Sendable {
 }
 
 /// The kinds of account page a spec describes.
-public enum PageKind: String, Hashable, Sendable, CaseIterable, Codable {
+package enum PageKind: String, Hashable, Sendable, CaseIterable, Codable {
     /// The signed-in landing page: amount due, due date, each line's data at a glance.
     case overview
     /// Usage details per line for the current bill cycle.
@@ -52,7 +52,7 @@ public enum PageKind: String, Hashable, Sendable, CaseIterable, Codable {
 }
 
 /// What a spec says about a field on a page.
-public enum FieldStatus: String, Hashable, Sendable, CaseIterable, Codable {
+package enum FieldStatus: String, Hashable, Sendable, CaseIterable, Codable {
     /// The page always shows it; not finding it is a failure.
     case required
     /// Some accounts show it.
@@ -62,22 +62,22 @@ public enum FieldStatus: String, Hashable, Sendable, CaseIterable, Codable {
 }
 
 /// The type a field's text is read as.
-public enum ValueKind: String, Hashable, Sendable, CaseIterable, Codable {
+package enum ValueKind: String, Hashable, Sendable, CaseIterable, Codable {
     case money, data, date, dateRange, text, percent, count, usage, flag
 }
 
 /// One page kind of a carrier: how to tell it from the carrier's other pages, its
 /// account-level fields and its repeated per-line group.
-public struct PageSpec: Hashable, Sendable {
-    public var kind: PageKind
+package struct PageSpec: Hashable, Sendable {
+    package var kind: PageKind
     /// Substrings of the page address that mark this kind (`/usage`).
-    public var urls: [String]
+    package var urls: [String]
     /// Substrings of the title that mark this kind.
-    public var titles: [String]
-    public var fields: [FieldSpec]
-    public var lines: LineGroupSpec?
+    package var titles: [String]
+    package var fields: [FieldSpec]
+    package var lines: LineGroupSpec?
 
-    public init(kind: PageKind, urls: [String] = [], titles: [String] = [], fields: [FieldSpec] = [], lines: LineGroupSpec? = nil) {
+    package init(kind: PageKind, urls: [String] = [], titles: [String] = [], fields: [FieldSpec] = [], lines: LineGroupSpec? = nil) {
         self.kind = kind
         self.urls = urls
         self.titles = titles
@@ -86,18 +86,18 @@ public struct PageSpec: Hashable, Sendable {
     }
 
     /// Every rule of the page, lines included (for counting and compiling).
-    public var allRules: [ExtractionRule] {
+    package var allRules: [ExtractionRule] {
         fields.flatMap(\.rules) + (lines.map { [$0.each] + $0.fields.flatMap(\.rules) } ?? [])
     }
 }
 
 /// A repeated block, one per line of service: `each` selects the blocks, and the fields'
 /// rules run inside each block.
-public struct LineGroupSpec: Hashable, Sendable {
-    public var each: ExtractionRule
-    public var fields: [FieldSpec]
+package struct LineGroupSpec: Hashable, Sendable {
+    package var each: ExtractionRule
+    package var fields: [FieldSpec]
 
-    public init(each: ExtractionRule, fields: [FieldSpec]) {
+    package init(each: ExtractionRule, fields: [FieldSpec]) {
         self.each = each
         self.fields = fields
     }
@@ -105,15 +105,15 @@ public struct LineGroupSpec: Hashable, Sendable {
 
 /// A field: its name (from ``SnapshotField``), how its text is read, whether the page
 /// must show it, and the candidate rules, tried in order.
-public struct FieldSpec: Hashable, Sendable {
-    public var field: SnapshotField
-    public var kind: ValueKind
-    public var status: FieldStatus
-    public var rules: [ExtractionRule]
+package struct FieldSpec: Hashable, Sendable {
+    package var field: SnapshotField
+    package var kind: ValueKind
+    package var status: FieldStatus
+    package var rules: [ExtractionRule]
     /// The spec line, for messages.
-    public var line: Int
+    package var line: Int
 
-    public init(field: SnapshotField, kind: ValueKind? = nil, status: FieldStatus, rules: [ExtractionRule], line: Int = 0) {
+    package init(field: SnapshotField, kind: ValueKind? = nil, status: FieldStatus, rules: [ExtractionRule], line: Int = 0) {
         self.field = field
         self.kind = kind ?? field.defaultKind
         self.status = status
@@ -125,22 +125,22 @@ public struct FieldSpec: Hashable, Sendable {
 /// One way to find a field: an XPath, a CSS selector or a JSON path (into data the page
 /// embeds, or into a JSON document), optionally an attribute to read instead of the
 /// text, and a regular expression whose first capture (or whole match) is the value.
-public struct ExtractionRule: Hashable, Sendable {
-    public enum Locator: Hashable, Sendable {
+package struct ExtractionRule: Hashable, Sendable {
+    package enum Locator: Hashable, Sendable {
         case xpath(String)
         case css(String)
         case json(String)
     }
 
-    public var locator: Locator
-    public var attribute: String?
-    public var regex: String?
+    package var locator: Locator
+    package var attribute: String?
+    package var regex: String?
     /// For a bare number read as data (`7657` → `7657 MB`).
-    public var unit: String?
+    package var unit: String?
     /// For a bare number read as money (`142.37` → `USD 142.37`).
-    public var currency: String?
+    package var currency: String?
 
-    public init(_ locator: Locator, attribute: String? = nil, regex: String? = nil, unit: String? = nil, currency: String? = nil) {
+    package init(_ locator: Locator, attribute: String? = nil, regex: String? = nil, unit: String? = nil, currency: String? = nil) {
         self.locator = locator
         self.attribute = attribute
         self.regex = regex
@@ -149,7 +149,7 @@ public struct ExtractionRule: Hashable, Sendable {
     }
 
     /// `css: .amount-due`, as a spec writes it.
-    public var summary: String {
+    package var summary: String {
         var text: String
         switch locator {
         case .xpath(let path): text = "xpath: \(path)"
@@ -169,7 +169,7 @@ public struct ExtractionRule: Hashable, Sendable {
 
 /// The fields a snapshot knows. Account fields describe the whole page; line fields one
 /// line of service.
-public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
+package enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
     // Account
     case accountNumber
     case balance
@@ -202,19 +202,19 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
     case percentUsed
     case lineCharges
 
-    public static let accountFields: [SnapshotField] = [
+    package static let accountFields: [SnapshotField] = [
         .accountNumber, .balance, .amountDue, .dueDate, .autopay, .billingCycle, .cycleStart, .cycleEnd,
         .daysLeft, .planName, .expires, .asOf, .sharedDataUsed, .sharedDataAllowance, .sharedDataRemaining,
     ]
-    public static let lineFields: [SnapshotField] = [
+    package static let lineFields: [SnapshotField] = [
         .number, .nickname, .plan, .dataUsed, .dataAllowance, .dataRemaining, .premiumData, .hotspotUsed,
         .hotspotAllowance, .internationalUsed, .percentUsed, .lineCharges,
     ]
 
-    public var isLineField: Bool { Self.lineFields.contains(self) }
+    package var isLineField: Bool { Self.lineFields.contains(self) }
 
     /// The type the snapshot stores.
-    public var valueKind: ValueKind {
+    package var valueKind: ValueKind {
         switch self {
         case .accountNumber, .planName, .number, .nickname, .plan: .text
         case .balance, .amountDue, .lineCharges: .money
@@ -229,11 +229,11 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
     }
 
     /// How the text is read unless the spec says otherwise.
-    public var defaultKind: ValueKind { valueKind }
+    package var defaultKind: ValueKind { valueKind }
 
     /// The kinds a spec may read this field's text as: its own, and for data amounts a
     /// usage statement (`12.4 GB of 15 GB used`) the amount is taken from.
-    public var readableKinds: [ValueKind] {
+    package var readableKinds: [ValueKind] {
         switch valueKind {
         case .data: [.data, .usage]
         case .percent: [.percent, .usage]
@@ -242,10 +242,10 @@ public enum SnapshotField: String, Hashable, Sendable, CaseIterable, Codable {
     }
 
     /// Account and phone numbers are masked to their last four digits.
-    public var isMasked: Bool { self == .accountNumber || self == .number }
+    package var isMasked: Bool { self == .accountNumber || self == .number }
 
     /// How the field reads in text output.
-    public var label: String {
+    package var label: String {
         switch self {
         case .accountNumber: "Account"
         case .balance: "Balance"
@@ -282,9 +282,9 @@ extension SnapshotField {
     // Fields key the dictionaries of every check, coverage count and expected file. The
     // standard library's `RawRepresentable` defaults would hash and compare the case's
     // name; these use the case itself (a payload-free enum is stored as its index).
-    public static func == (lhs: SnapshotField, rhs: SnapshotField) -> Bool { lhs.caseIndex == rhs.caseIndex }
+    package static func == (lhs: SnapshotField, rhs: SnapshotField) -> Bool { lhs.caseIndex == rhs.caseIndex }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(caseIndex) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(caseIndex) }
 
     /// The case's position in the declaration.
     var caseIndex: UInt8 { withUnsafeBytes(of: self) { $0[0] } }

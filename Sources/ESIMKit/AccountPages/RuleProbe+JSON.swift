@@ -1,7 +1,7 @@
 /// The JSON of `esimtool query --json`: rules by their spec summary (`css: .amount`),
 /// values by their canonical text; keys without a value are left out.
 extension RuleProbe.Match: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(text, forKey: "text")
         try container.encode(line, forKey: "line")
@@ -11,7 +11,7 @@ extension RuleProbe.Match: Encodable {
 }
 
 extension RuleProbe.Suggestion: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(rule.summary, forKey: "rule")
         try container.encode(matches, forKey: "matches")
@@ -23,7 +23,7 @@ extension RuleProbe.Suggestion: Encodable {
 }
 
 extension RuleProbe.RepeatedBlock: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(each.summary, forKey: "each")
         try container.encode(count, forKey: "count")

@@ -2,11 +2,11 @@ import ESIMMarkup
 
 /// Trying rules on a saved page while writing a spec: what a rule finds there, read the
 /// way `inspect` reads it, and which rules would find a text the page shows.
-public final class RuleProbe {
+package final class RuleProbe {
     let context: PageContext
 
     /// Loads the page; refuses what `inspect` refuses (empty, binary, not markup or JSON).
-    public init(_ input: PageInput) throws(PageError) {
+    package init(_ input: PageInput) throws(PageError) {
         context = PageContext(page: try LoadedPage.load(input))
     }
 
@@ -14,18 +14,18 @@ public final class RuleProbe {
 
     /// One text a rule found: folded white space, after the rule's regular expression,
     /// with the page line of its element (0 for JSON).
-    public struct Match: Hashable, Sendable {
-        public var text: String
-        public var line: Int
+    package struct Match: Hashable, Sendable {
+        package var text: String
+        package var line: Int
         /// The text read as a typed value, when a kind was asked for.
-        public var value: SnapshotValue?
+        package var value: SnapshotValue?
         /// Why the text does not read as that kind.
-        public var problem: String?
+        package var problem: String?
     }
 
     /// Every text `rule` finds from the top of the page, at most `limit`, read as `kind`
     /// for `field` when given (as a spec field of that kind would read it).
-    public func run(_ rule: ExtractionRule, limit: Int = 50, kind: ValueKind? = nil, field: SnapshotField? = nil,
+    package func run(_ rule: ExtractionRule, limit: Int = 50, kind: ValueKind? = nil, field: SnapshotField? = nil,
                     reference: CalendarDate? = nil) throws(SpecError) -> [Match] {
         let compiled = try CompiledRule(rule, file: "the rule", line: 0)
         let found: [(text: String, line: Int)]
@@ -53,40 +53,40 @@ public final class RuleProbe {
     // MARK: Finding rules for a text
 
     /// A rule that finds a wanted text, and how well it singles it out.
-    public struct Suggestion: Hashable, Sendable {
-        public var rule: ExtractionRule
+    package struct Suggestion: Hashable, Sendable {
+        package var rule: ExtractionRule
         /// What the rule reads there (may hold more than the wanted text: add a regex).
-        public var text: String
+        package var text: String
         /// Whether ``text`` is the wanted text (or, from JSON, its number) and nothing more.
-        public var isExact: Bool
+        package var isExact: Bool
         /// The page line of the element (0 for JSON).
-        public var line: Int
+        package var line: Int
         /// How many elements or values the rule selects on the page; 1 singles it out.
-        public var matches: Int
+        package var matches: Int
         /// Whether every match reads the same (responsive copies of one value), so the
         /// extra matches do no harm.
-        public var sameText: Bool
+        package var sameText: Bool
         /// A block around the element that repeats on the page (a line of service): a
         /// line group's `each`, with the selector run inside it.
-        public var repeatedBlock: RepeatedBlock?
+        package var repeatedBlock: RepeatedBlock?
     }
 
-    public struct RepeatedBlock: Hashable, Sendable {
+    package struct RepeatedBlock: Hashable, Sendable {
         /// The line group's `each`.
-        public var each: ExtractionRule
+        package var each: ExtractionRule
         /// How many of them the page has.
-        public var count: Int
+        package var count: Int
         /// How many differ (the rest are responsive copies, which `inspect` reads once).
-        public var distinct: Int
+        package var distinct: Int
         /// The field's rule inside one block.
-        public var inner: ExtractionRule
+        package var inner: ExtractionRule
     }
 
     /// Rules that would find `wanted` (compared with white space folded): CSS selectors
     /// for the innermost elements whose text holds it, and JSON paths to embedded values
     /// that hold it or equal its number (`$187.42` finds `187.42`). Best first: fewest
     /// matches, then page order; at most `limit`.
-    public func suggest(_ wanted: String, limit: Int = 10) -> [Suggestion] {
+    package func suggest(_ wanted: String, limit: Int = 10) -> [Suggestion] {
         let target = TextNormalization.normalize(wanted)
         guard !target.isEmpty else { return [] }
         var result: [Suggestion] = []

@@ -285,7 +285,7 @@ struct ActivationCodeParser {
     mutating func finish(_ layout: FieldLayout) throws(ActivationCodeError) -> DecodedActivationCode {
         let oid = try checkOID(layout.oid)
         let confirmationRequired = try checkFlag(layout.flag, present: layout.count >= 5)
-        try checkEdges(layout.keyID, field: "field 6 (CI public key indicator)")
+        try checkEdges(layout.keyID, field: "field 6 (CI package key indicator)")
         try checkEdges(layout.seventh, field: "field 7")
         let keyID = try checkKeyID(layout.keyID, flagRange: layout.flag)
         if let extraFieldsStart = layout.extraFieldsStart {
@@ -481,7 +481,7 @@ struct ActivationCodeParser {
         }
         if !isHex {
             try warn(.invalidCIPublicKeyID,
-                     "field 6 (CI public key indicator) should be a hexadecimal key identifier",
+                     "field 6 (CI package key indicator) should be a hexadecimal key identifier",
                      at: range.lowerBound)
         }
         return range

@@ -3,26 +3,26 @@ import ESIMMarkup
 /// Android's `apns-conf.xml`: one `<apn>` element per access point, keyed by MCC/MNC and
 /// optionally narrowed to an MVNO by `mvno_type` (`gid`, `spn`, `imsi`) and
 /// `mvno_match_data`.
-public struct AndroidAPNList: Sendable {
-    public struct Entry: Hashable, Sendable {
-        public var carrier: String
-        public var mcc: String
-        public var mnc: String
-        public var apn: AccessPointName
+package struct AndroidAPNList: Sendable {
+    package struct Entry: Hashable, Sendable {
+        package var carrier: String
+        package var mcc: String
+        package var mnc: String
+        package var apn: AccessPointName
         /// What tells this MVNO apart on a shared code, e.g. `GID1 6D38`.
-        public var discriminator: String?
-        public var line: Int
+        package var discriminator: String?
+        package var line: Int
     }
 
-    public var path: String
-    public var entries: [Entry]
+    package var path: String
+    package var entries: [Entry]
 
-    public init(contentsOfFile path: String = ProviderDatabase.systemAPNPath) throws(ProviderDatabaseError) {
+    package init(contentsOfFile path: String = ProviderDatabase.systemAPNPath) throws(ProviderDatabaseError) {
         try self.init(root: try DatabaseXML.root(.file(path), named: "apns", path: path), path: path)
     }
 
     /// Reads the list from XML text; `path` names it in errors.
-    public init(xml: String, path: String) throws(ProviderDatabaseError) {
+    package init(xml: String, path: String) throws(ProviderDatabaseError) {
         try self.init(root: try DatabaseXML.root(.text(xml), named: "apns", path: path), path: path)
     }
 

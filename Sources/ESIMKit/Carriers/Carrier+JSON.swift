@@ -6,7 +6,7 @@ extension Carrier: Encodable {
         case support, balanceChecks, apns, notes, sources
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(id, forKey: .id)
         try container.encode(name, forKey: .name)

@@ -2,19 +2,19 @@
 /// Every carrier the toolkit knows: the curated specs (built in, plus a user's own), and
 /// the system provider database when it is installed. Curated facts win; the database
 /// adds what they do not say, each fact keeping its source.
-public struct CarrierRegistry: Sendable {
+package struct CarrierRegistry: Sendable {
     /// Curated carriers (with database facts merged in) first, then database-only ones.
-    public private(set) var carriers: [Carrier]
+    package private(set) var carriers: [Carrier]
     /// Android APN entries, when the system APN list was read.
-    public private(set) var apnEntries: [AndroidAPNList.Entry]
+    package private(set) var apnEntries: [AndroidAPNList.Entry]
     /// What could not be read (a missing system file is not an error: the curated
     /// specs still answer).
-    public private(set) var notes: [String]
+    package private(set) var notes: [String]
     /// The normalized id, name and aliases of each carrier, parallel to `carriers`.
     private let nameKeys: [Set<String>]
 
     /// Builds a registry from parsed parts.
-    public init(curated: [Carrier], database: ProviderDatabase? = nil, apnList: AndroidAPNList? = nil,
+    package init(curated: [Carrier], database: ProviderDatabase? = nil, apnList: AndroidAPNList? = nil,
                 notes: [String] = []) {
         var merged = curated
         let curatedNames = curated.map(Self.names(of:))
@@ -43,7 +43,7 @@ public struct CarrierRegistry: Sendable {
     /// The built-in specs, then the `.yaml` files of `specsDirectory` (a spec with the id
     /// of a built-in one replaces it), then the system database and APN list when the
     /// paths are given and the files exist.
-    public static func load(specsDirectory: String? = nil,
+    package static func load(specsDirectory: String? = nil,
                             providers: String? = ProviderDatabase.systemPath,
                             apns: String? = ProviderDatabase.systemAPNPath) throws(SpecError) -> CarrierRegistry {
         // The carrier facts only: page sections are read by inspect and validate.
@@ -112,13 +112,13 @@ public struct CarrierRegistry: Sendable {
 
     // MARK: Lookups
 
-    public func carrier(id: String) -> Carrier? {
+    package func carrier(id: String) -> Carrier? {
         carriers.first { $0.id == id }
     }
 
     /// Carriers whose id, name or alias matches `query` ignoring case and punctuation;
     /// when none does exactly, those whose name contains it.
-    public func carriers(named query: String) -> [Carrier] {
+    package func carriers(named query: String) -> [Carrier] {
         let key = Self.normalized(query)
         guard !key.isEmpty else { return [] }
         let exact = carriers.indices.filter { nameKeys[$0].contains(key) }
@@ -127,17 +127,17 @@ public struct CarrierRegistry: Sendable {
     }
 
     /// A carrier that uses a network code, and on what terms.
-    public struct NetworkMatch: Hashable, Sendable {
-        public var carrier: Carrier
-        public var code: NetworkCode
+    package struct NetworkMatch: Hashable, Sendable {
+        package var carrier: Carrier
+        package var code: NetworkCode
         /// For an MVNO found through its spec's `hosts`: the host whose code this is.
-        public var host: String?
+        package var host: String?
     }
 
     /// Every carrier claiming `mcc`-`mnc`, networks before MVNOs. More than one is normal
     /// (MVNOs use their host's code); the SIM's GID1 or SPN tells them apart, as
     /// ``NetworkCode/discriminator`` records where it is known.
-    public func carriers(mcc: String, mnc: String) -> [NetworkMatch] {
+    package func carriers(mcc: String, mnc: String) -> [NetworkMatch] {
         var matches: [NetworkMatch] = []
         for carrier in carriers {
             for code in carrier.networkCodes where code.mcc == mcc && code.mnc == mnc {
@@ -161,19 +161,19 @@ public struct CarrierRegistry: Sendable {
 
     /// The carriers an IMSI points to: by its MCC and MNC, trying both MNC lengths when
     /// the length is not known.
-    public func carriers(imsi: IMSI) -> [NetworkMatch] {
+    package func carriers(imsi: IMSI) -> [NetworkMatch] {
         var seen: Set<String> = []
         return imsi.readings.flatMap { carriers(mcc: imsi.mcc, mnc: $0.mnc) }.filter { seen.insert($0.carrier.id).inserted }
     }
 
     /// A carrier whose ICCID prefix an ICCID starts with.
-    public struct ICCIDMatch: Hashable, Sendable {
-        public var carrier: Carrier
-        public var prefix: ICCIDPrefix
+    package struct ICCIDMatch: Hashable, Sendable {
+        package var carrier: Carrier
+        package var prefix: ICCIDPrefix
     }
 
     /// Carriers whose ICCID prefixes match, longest prefix first.
-    public func carriers(iccid: ICCID) -> [ICCIDMatch] {
+    package func carriers(iccid: ICCID) -> [ICCIDMatch] {
         var matches: [ICCIDMatch] = []
         for carrier in carriers {
             for prefix in carrier.iccidPrefixes where iccid.digits.hasPrefix(prefix.prefix) {
@@ -184,14 +184,14 @@ public struct CarrierRegistry: Sendable {
     }
 
     /// Carriers in a country (ISO alpha-2, any case), curated first.
-    public func carriers(country: String?) -> [Carrier] {
+    package func carriers(country: String?) -> [Carrier] {
         guard let country else { return carriers }
         return carriers.filter { $0.country == country.lowercased() }
     }
 
     /// APN entries from the Android list for a carrier: those naming it, and, for a
     /// network operator, those on its codes that name no other known carrier.
-    public func androidAPNs(for carrier: Carrier) -> [AndroidAPNList.Entry] {
+    package func androidAPNs(for carrier: Carrier) -> [AndroidAPNList.Entry] {
         let names = Self.names(of: carrier)
         let codes = Set(carrier.networkCodes.map(\.plmn))
         return apnEntries.filter { entry in
@@ -204,7 +204,7 @@ public struct CarrierRegistry: Sendable {
 }
 
 /// What `esimtool carrier QUERY` asked about.
-public enum CarrierQuery: Hashable, Sendable {
+package enum CarrierQuery: Hashable, Sendable {
     case name(String)
     case network(mcc: String, mnc: String)
     case imsi(IMSI)
@@ -214,12 +214,12 @@ public enum CarrierQuery: Hashable, Sendable {
     /// digit strings of 6–15 digits IMSIs; anything else a name.
     /// What digits that failed to read as a query were taken for: `ICCID` (18 or more
     /// digits after 89) or `IMSI`.
-    public static func identifierName(of text: String) -> String {
+    package static func identifierName(of text: String) -> String {
         let digits = text.filter { $0.isASCII && $0.isNumber }
         return digits.hasPrefix("89") && digits.count >= 18 ? "ICCID" : "IMSI"
     }
 
-    public init(_ text: String) throws(IdentifierError) {
+    package init(_ text: String) throws(IdentifierError) {
         let digits = text.filter { !$0.isWhitespace && $0 != "-" }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             self = .name(text)

@@ -1,6 +1,6 @@
 /// Reads the identity and guidance sections of a carrier spec (`Specs/<id>.yaml`).
 /// The format is documented in `Specs/README.md`.
-public enum CarrierSpec {
+package enum CarrierSpec {
     static let topLevelKeys: Set<String> = [
         "id", "name", "aliases", "country", "kind", "hosts", "domains", "sources", "networks", "iccidPrefixes",
         "apps", "account", "support", "balanceChecks", "notes", "recognize", "pages",
@@ -13,7 +13,7 @@ public enum CarrierSpec {
     ]
 
     /// Parses one spec's carrier facts. `file` is how errors name it.
-    public static func parse(_ text: String, file: String) throws(SpecError) -> Carrier {
+    package static func parse(_ text: String, file: String) throws(SpecError) -> Carrier {
         try parseDocument(text, file: file).carrier
     }
 
@@ -21,7 +21,7 @@ public enum CarrierSpec {
     /// (`nil` when the spec has no `pages`).
     /// - Parameter pages: read (and compile) the `recognize` and `pages` sections; the
     ///   carrier commands skip them, `inspect` and `validate` need them.
-    public static func parseDocument(_ text: String, file: String, pages readPages: Bool = true) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
+    package static func parseDocument(_ text: String, file: String, pages readPages: Bool = true) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
         let root = try SpecNode.parse(text, file: file)
         let fields = try root.mapping(allowed: topLevelKeys)
 
@@ -129,11 +129,11 @@ public enum CarrierSpec {
 /// The curated specs: the built-in ones, then the `.yaml` files of a directory (a spec
 /// with the id of a built-in one replaces it; two of the directory's with one id are an
 /// error).
-public struct CuratedSpecs: Sendable {
-    public var carriers: [Carrier]
-    public var pageSpecs: [AccountPageSpec]
+package struct CuratedSpecs: Sendable {
+    package var carriers: [Carrier]
+    package var pageSpecs: [AccountPageSpec]
 
-    public static func load(specsDirectory: String? = nil, pages: Bool = true) throws(SpecError) -> CuratedSpecs {
+    package static func load(specsDirectory: String? = nil, pages: Bool = true) throws(SpecError) -> CuratedSpecs {
         var entries: [(carrier: Carrier, pages: AccountPageSpec?)] = []
         for (name, text) in BuiltInSpecs.files {
             entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages))
@@ -164,10 +164,10 @@ extension Character {
 }
 
 /// The repository's `Specs/` files, compiled into the binary.
-public enum BuiltInSpecs {
+package enum BuiltInSpecs {
     /// Every built-in spec as (file name, text). A test checks that each file in
     /// `Specs/` is listed here.
-    public static let files: [(name: String, text: String)] = [
+    package static let files: [(name: String, text: String)] = [
         ("att.yaml", PackageResources.att_yaml),
         ("verizon.yaml", PackageResources.verizon_yaml),
         ("tmobile.yaml", PackageResources.tmobile_yaml),

@@ -1,39 +1,39 @@
 import ESIMMarkup
 
 /// Why a provider database could not be read.
-public enum ProviderDatabaseErrorCode: String, ErrorCode, Codable {
+package enum ProviderDatabaseErrorCode: String, ErrorCode, Codable {
     case unreadableFile
     case malformedXML
     case wrongFormat
 }
 
 /// A provider database that could not be read: `serviceproviders.xml:29: message`.
-public typealias ProviderDatabaseError = CodedError<ProviderDatabaseErrorCode>
+package typealias ProviderDatabaseError = CodedError<ProviderDatabaseErrorCode>
 
 /// mobile-broadband-provider-info's `serviceproviders.xml`: countries, providers, their
 /// network codes, balance checks, top-up codes, voicemail numbers and APNs.
-public struct ProviderDatabase: Sendable {
+package struct ProviderDatabase: Sendable {
     /// Where ModemManager and NetworkManager read it on Linux.
-    public static let systemPath = "/usr/share/mobile-broadband-provider-info/serviceproviders.xml"
+    package static let systemPath = "/usr/share/mobile-broadband-provider-info/serviceproviders.xml"
     /// The Android APN list the same package installs beside it.
-    public static let systemAPNPath = "/usr/share/mobile-broadband-provider-info/apns-conf.xml"
+    package static let systemAPNPath = "/usr/share/mobile-broadband-provider-info/apns-conf.xml"
 
-    public var path: String
+    package var path: String
     /// Every provider, as carrier entries citing ``FactSource/providerDatabase``.
-    public var carriers: [Carrier]
+    package var carriers: [Carrier]
     /// Voicemail numbers by carrier id, as the database lists them.
-    public var voicemail: [String: [String]]
+    package var voicemail: [String: [String]]
     /// Elements this reader does not know, kept as `(line, element path)` so nothing is
     /// dropped silently.
-    public var unknownElements: [(line: Int, element: String)]
+    package var unknownElements: [(line: Int, element: String)]
 
     /// Reads the database at `path`.
-    public init(contentsOfFile path: String = ProviderDatabase.systemPath) throws(ProviderDatabaseError) {
+    package init(contentsOfFile path: String = ProviderDatabase.systemPath) throws(ProviderDatabaseError) {
         try self.init(root: try DatabaseXML.root(.file(path), named: "serviceproviders", path: path), path: path)
     }
 
     /// Reads the database from XML text; `path` names it in errors.
-    public init(xml: String, path: String) throws(ProviderDatabaseError) {
+    package init(xml: String, path: String) throws(ProviderDatabaseError) {
         try self.init(root: try DatabaseXML.root(.text(xml), named: "serviceproviders", path: path), path: path)
     }
 

@@ -1,5 +1,5 @@
 /// Why a carrier spec (or an alerts file) could not be loaded.
-public enum SpecErrorCode: String, ErrorCode, Codable {
+package enum SpecErrorCode: String, ErrorCode, Codable {
     case unreadableFile
     case invalidYAML
     case notAMapping
@@ -17,4 +17,4 @@ public enum SpecErrorCode: String, ErrorCode, Codable {
 /// Why a carrier spec could not be loaded. It names the file, the line and column, and
 /// the key path (`support[2].dial`) so the fix is one look away:
 /// `Specs/att.yaml:12:5: support[1].dial: expected a string`.
-public typealias SpecError = CodedError<SpecErrorCode>
+package typealias SpecError = CodedError<SpecErrorCode>

@@ -119,13 +119,13 @@ public enum InputDecoder {
 
     /// The one input among `lines` that are not blank (empty when there is none), and how
     /// many such lines there are: `decode -` takes a single input from standard input.
-    public static func soleInput(of lines: [String]) -> (text: String, count: Int) {
+    package static func soleInput(of lines: [String]) -> (text: String, count: Int) {
         let nonEmpty = lines.filter { !$0.allSatisfy(\.isWhitespace) }
         return (nonEmpty.first ?? "", nonEmpty.count)
     }
 
     /// Whether a line of a batch file is skipped: blank, or a `#` comment.
-    public static func isSkippedLine(_ line: some StringProtocol) -> Bool {
+    package static func isSkippedLine(_ line: some StringProtocol) -> Bool {
         guard let first = line.utf8.first(where: { !ASCII.isWhitespace($0) }) else { return true }
         return first == 0x23
     }
@@ -157,16 +157,16 @@ public enum InputDecoder {
 }
 
 /// How many inputs of a batch were valid, valid with warnings, and invalid.
-public struct DecodeTally: Hashable, Sendable {
-    public private(set) var valid = 0
-    public private(set) var warned = 0
-    public private(set) var invalid = 0
+package struct DecodeTally: Hashable, Sendable {
+    package private(set) var valid = 0
+    package private(set) var warned = 0
+    package private(set) var invalid = 0
 
-    public init() {}
+    package init() {}
 
-    public var total: Int { valid + warned + invalid }
+    package var total: Int { valid + warned + invalid }
 
-    public mutating func count(_ result: DecodeResult) {
+    package mutating func count(_ result: DecodeResult) {
         if !result.isValid {
             invalid += 1
         } else if result.warnings.isEmpty {

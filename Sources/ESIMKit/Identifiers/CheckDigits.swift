@@ -1,5 +1,5 @@
 /// Check-digit arithmetic.
-public enum CheckDigits {
+package enum CheckDigits {
     /// The Luhn (ISO/IEC 7812-1 Annex B) check digit to append to `digits` (ASCII).
     static func luhn(_ digits: some Collection<UInt8>) -> UInt8 {
         var sum = 0
@@ -24,7 +24,7 @@ public enum CheckDigits {
     }
 
     /// The Luhn check digit for an ICCID body (without its check digit).
-    public static func luhnDigit(for body: String) -> Int? {
+    package static func luhnDigit(for body: String) -> Int? {
         let bytes = Array(body.utf8)
         guard !bytes.isEmpty, bytes.allSatisfy(ASCII.isDigit) else { return nil }
         return Int(luhn(bytes))

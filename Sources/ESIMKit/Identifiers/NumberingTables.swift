@@ -737,9 +737,9 @@ enum NumberingTables {
 }
 
 /// English names of ISO 3166-1 regions, as the identifiers report them.
-public enum RegionNames {
+package enum RegionNames {
     /// The short English name for an alpha-2 code, or the code itself when unknown.
-    public static func name(_ code: String) -> String {
+    package static func name(_ code: String) -> String {
         NumberingTables.regionName(code)
     }
 }

@@ -1,5 +1,5 @@
 /// A place a plan covers, or includes while roaming.
-public enum Place: Hashable, Sendable {
+package enum Place: Hashable, Sendable {
     /// A country or territory, by ISO 3166-1 alpha-2 code (`US`, `MX`).
     case country(String)
     /// A named region (`Europe`, `Global`).
@@ -8,13 +8,13 @@ public enum Place: Hashable, Sendable {
     case countries(Int)
 
     /// A named group of countries as plan text uses it.
-    public enum Region: String, Hashable, Sendable, CaseIterable, Codable {
+    package enum Region: String, Hashable, Sendable, CaseIterable, Codable {
         case global, europe, europeanUnion = "european-union", asia, asiaPacific = "asia-pacific"
         case northAmerica = "north-america", latinAmerica = "latin-america", southAmerica = "south-america"
         case centralAmerica = "central-america", caribbean, middleEast = "middle-east", africa, oceania
         case balkans, nordics
 
-        public var name: String {
+        package var name: String {
             switch self {
             case .global: "Global"
             case .europe: "Europe"
@@ -36,7 +36,7 @@ public enum Place: Hashable, Sendable {
     }
 
     /// `United States`, `Europe`, `140 countries`.
-    public var name: String {
+    package var name: String {
         switch self {
         case .country(let code): Places.countryName(code) ?? code
         case .region(let region): region.name
@@ -45,7 +45,7 @@ public enum Place: Hashable, Sendable {
     }
 
     /// `US`, `europe`, `140-countries`: the stable form in JSON.
-    public var code: String {
+    package var code: String {
         switch self {
         case .country(let code): code
         case .region(let region): region.rawValue

@@ -1,7 +1,7 @@
 /// The JSON of `esimtool plan --json` (schema in the README). Amounts are canonical text
 /// (`"5 GB"`, `"85.99"`) so nothing is rounded; derived figures are numbers.
 extension Plan: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(name, forKey: "name")
         try container.encode(price, forKey: "price")
@@ -27,7 +27,7 @@ extension Plan: Encodable {
 }
 
 extension PlanPrice: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(amount.amount.description, forKey: "amount")
         try container.encode(amount.currency, forKey: "currency")
@@ -55,7 +55,7 @@ struct MoneyJSON: Encodable {
 }
 
 extension RoamingData: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(allowance, forKey: "data")
         try container.encode(places, forKey: "places")
@@ -63,7 +63,7 @@ extension RoamingData: Encodable {
 }
 
 extension DataAllowance: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         switch self {
         case .total(let amount):
@@ -82,7 +82,7 @@ extension DataAllowance: Encodable {
 }
 
 extension Allowance: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         switch self {
         case .limited(let count):
@@ -96,7 +96,7 @@ extension Allowance: Encodable {
 }
 
 extension DataRate: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(description, forKey: "text")
         try container.encode(kilobitsPerSecond?.description, forKey: "kbps")
@@ -104,7 +104,7 @@ extension DataRate: Encodable {
 }
 
 extension Place: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         switch self {
         case .country: try container.encode("country", forKey: "kind")
@@ -117,7 +117,7 @@ extension Place: Encodable {
 }
 
 extension PlanSpan: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(text, forKey: "text")
         try container.encode(offset, forKey: "offset")
@@ -126,7 +126,7 @@ extension PlanSpan: Encodable {
 }
 
 extension PlanOrigin: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         switch self {
         case .text:
@@ -143,7 +143,7 @@ extension PlanOrigin: Encodable {
 }
 
 extension PlanEconomics: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(periodDays, forKey: "periodDays")
         try container.encode(totalGB, forKey: "totalGB")
@@ -155,7 +155,7 @@ extension PlanEconomics: Encodable {
 }
 
 extension PlanComparison: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(entries.map(\.plan), forKey: "plans")
         try container.encode(entries.map { $0.exclusive.map(\.label) }, forKey: "exclusive")
@@ -167,7 +167,7 @@ extension PlanComparison: Encodable {
 
 extension PlanPrice: CustomStringConvertible {
     /// `$85.99/mo per line with autopay`, `$11`.
-    public var description: String {
+    package var description: String {
         var text = amount.description + period.suffix
         if perLine { text += " per line" }
         if !conditions.isEmpty { text += " with " + conditions.joined(separator: " & ") }
@@ -184,7 +184,7 @@ extension PlanPrice: CustomStringConvertible {
 extension Plan {
     /// The plan as text that reads back as the same plan (``init(text:)``): the name,
     /// then each fact as a clause.
-    public var canonicalText: String {
+    package var canonicalText: String {
         var clauses: [String] = []
         if let name { clauses.append("Plan: " + name) }
         if let price { clauses.append(price.description) }

@@ -4,7 +4,7 @@ extension AccountSnapshot {
     /// name leaves out: a line's data, hotspot and premium allowances and its charges
     /// (as a monthly price per line). Lines are named as usage history keys them
     /// (``lineKey(_:index:)``: `…0142`, whatever way the page wrote the number).
-    public var plans: [Plan] {
+    package var plans: [Plan] {
         var plans: [Plan] = []
         let carrier = carrierID ?? "unknown"
         if let name = self[.planName]?.text, var plan = try? Plan(text: name) {
@@ -32,7 +32,7 @@ extension AccountSnapshot {
 
 extension DataAllowance {
     /// An allowance from an amount a page states (`Unlimited` stays unlimited).
-    public init(_ amount: DataAmount) {
+    package init(_ amount: DataAmount) {
         self = amount.isUnlimited ? .unlimited : .total(amount)
     }
 }

@@ -1,6 +1,6 @@
 extension Plan {
     /// The most text one plan description may have (Unicode scalars).
-    public static let maximumTextLength = 4_096
+    package static let maximumTextLength = 4_096
 
     /// Reads a plan as carriers and eSIM shops describe it:
     /// `Unlimited Premium, $85.99/mo, 50GB premium data then 3 Mbps, 30GB hotspot,
@@ -8,7 +8,7 @@ extension Plan {
     ///
     /// Lenient: what is not understood is kept in ``unparsed``; only empty or oversized
     /// text throws.
-    public init(text: String) throws(PlanError) {
+    package init(text: String) throws(PlanError) {
         let scalars = PlanTokenizer.scalars(text)
         guard scalars.count <= Self.maximumTextLength else {
             throw PlanError(.tooLong, "plan text has \(scalars.count) characters; at most \(Self.maximumTextLength) are read",
@@ -28,7 +28,7 @@ extension Plan {
 
     /// Whether anything beyond the name was read: price, data, speeds, hotspot, validity,
     /// coverage, roaming, 5G, talk, text, video or lines.
-    public var hasFacts: Bool {
+    package var hasFacts: Bool {
         price != nil || data != nil || premiumData != nil || speedAfterAllowance != nil || maximumSpeed != nil
             || hotspot != nil || validityDays != nil || !coverage.isEmpty || !roaming.isEmpty || fiveG != nil
             || talk != nil || text != nil || video != nil || lines != nil

@@ -3,45 +3,45 @@
 /// Built from the prose carriers and shops write (``init(text:)``), from a reseller's JSON
 /// package feed (``PlanFeed``), or from the plan field of a saved account page. Anything
 /// the reader did not understand is kept in ``unparsed`` with its position.
-public struct Plan: Hashable, Sendable {
-    public var name: String?
-    public var price: PlanPrice?
+package struct Plan: Hashable, Sendable {
+    package var name: String?
+    package var price: PlanPrice?
     /// The data allowance as stated: an amount, per day, unlimited, or none.
-    public var data: DataAllowance?
+    package var data: DataAllowance?
     /// Premium (priority, high-speed) data: after this much, traffic may be slowed or
     /// deprioritised even when ``data`` is unlimited.
-    public var premiumData: DataAmount?
+    package var premiumData: DataAmount?
     /// The speed after the allowance or the premium data is used up (`then 3 Mbps`).
-    public var speedAfterAllowance: DataRate?
+    package var speedAfterAllowance: DataRate?
     /// A cap on the speed throughout (`at up to 5 Mbps`).
-    public var maximumSpeed: DataRate?
-    public var hotspot: DataAllowance?
+    package var maximumSpeed: DataRate?
+    package var hotspot: DataAllowance?
     /// How long the plan or package lasts, in days (a month counts 30).
-    public var validityDays: Int?
+    package var validityDays: Int?
     /// Where the plan works (a travel eSIM's countries; a carrier's home country).
-    public var coverage: [Place]
+    package var coverage: [Place]
     /// Where the plan also works while roaming (`Mexico & Canada included`).
-    public var roaming: [Place]
+    package var roaming: [Place]
     /// Data allowed abroad, by where (`15GB high-speed data in Mexico & Canada`, `5GB in
     /// 215+ countries`); the places are in ``roaming`` too.
-    public var roamingData: [RoamingData]
+    package var roamingData: [RoamingData]
     /// The price of each gigabyte used (`$10 per GB`): pay-as-you-go data, alone or on top
     /// of ``price``.
-    public var dataPrice: Money?
+    package var dataPrice: Money?
     /// `true` when 5G is included, `false` when the text excludes it, `nil` when unsaid.
-    public var fiveG: Bool?
-    public var talk: Allowance?
-    public var text: Allowance?
+    package var fiveG: Bool?
+    package var talk: Allowance?
+    package var text: Allowance?
     /// Streaming video resolution (`480p`, `HD`).
-    public var video: String?
+    package var video: String?
     /// How many lines the price is for (`$140/mo for 4 lines`).
-    public var lines: Int?
+    package var lines: Int?
     /// Text the reader did not understand, with where it was.
-    public var unparsed: [PlanSpan]
+    package var unparsed: [PlanSpan]
     /// Where the plan came from.
-    public var origin: PlanOrigin
+    package var origin: PlanOrigin
 
-    public init(name: String? = nil, price: PlanPrice? = nil, data: DataAllowance? = nil, premiumData: DataAmount? = nil,
+    package init(name: String? = nil, price: PlanPrice? = nil, data: DataAllowance? = nil, premiumData: DataAmount? = nil,
                 speedAfterAllowance: DataRate? = nil, maximumSpeed: DataRate? = nil, hotspot: DataAllowance? = nil,
                 validityDays: Int? = nil, coverage: [Place] = [], roaming: [Place] = [], roamingData: [RoamingData] = [],
                 dataPrice: Money? = nil, fiveG: Bool? = nil,
@@ -70,7 +70,7 @@ public struct Plan: Hashable, Sendable {
 
     /// The name, or for a package sold without one a summary of what it is
     /// (`United States · 5 GB · 30 days`); `nil` when there is nothing to say.
-    public var displayName: String? {
+    package var displayName: String? {
         if let name { return name }
         var parts: [String] = []
         if coverage.count <= 3, !coverage.isEmpty {
@@ -84,7 +84,7 @@ public struct Plan: Hashable, Sendable {
     }
 
     /// Nothing was understood: no name and no fact.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         name == nil && price == nil && data == nil && premiumData == nil && speedAfterAllowance == nil
             && maximumSpeed == nil && hotspot == nil && validityDays == nil && coverage.isEmpty && roaming.isEmpty
             && roamingData.isEmpty && dataPrice == nil && fiveG == nil && talk == nil && text == nil && video == nil && lines == nil
@@ -92,19 +92,19 @@ public struct Plan: Hashable, Sendable {
 }
 
 /// What a plan costs and how often.
-public struct PlanPrice: Hashable, Sendable {
-    public var amount: Money
-    public var period: BillingPeriod
+package struct PlanPrice: Hashable, Sendable {
+    package var amount: Money
+    package var period: BillingPeriod
     /// The price is per line (`$65/mo per line`).
-    public var perLine: Bool
+    package var perLine: Bool
     /// What the price depends on: `autopay`, `paperless billing`.
-    public var conditions: [String]
+    package var conditions: [String]
     /// `true` with taxes included, `false` when they are extra, `nil` when unsaid.
-    public var taxesIncluded: Bool?
+    package var taxesIncluded: Bool?
     /// Paid at once for a term of several periods (`$30/mo, 3 months $90 upfront`).
-    public var upfront: Money?
+    package var upfront: Money?
 
-    public init(amount: Money, period: BillingPeriod, perLine: Bool = false, conditions: [String] = [], taxesIncluded: Bool? = nil,
+    package init(amount: Money, period: BillingPeriod, perLine: Bool = false, conditions: [String] = [], taxesIncluded: Bool? = nil,
                 upfront: Money? = nil) {
         self.amount = amount
         self.period = period
@@ -116,22 +116,22 @@ public struct PlanPrice: Hashable, Sendable {
 }
 
 /// Data a plan allows abroad, and where.
-public struct RoamingData: Hashable, Sendable {
-    public var allowance: DataAllowance
-    public var places: [Place]
+package struct RoamingData: Hashable, Sendable {
+    package var allowance: DataAllowance
+    package var places: [Place]
 
-    public init(allowance: DataAllowance, places: [Place]) {
+    package init(allowance: DataAllowance, places: [Place]) {
         self.allowance = allowance
         self.places = places
     }
 }
 
 /// How often a price is charged; `once` pays for the whole validity (a prepaid package).
-public enum BillingPeriod: String, Hashable, Sendable, CaseIterable, Codable {
+package enum BillingPeriod: String, Hashable, Sendable, CaseIterable, Codable {
     case once, day, week, month, year
 
     /// Days one period stands for, for comparisons (a month counts 30, a year 365).
-    public var days: Int? {
+    package var days: Int? {
         switch self {
         case .once: nil
         case .day: 1
@@ -142,7 +142,7 @@ public enum BillingPeriod: String, Hashable, Sendable, CaseIterable, Codable {
     }
 
     /// `/mo`, `/day`; empty for `once`.
-    public var suffix: String {
+    package var suffix: String {
         switch self {
         case .once: ""
         case .day: "/day"
@@ -154,7 +154,7 @@ public enum BillingPeriod: String, Hashable, Sendable, CaseIterable, Codable {
 }
 
 /// An allowance of data (or hotspot data).
-public enum DataAllowance: Hashable, Sendable {
+package enum DataAllowance: Hashable, Sendable {
     /// This much for the plan's period or validity.
     case total(DataAmount)
     /// This much each day (`1 GB/day`).
@@ -166,7 +166,7 @@ public enum DataAllowance: Hashable, Sendable {
     case none
 
     /// `5 GB`, `1 GB/day`, `unlimited`, `included`, `none`.
-    public var label: String {
+    package var label: String {
         switch self {
         case .total(let amount): amount.description
         case .perDay(let amount): amount.description + "/day"
@@ -178,14 +178,14 @@ public enum DataAllowance: Hashable, Sendable {
 }
 
 /// Minutes of talk or number of texts.
-public enum Allowance: Hashable, Sendable {
+package enum Allowance: Hashable, Sendable {
     case unlimited
     case limited(Int)
     /// Mentioned as included, without a number.
     case included
     case none
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .unlimited: "unlimited"
         case .limited(let count): String(count)
@@ -196,8 +196,8 @@ public enum Allowance: Hashable, Sendable {
 }
 
 /// A data rate as plans state it (`3 Mbps`, `128 kbps`), kept in kilobits per second.
-public struct DataRate: Hashable, Sendable {
-    public enum Unit: String, Hashable, Sendable, CaseIterable, Codable {
+package struct DataRate: Hashable, Sendable {
+    package enum Unit: String, Hashable, Sendable, CaseIterable, Codable {
         case kbps, Mbps, Gbps
 
         var kilobits: Int64 {
@@ -209,32 +209,32 @@ public struct DataRate: Hashable, Sendable {
         }
     }
 
-    public var value: ExactDecimal
-    public var unit: Unit
+    package var value: ExactDecimal
+    package var unit: Unit
 
-    public init(_ value: ExactDecimal, _ unit: Unit) {
+    package init(_ value: ExactDecimal, _ unit: Unit) {
         self.value = value
         self.unit = unit
     }
 
     /// The rate in kilobits per second (1 Mbps = 1,000 kbps), or `nil` past Int64.
-    public var kilobitsPerSecond: ExactDecimal? { value.multiplied(by: unit.kilobits) }
+    package var kilobitsPerSecond: ExactDecimal? { value.multiplied(by: unit.kilobits) }
 }
 
 extension DataRate: CustomStringConvertible {
     /// `3 Mbps`, `512 kbps`.
-    public var description: String { "\(value) \(unit.rawValue)" }
+    package var description: String { "\(value) \(unit.rawValue)" }
 }
 
 /// Text a reader kept because it did not understand it.
-public struct PlanSpan: Hashable, Sendable {
-    public var text: String
+package struct PlanSpan: Hashable, Sendable {
+    package var text: String
     /// Unicode scalar offset in the input (the character offset for plain text).
-    public var offset: Int
+    package var offset: Int
     /// Length in Unicode scalars.
-    public var length: Int
+    package var length: Int
 
-    public init(text: String, offset: Int, length: Int) {
+    package init(text: String, offset: Int, length: Int) {
         self.text = text
         self.offset = offset
         self.length = length
@@ -242,7 +242,7 @@ public struct PlanSpan: Hashable, Sendable {
 }
 
 /// Where a plan was read from.
-public enum PlanOrigin: Hashable, Sendable {
+package enum PlanOrigin: Hashable, Sendable {
     /// Free text (an argument, a file, standard input).
     case text
     /// A package in a JSON feed, by index in the feed's list.
@@ -252,7 +252,7 @@ public enum PlanOrigin: Hashable, Sendable {
 }
 
 /// Why plan text or a package feed could not be read.
-public enum PlanErrorCode: String, ErrorCode, Codable {
+package enum PlanErrorCode: String, ErrorCode, Codable {
     case empty
     case tooLong
     case nothingRecognised
@@ -267,4 +267,4 @@ public enum PlanErrorCode: String, ErrorCode, Codable {
 
 /// Plan text or a feed that could not be read; ``CodedError/offset`` is the Unicode
 /// scalar offset in the text, or the byte offset in JSON.
-public typealias PlanError = CodedError<PlanErrorCode>
+package typealias PlanError = CodedError<PlanErrorCode>

@@ -4,18 +4,18 @@
 /// exact values and rounded to four decimals. A month counts 30 days, a GB 1,024 MB
 /// (see ``DataAmount``); per-day data counts over the validity (or the billing period), and
 /// data of a plan with a recurring price renews each billing period.
-public struct PlanEconomics: Hashable, Sendable {
+package struct PlanEconomics: Hashable, Sendable {
     /// The days the price and data are for: the validity, else the billing period.
-    public var periodDays: Int?
+    package var periodDays: Int?
     /// All the data over ``periodDays`` in GB; `nil` when unlimited or unknown.
-    public var totalGB: Double?
-    public var currency: String?
-    public var pricePerDay: Double?
-    public var pricePerGB: Double?
+    package var totalGB: Double?
+    package var currency: String?
+    package var pricePerDay: Double?
+    package var pricePerGB: Double?
     /// The price over 30 days, for plans of different lengths.
-    public var pricePer30Days: Double?
+    package var pricePer30Days: Double?
 
-    public init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         let period = plan.validityDays ?? plan.price?.period.days
         periodDays = period
         switch plan.data {
@@ -65,23 +65,23 @@ public struct PlanEconomics: Hashable, Sendable {
 
 /// Plans side by side: their economics, the cheapest per GB and per day, and what each
 /// includes that none of the others does.
-public struct PlanComparison: Hashable, Sendable {
-    public struct Entry: Hashable, Sendable {
-        public var plan: Plan
-        public var economics: PlanEconomics
+package struct PlanComparison: Hashable, Sendable {
+    package struct Entry: Hashable, Sendable {
+        package var plan: Plan
+        package var economics: PlanEconomics
         /// Features no other plan in the comparison has.
-        public var exclusive: [PlanFeature]
+        package var exclusive: [PlanFeature]
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
     /// Index of the plan with the lowest price per GB (same currency only).
-    public var cheapestPerGB: Int?
+    package var cheapestPerGB: Int?
     /// Index of the plan with the lowest price per day (same currency only).
-    public var cheapestPerDay: Int?
+    package var cheapestPerDay: Int?
     /// Set when the plans are priced in more than one currency, so cheapest is not given.
-    public var mixedCurrencies: Bool
+    package var mixedCurrencies: Bool
 
-    public init(_ plans: [Plan]) {
+    package init(_ plans: [Plan]) {
         let features = plans.map(PlanFeature.all)
         entries = plans.indices.map { index in
             let others = features.indices.filter { $0 != index }.map { Set(features[$0].map(\.key)) }
@@ -107,11 +107,11 @@ public struct PlanComparison: Hashable, Sendable {
 }
 
 /// Something a plan includes, for telling plans apart.
-public struct PlanFeature: Hashable, Sendable {
+package struct PlanFeature: Hashable, Sendable {
     /// Stable identity: `unlimited-data`, `hotspot`, `5g`, `roaming:MX`, `coverage:US`.
-    public var key: String
+    package var key: String
     /// For people: `30 GB hotspot`, `roaming in Mexico`.
-    public var label: String
+    package var label: String
 
     static func all(_ plan: Plan) -> [PlanFeature] {
         var features: [PlanFeature] = []

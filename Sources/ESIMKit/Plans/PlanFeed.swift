@@ -18,22 +18,22 @@ import ESIMMarkup
 /// eSIM Access publishes prices as value × 10,000 (10000 = 1.00); a package with its
 /// `packageCode` and `volume` fields is read that way. A package that cannot be read is
 /// reported in ``diagnostics`` with its index; the rest are still read.
-public struct PlanFeed: Hashable, Sendable {
-    public var plans: [Plan]
-    public var diagnostics: [Diagnostic]
+package struct PlanFeed: Hashable, Sendable {
+    package var plans: [Plan]
+    package var diagnostics: [Diagnostic]
 
     /// The largest feed read (bytes).
-    public static let maximumLength = 32 << 20
+    package static let maximumLength = 32 << 20
 
-    public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         /// The package's index in the order packages were found.
-        public var index: Int
-        public var message: String
+        package var index: Int
+        package var message: String
 
-        public var description: String { "package \(index): \(message)" }
+        package var description: String { "package \(index): \(message)" }
     }
 
-    public init(json text: String) throws(PlanError) {
+    package init(json text: String) throws(PlanError) {
         guard text.utf8.count <= Self.maximumLength else {
             throw PlanError(.tooLong, "the feed is larger than \(Self.maximumLength >> 20) MB")
         }
@@ -61,7 +61,7 @@ public struct PlanFeed: Hashable, Sendable {
     }
 
     /// Looks like JSON (after spaces, `[` or `{`).
-    public static func looksLikeJSON(_ text: String) -> Bool {
+    package static func looksLikeJSON(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{FEFF}" { continue }
             return scalar == "[" || scalar == "{"

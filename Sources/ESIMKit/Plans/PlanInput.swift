@@ -1,16 +1,16 @@
 /// Plans read from one input: free text, a JSON package feed or a saved account page.
-public struct PlanReading: Sendable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+package struct PlanReading: Sendable {
+    package enum Kind: String, Hashable, Sendable, Codable {
         case text, feed, page
     }
 
-    public var kind: Kind
-    public var plans: [Plan]
+    package var kind: Kind
+    package var plans: [Plan]
     /// Packages of a feed that could not be read, and the like (one line each).
-    public var notes: [String]
+    package var notes: [String]
 
     /// What one argument of `esimtool plan` is.
-    public enum Argument: Hashable, Sendable {
+    package enum Argument: Hashable, Sendable {
         /// A file to read.
         case file
         /// Plan text.
@@ -21,7 +21,7 @@ public struct PlanReading: Sendable {
 
     /// Tells a file from plan text: an existing file is read; a directory, or with `asPage`
     /// anything else, or a missing path (``looksLikePath(_:)``) is refused; the rest is text.
-    public static func classify(_ argument: String, asPage: Bool) -> Argument {
+    package static func classify(_ argument: String, asPage: Bool) -> Argument {
         let isDirectory = FileStatus.isDirectory(argument)
         if FileStatus.exists(argument) && !isDirectory { return .file }
         if isDirectory || asPage || looksLikePath(argument) { return .notAFile(reason: isDirectory ? "is a directory" : "no such file") }
@@ -30,7 +30,7 @@ public struct PlanReading: Sendable {
 
     /// A missing file rather than plan text: one word that starts like a path (`./`, `../`,
     /// `/`, `~`) or ends in a file extension. Plan text such as `5GB/30days` is neither.
-    public static func looksLikePath(_ input: String) -> Bool {
+    package static func looksLikePath(_ input: String) -> Bool {
         guard !input.contains(" ") else { return false }
         if ["./", "../", "/", "~"].contains(where: input.hasPrefix) { return true }
         let lowered = input.lowercased()
@@ -39,7 +39,7 @@ public struct PlanReading: Sendable {
 
     /// Reads text the user gave: a JSON feed when it looks like JSON, else plan
     /// descriptions, one per paragraph (blank lines separate plans).
-    public static func read(text: String) throws(PlanError) -> PlanReading {
+    package static func read(text: String) throws(PlanError) -> PlanReading {
         if PlanFeed.looksLikeJSON(text) {
             let feed = try PlanFeed(json: text)
             return PlanReading(kind: .feed, plans: feed.plans, notes: feed.diagnostics.map(\.description))
@@ -54,7 +54,7 @@ public struct PlanReading: Sendable {
 
     /// Reads a file: a saved account page (HTML or XML, or JSON a carrier spec reads)
     /// through `extractor`, a JSON package feed, or plan text.
-    public static func read(_ input: PageInput, extractor: PageExtractor, options: PageExtractor.Options,
+    package static func read(_ input: PageInput, extractor: PageExtractor, options: PageExtractor.Options,
                             asPage: Bool = false) throws(PlanError) -> PlanReading {
         let lowerName = input.name.lowercased()
         let isMarkupName = [".html", ".htm", ".xhtml", ".xml", ".mhtml"].contains { lowerName.hasSuffix($0) }

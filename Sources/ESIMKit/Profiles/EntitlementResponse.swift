@@ -8,47 +8,47 @@ import ESIMMarkup
 /// Result codes and their meanings follow TS.43 as Android's entitlement library reads
 /// them (`Ts43XmlDoc`, `EsimOdsaOperation`). The `TOKEN` characteristic is never kept: it
 /// is a credential.
-public struct EntitlementResponse: Hashable, Sendable {
-    public var version: String?
+package struct EntitlementResponse: Hashable, Sendable {
+    package var version: String?
     /// How long the configuration may be cached (`VERS` `validity`), in seconds.
-    public var validitySeconds: Int?
-    public var applications: [EntitlementApplication]
+    package var validitySeconds: Int?
+    package var applications: [EntitlementApplication]
 
-    public init(version: String? = nil, validitySeconds: Int? = nil, applications: [EntitlementApplication] = []) {
+    package init(version: String? = nil, validitySeconds: Int? = nil, applications: [EntitlementApplication] = []) {
         self.version = version
         self.validitySeconds = validitySeconds
         self.applications = applications
     }
 
     /// Every download offered, across applications.
-    public var downloads: [EntitlementDownload] { applications.flatMap(\.downloads) }
+    package var downloads: [EntitlementDownload] { applications.flatMap(\.downloads) }
 
     /// Any application reports an error result (OperationResult other than success or
     /// not-supported).
-    public var hasError: Bool {
+    package var hasError: Bool {
         applications.contains { $0.operationResult?.isError == true }
     }
 }
 
 /// One `APPLICATION` characteristic (or `apNNNN` object) of a response.
-public struct EntitlementApplication: Hashable, Sendable {
-    public var appID: String?
-    public var operationResult: EntitlementCode?
-    public var subscriptionResult: EntitlementCode?
-    public var serviceStatus: EntitlementCode?
-    public var entitlementStatus: EntitlementCode?
-    public var downloads: [EntitlementDownload]
+package struct EntitlementApplication: Hashable, Sendable {
+    package var appID: String?
+    package var operationResult: EntitlementCode?
+    package var subscriptionResult: EntitlementCode?
+    package var serviceStatus: EntitlementCode?
+    package var entitlementStatus: EntitlementCode?
+    package var downloads: [EntitlementDownload]
     /// The other parameters, with the path of characteristics they were under.
-    public var parameters: [EntitlementParameter]
+    package var parameters: [EntitlementParameter]
 
-    public init(appID: String? = nil) {
+    package init(appID: String? = nil) {
         self.appID = appID
         downloads = []
         parameters = []
     }
 
     /// What the application id stands for (TS.43 / Android `Ts43Constants`).
-    public var appName: String? {
+    package var appName: String? {
         switch appID?.lowercased() {
         case "ap2003": "VoLTE"
         case "ap2004": "VoWiFi"
@@ -69,12 +69,12 @@ public struct EntitlementApplication: Hashable, Sendable {
 }
 
 /// A numeric result with what it means.
-public struct EntitlementCode: Hashable, Sendable {
+package struct EntitlementCode: Hashable, Sendable {
     /// The value as sent.
-    public var raw: String
-    public var value: Int?
-    public var meaning: String
-    public var isError: Bool
+    package var raw: String
+    package var value: Int?
+    package var meaning: String
+    package var isError: Bool
 
     /// `raw` read against a table of meanings; a value the table lacks is `unknown(raw)`.
     private static func reading(_ raw: String, _ meanings: [Int: String], isError: (Int?) -> Bool = { _ in false }) -> EntitlementCode {
@@ -106,19 +106,19 @@ public struct EntitlementCode: Hashable, Sendable {
 }
 
 /// A `DownloadInfo`: what the device should download.
-public struct EntitlementDownload: Hashable, Sendable {
+package struct EntitlementDownload: Hashable, Sendable {
     /// The activation code as text (after base64 decoding when it was sent so).
-    public var activationCodeText: String?
+    package var activationCodeText: String?
     /// The code sent base64-encoded.
-    public var activationCodeWasBase64: Bool
+    package var activationCodeWasBase64: Bool
     /// The activation code, decoded by the same decoder as `esimtool decode`.
-    public var activationCode: DecodedActivationCode?
+    package var activationCode: DecodedActivationCode?
     /// Why the activation code could not be decoded.
-    public var activationCodeProblem: String?
-    public var iccid: String?
-    public var smdpAddress: String?
+    package var activationCodeProblem: String?
+    package var iccid: String?
+    package var smdpAddress: String?
 
-    public init(activationCodeText: String? = nil, activationCodeWasBase64: Bool = false, iccid: String? = nil, smdpAddress: String? = nil) {
+    package init(activationCodeText: String? = nil, activationCodeWasBase64: Bool = false, iccid: String? = nil, smdpAddress: String? = nil) {
         self.activationCodeText = activationCodeText
         self.activationCodeWasBase64 = activationCodeWasBase64
         self.iccid = iccid
@@ -134,19 +134,19 @@ public struct EntitlementDownload: Hashable, Sendable {
 }
 
 /// A parameter kept as given: `APPLICATION/PrimaryConfiguration` · `ICCID` = `…`.
-public struct EntitlementParameter: Hashable, Sendable {
-    public var path: String
-    public var name: String
-    public var value: String
+package struct EntitlementParameter: Hashable, Sendable {
+    package var path: String
+    package var name: String
+    package var value: String
 }
 
 extension EntitlementResponse {
     /// The largest response read.
-    public static let maximumLength = 4 << 20
+    package static let maximumLength = 4 << 20
 
     /// Reads the XML form: `<wap-provisioningdoc>` with `characteristic` and `parm`
     /// elements (names compared without case).
-    public init(xml bytes: [UInt8]) throws(ProfileError) {
+    package init(xml bytes: [UInt8]) throws(ProfileError) {
         guard bytes.count <= Self.maximumLength else {
             throw ProfileError(.tooLarge, "\(bytes.count) bytes; at most \(Self.maximumLength) are read")
         }
@@ -254,7 +254,7 @@ extension EntitlementResponse {
 
     /// Reads the JSON form: `{"Vers": {…}, "Token": {…}, "ap2009": {…}}`, or applications
     /// under `APPLICATION` (an object or a list) with their `AppID`.
-    public init(json value: JSONValue) throws(ProfileError) {
+    package init(json value: JSONValue) throws(ProfileError) {
         guard case .object(let members) = value else {
             throw ProfileError(.notEntitlement, "a TS.43 JSON response is an object")
         }

@@ -1,17 +1,17 @@
 /// SGP.22 `PprIds ::= BIT STRING {pprUpdateControl(0), ppr1(1), ppr2(2)}`.
-public struct PolicyRules: Hashable, Sendable {
+package struct PolicyRules: Hashable, Sendable {
     /// Bit 0 is the first (most significant) bit of the BIT STRING.
-    public var bits: [Bool]
+    package var bits: [Bool]
 
     /// Trailing clear bits are dropped, as DER does for a named bit list.
-    public init(bits: [Bool]) {
+    package init(bits: [Bool]) {
         var bits = bits
         while bits.last == false { bits.removeLast() }
         self.bits = bits
     }
 
     /// From rule names, `bit(N)` included; other names are left out.
-    public init(names: [String]) {
+    package init(names: [String]) {
         var bits: [Bool] = []
         for name in names {
             guard let index = NamedBits.index(of: name, in: Self.names), (0..<256).contains(index) else { continue }
@@ -25,10 +25,10 @@ public struct PolicyRules: Hashable, Sendable {
 
     /// The rules set: `ppr1` (disabling not allowed), `ppr2` (deletion not allowed),
     /// `pprUpdateControl`; other bits as `bit(N)`.
-    public var ruleNames: [String] { NamedBits.names(bits, Self.names) }
+    package var ruleNames: [String] { NamedBits.names(bits, Self.names) }
 
     /// What the set rules mean for the user.
-    public var meanings: [String] {
+    package var meanings: [String] {
         ruleNames.map { rule in
             switch rule {
             case "pprUpdateControl": "the operator controls updates to these rules"

@@ -1,7 +1,7 @@
 /// Something noticed while reading a profile list.
-public struct ProfileDiagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Hashable, Sendable, Codable { case warning, error }
-    public enum Code: String, Hashable, Sendable, Codable, CaseIterable {
+package struct ProfileDiagnostic: Hashable, Sendable, CustomStringConvertible {
+    package enum Severity: String, Hashable, Sendable, Codable { case warning, error }
+    package enum Code: String, Hashable, Sendable, Codable, CaseIterable {
         /// A line of lpac output is not JSON (the rest are still read).
         case invalidJSONLine
         /// lpac reported an error (`code` not 0).
@@ -14,14 +14,14 @@ public struct ProfileDiagnostic: Hashable, Sendable, CustomStringConvertible {
         case unknownElement
     }
 
-    public var code: Code
-    public var severity: Severity
-    public var message: String
+    package var code: Code
+    package var severity: Severity
+    package var message: String
     /// 1-based line (JSON lines), or byte offset (DER).
-    public var line: Int?
-    public var offset: Int?
+    package var line: Int?
+    package var offset: Int?
 
-    public init(_ code: Code, _ severity: Severity, _ message: String, line: Int? = nil, offset: Int? = nil) {
+    package init(_ code: Code, _ severity: Severity, _ message: String, line: Int? = nil, offset: Int? = nil) {
         self.code = code
         self.severity = severity
         self.message = message
@@ -29,7 +29,7 @@ public struct ProfileDiagnostic: Hashable, Sendable, CustomStringConvertible {
         self.offset = offset
     }
 
-    public var description: String {
+    package var description: String {
         var text = message
         if let line { text = "line \(line): " + text }
         if let offset { text += " (offset \(offset))" }

@@ -1,5 +1,5 @@
 /// Why a profile list could not be read at all.
-public enum ProfileErrorCode: String, ErrorCode, Codable {
+package enum ProfileErrorCode: String, ErrorCode, Codable {
     case empty
     case tooLarge
     /// Neither DER (binary, hex, base64), lpac JSON nor a TS.43 entitlement response.
@@ -25,11 +25,11 @@ public enum ProfileErrorCode: String, ErrorCode, Codable {
 
 /// A profile list that could not be read; ``CodedError/offset`` is a byte offset (DER,
 /// JSON), ``CodedError/line`` a 1-based line (XML).
-public typealias ProfileError = CodedError<ProfileErrorCode>
+package typealias ProfileError = CodedError<ProfileErrorCode>
 
 extension CodedError where Code == ProfileErrorCode {
     /// A profile-list error at a byte offset or a line, when known.
-    public init(_ code: Code, _ message: String, offset: Int? = nil, line: Int? = nil) {
+    package init(_ code: Code, _ message: String, offset: Int? = nil, line: Int? = nil) {
         self.init(code, message, at: SourceLocation(line: line, offset: offset))
     }
 }

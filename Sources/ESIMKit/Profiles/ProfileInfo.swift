@@ -1,25 +1,25 @@
 /// One eSIM profile on an eUICC, as SGP.22 `ProfileInfo` describes it (ES10c
 /// GetProfilesInfo), however it was obtained: an LPA's JSON, the DER itself.
-public struct ProfileInfo: Hashable, Sendable {
+package struct ProfileInfo: Hashable, Sendable {
     /// The ICCID digits (SGP.22 carries them as nibble-swapped BCD, `F`-padded).
-    public var iccid: String?
+    package var iccid: String?
     /// The ISD-P application identifier, upper-case hex.
-    public var isdpAID: String?
-    public var state: ProfileState?
-    public var nickname: String?
-    public var serviceProviderName: String?
-    public var profileName: String?
-    public var iconType: IconType?
+    package var isdpAID: String?
+    package var state: ProfileState?
+    package var nickname: String?
+    package var serviceProviderName: String?
+    package var profileName: String?
+    package var iconType: IconType?
     /// The icon's bytes (PNG or JPEG).
-    public var icon: [UInt8]?
+    package var icon: [UInt8]?
     /// SGP.22 `profileClass`; `operational` when the DER leaves it out (its default).
-    public var profileClass: ProfileClass?
+    package var profileClass: ProfileClass?
     /// Profile policy rules (SGP.22 `PprIds`).
-    public var policyRules: PolicyRules?
+    package var policyRules: PolicyRules?
     /// The operator that owns the profile (SGP.22 `profileOwner`: MCC/MNC and group ids).
-    public var owner: ProfileOwner?
+    package var owner: ProfileOwner?
 
-    public init(iccid: String? = nil, isdpAID: String? = nil, state: ProfileState? = nil, nickname: String? = nil,
+    package init(iccid: String? = nil, isdpAID: String? = nil, state: ProfileState? = nil, nickname: String? = nil,
                 serviceProviderName: String? = nil, profileName: String? = nil, iconType: IconType? = nil, icon: [UInt8]? = nil,
                 profileClass: ProfileClass? = nil, policyRules: PolicyRules? = nil, owner: ProfileOwner? = nil) {
         self.iccid = iccid

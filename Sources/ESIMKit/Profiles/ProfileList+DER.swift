@@ -26,13 +26,13 @@ import SwiftASN1
 /// and the ES10b `EUICCInfo2` response (BF22), read into ``chip`` (see ``EUICCInfo``).
 extension ProfileList {
     /// The largest DER input read.
-    public static let maximumDERLength = 1 << 20
+    package static let maximumDERLength = 1 << 20
     /// The deepest nesting accepted (SGP.22 responses nest four levels).
     static let maximumDepth = 16
 
     /// Decodes one or more responses one after another: a profile list (BF2D), an EID
     /// response (BF3E), eUICC information (BF22).
-    public init(derEncoded bytes: [UInt8]) throws(ProfileError) {
+    package init(derEncoded bytes: [UInt8]) throws(ProfileError) {
         guard !bytes.isEmpty else { throw ProfileError(.empty, "no DER bytes") }
         guard bytes.count <= Self.maximumDERLength else {
             throw ProfileError(.tooLarge, "\(bytes.count) bytes of DER; at most \(Self.maximumDERLength) are read")
@@ -382,7 +382,7 @@ extension ProfileList {
     /// The list as DER: a `ProfileInfoListResponse` (BF2D) when it lists profiles, a
     /// `GetEuiccDataResponse` (BF3E) when the EID is known, an `EUICCInfo2` (BF22) when
     /// the chip's information is. Reads back as the same list.
-    public func derEncoded() throws -> [UInt8] {
+    package func derEncoded() throws -> [UInt8] {
         var serializer = DER.Serializer()
         if listsProfiles || !profiles.isEmpty {
             try serializer.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 45, tagClass: .contextSpecific)) { list in

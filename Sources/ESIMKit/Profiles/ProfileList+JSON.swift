@@ -1,6 +1,6 @@
 /// The JSON of `esimtool profiles --json` (schema in the README).
 extension ProfileList: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(format.rawValue, forKey: "format")
         try container.encode(eid, forKey: "eid")
@@ -14,7 +14,7 @@ extension ProfileList: Encodable {
 }
 
 extension EUICCInfo: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(specificationVersion, forKey: "specificationVersion")
         try container.encode(profileVersion, forKey: "profileVersion")
@@ -38,7 +38,7 @@ extension EUICCInfo: Encodable {
 }
 
 extension ProfileInfo: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(iccid, forKey: "iccid")
         try container.encode(isdpAID, forKey: "isdpAid")
@@ -55,7 +55,7 @@ extension ProfileInfo: Encodable {
 }
 
 extension ProfileOwner: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(mcc, forKey: "mcc")
         try container.encode(mnc, forKey: "mnc")
@@ -65,7 +65,7 @@ extension ProfileOwner: Encodable {
 }
 
 extension ProfileDiagnostic: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(code.rawValue, forKey: "code")
         try container.encode(severity.rawValue, forKey: "severity")
@@ -76,7 +76,7 @@ extension ProfileDiagnostic: Encodable {
 }
 
 extension EntitlementResponse: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(version, forKey: "version")
         try container.encode(validitySeconds, forKey: "validitySeconds")
@@ -85,7 +85,7 @@ extension EntitlementResponse: Encodable {
 }
 
 extension EntitlementApplication: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(appID, forKey: "appId")
         try container.encode(appName, forKey: "appName")
@@ -99,7 +99,7 @@ extension EntitlementApplication: Encodable {
 }
 
 extension EntitlementCode: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(raw, forKey: "value")
         try container.encode(meaning, forKey: "meaning")
@@ -108,7 +108,7 @@ extension EntitlementCode: Encodable {
 }
 
 extension EntitlementDownload: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(activationCodeText, forKey: "activationCode")
         try container.encode(activationCodeWasBase64, forKey: "base64")
@@ -123,7 +123,7 @@ extension EntitlementDownload: Encodable {
 }
 
 extension EntitlementParameter: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(path, forKey: "path")
         try container.encode(name, forKey: "name")

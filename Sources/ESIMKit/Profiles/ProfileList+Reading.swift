@@ -2,12 +2,12 @@ import ESIMMarkup
 
 extension ProfileList {
     /// The largest input read.
-    public static let maximumInputLength = 8 << 20
+    package static let maximumInputLength = 8 << 20
 
     /// Reads a profile list in whichever form it comes: SGP.22 DER as binary, hex or
     /// base64; lpac's JSON output (one object per line, or one pretty-printed object);
     /// or a TS.43 entitlement response (XML or JSON).
-    public init(reading bytes: [UInt8]) throws(ProfileError) {
+    package init(reading bytes: [UInt8]) throws(ProfileError) {
         guard bytes.count <= Self.maximumInputLength else {
             throw ProfileError(.tooLarge, "\(bytes.count) bytes; at most \(Self.maximumInputLength) are read")
         }

@@ -1,7 +1,7 @@
 /// What a profile list holds: the profiles, and the eUICC's EID and addresses when the
 /// input gave them.
-public struct ProfileList: Hashable, Sendable {
-    public enum Format: String, Hashable, Sendable, Codable {
+package struct ProfileList: Hashable, Sendable {
+    package enum Format: String, Hashable, Sendable, Codable {
         /// lpac's JSON (`lpac chip info`, `lpac profile list`).
         case lpac
         /// SGP.22 ES10c DER (`ProfileInfoListResponse`, `GetEuiccDataResponse`).
@@ -10,24 +10,24 @@ public struct ProfileList: Hashable, Sendable {
         case entitlement
     }
 
-    public var format: Format
-    public var eid: String?
-    public var profiles: [ProfileInfo]
+    package var format: Format
+    package var eid: String?
+    package var profiles: [ProfileInfo]
     /// The default SM-DP+ and root SM-DS addresses (`lpac chip info`).
-    public var defaultSMDPAddress: String?
-    public var rootSMDSAddress: String?
+    package var defaultSMDPAddress: String?
+    package var rootSMDSAddress: String?
     /// What the eUICC says about itself (`lpac chip info`).
-    public var chip: EUICCInfo?
+    package var chip: EUICCInfo?
     /// Whether the input held a list of profiles (possibly empty), as opposed to chip
     /// information or an entitlement response alone.
-    public var listsProfiles = false
+    package var listsProfiles = false
     /// The TS.43 response, for `entitlement`.
-    public var entitlement: EntitlementResponse?
+    package var entitlement: EntitlementResponse?
     /// What was read past: lines that are not JSON, errors the LPA reported, check digits
     /// that do not match. Each says where.
-    public var diagnostics: [ProfileDiagnostic]
+    package var diagnostics: [ProfileDiagnostic]
 
-    public init(format: Format, eid: String? = nil, profiles: [ProfileInfo] = [], defaultSMDPAddress: String? = nil,
+    package init(format: Format, eid: String? = nil, profiles: [ProfileInfo] = [], defaultSMDPAddress: String? = nil,
                 rootSMDSAddress: String? = nil, chip: EUICCInfo? = nil, entitlement: EntitlementResponse? = nil,
                 diagnostics: [ProfileDiagnostic] = []) {
         self.format = format
@@ -42,5 +42,5 @@ public struct ProfileList: Hashable, Sendable {
     }
 
     /// The ICCID or EID a diagnostic names failed its check digits; the value is kept.
-    public var hasProblems: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasProblems: Bool { diagnostics.contains { $0.severity == .error } }
 }

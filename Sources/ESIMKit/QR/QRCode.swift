@@ -1,5 +1,5 @@
 /// How much of a QR symbol may be damaged and still read (ISO/IEC 18004 §4.1).
-public enum QRErrorCorrection: String, Hashable, Sendable, CaseIterable, Codable {
+package enum QRErrorCorrection: String, Hashable, Sendable, CaseIterable, Codable {
     /// About 7% of codewords recoverable.
     case low = "L"
     /// About 15%.
@@ -30,17 +30,17 @@ public enum QRErrorCorrection: String, Hashable, Sendable, CaseIterable, Codable
 }
 
 /// A QR Code symbol (ISO/IEC 18004, Model 2): a square of dark and light modules.
-public struct QRCode: Hashable, Sendable {
-    public let version: Int
-    public let errorCorrection: QRErrorCorrection
-    public let mask: Int
+package struct QRCode: Hashable, Sendable {
+    package let version: Int
+    package let errorCorrection: QRErrorCorrection
+    package let mask: Int
     /// The mode the text was encoded in.
-    public let mode: QRMode
-    public let size: Int
+    package let mode: QRMode
+    package let size: Int
     /// Row by row; `true` is dark.
     let modules: [Bool]
 
-    public subscript(x: Int, y: Int) -> Bool {
+    package subscript(x: Int, y: Int) -> Bool {
         x >= 0 && y >= 0 && x < size && y < size && modules[y * size + x]
     }
 }
@@ -48,7 +48,7 @@ public struct QRCode: Hashable, Sendable {
 /// The data encodings used here: alphanumeric (`0–9 A–Z space $ % * + - . / :`, 5.5 bits a
 /// character) and bytes (UTF-8, 8 bits). Activation codes written in upper case fit the
 /// first, which makes smaller symbols.
-public enum QRMode: String, Hashable, Sendable, Codable {
+package enum QRMode: String, Hashable, Sendable, Codable {
     case alphanumeric, byte
 
     static let alphanumericCharacters = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)

@@ -1,9 +1,9 @@
 /// Builds QR symbols: picks the mode and the smallest version that fits, adds
 /// Reed–Solomon error correction, places the modules and chooses the mask with the
 /// lowest penalty (or the one asked for).
-public enum QREncoder {
-    public static let minimumVersion = 1
-    public static let maximumVersion = 40
+package enum QREncoder {
+    package static let minimumVersion = 1
+    package static let maximumVersion = 40
 
     /// ISO/IEC 18004 Table 9, by level (L, M, Q, H) and version (index 0 unused).
     static let eccCodewordsPerBlock: [[Int]] = [
@@ -38,7 +38,7 @@ public enum QREncoder {
     ///   - correction: the least error correction wanted; with `boost`, a higher level
     ///     is used when it fits in the same version.
     ///   - mask: 0–7, or `nil` for the one with the lowest penalty.
-    public static func encode(_ text: String, correction: QRErrorCorrection = .medium, boost: Bool = true,
+    package static func encode(_ text: String, correction: QRErrorCorrection = .medium, boost: Bool = true,
                               minimumVersion: Int = 1, mask: Int? = nil) throws(QRError) -> QRCode {
         let bytes = Array(text.utf8)
         let mode: QRMode = bytes.allSatisfy { QRMode.alphanumericCharacters.contains($0) } ? .alphanumeric : .byte

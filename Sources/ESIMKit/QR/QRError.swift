@@ -1,5 +1,5 @@
 /// Why text could not be made into a QR symbol, or QR codes could not be read from an image.
-public enum QRErrorCode: String, ErrorCode, Codable {
+package enum QRErrorCode: String, ErrorCode, Codable {
     /// The text does not fit in the largest symbol at the error correction asked for.
     case textTooLong
     /// A mask outside 0–7.
@@ -14,4 +14,4 @@ public enum QRErrorCode: String, ErrorCode, Codable {
 }
 
 /// A QR problem; ``CodedError/file`` names the image when one was read.
-public typealias QRError = CodedError<QRErrorCode>
+package typealias QRError = CodedError<QRErrorCode>

@@ -3,9 +3,9 @@ import ESIMMarkup
 /// Reads QR codes from image files with zbar's `zbarimg` (Debian: zbar-tools), run as a
 /// separate process: nothing here links it, so the toolkit builds and runs without it,
 /// and only reading images asks for it.
-public enum QRImageReader {
+package enum QRImageReader {
     /// Image files by their first bytes: PNG, JPEG, GIF, BMP, TIFF, WebP, PNM.
-    public static func looksLikeImage(_ bytes: ArraySlice<UInt8>) -> Bool {
+    package static func looksLikeImage(_ bytes: ArraySlice<UInt8>) -> Bool {
         let signatures: [[UInt8]] = [
             [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), Array("BM".utf8), [0x49, 0x49, 0x2A, 0x00],
             [0x4D, 0x4D, 0x00, 0x2A], Array("RIFF".utf8), Array("P1".utf8), Array("P4".utf8), Array("P5".utf8), Array("P6".utf8),
@@ -13,7 +13,7 @@ public enum QRImageReader {
         return signatures.contains { bytes.starts(with: $0) }
     }
 
-    public static func looksLikeImage(path: String) -> Bool {
+    package static func looksLikeImage(path: String) -> Bool {
         let lowered = path.lowercased()
         if [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".pnm", ".pgm", ".ppm", ".pbm"]
             .contains(where: lowered.hasSuffix) { return true }
@@ -22,12 +22,12 @@ public enum QRImageReader {
     }
 
     /// Whether `path` is an existing file that is an image, by its name or its first bytes.
-    public static func isImageFile(_ path: String) -> Bool {
+    package static func isImageFile(_ path: String) -> Bool {
         FileStatus.exists(path) && looksLikeImage(path: path)
     }
 
     /// Every QR code's text in the image, in the order zbar reports them.
-    public static func read(_ path: String) throws(QRError) -> [String] {
+    package static func read(_ path: String) throws(QRError) -> [String] {
         guard FileStatus.exists(path) else {
             throw QRError(.unreadableImage, "no such file", file: path)
         }

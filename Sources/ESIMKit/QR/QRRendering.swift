@@ -1,12 +1,12 @@
 /// A QR symbol drawn as a PNG, an SVG or terminal text, with a quiet zone around it.
 extension QRCode {
     /// The light margin scanners need: four modules (ISO/IEC 18004 §6.3.8).
-    public static let quietZone = 4
+    package static let quietZone = 4
 
     /// Unicode half blocks, two module rows a line. A terminal draws characters light on
     /// dark, so by default light modules are printed as blocks and dark ones as spaces,
     /// as phone cameras need; `invert` is for terminals with a light background.
-    public func terminalText(invert: Bool = false) -> [String] {
+    package func terminalText(invert: Bool = false) -> [String] {
         let border = Self.quietZone
         let total = size + 2 * border
         func light(_ x: Int, _ y: Int) -> Bool {
@@ -34,7 +34,7 @@ extension QRCode {
     }
 
     /// An SVG image, `scale` pixels a module: one path for all dark modules.
-    public func svg(scale: Int = 8) -> String {
+    package func svg(scale: Int = 8) -> String {
         let border = Self.quietZone
         let total = (size + 2 * border) * scale
         var path = ""
@@ -53,7 +53,7 @@ extension QRCode {
     }
 
     /// A 1-bit greyscale PNG, `scale` pixels a module.
-    public func png(scale: Int = 8) -> [UInt8] {
+    package func png(scale: Int = 8) -> [UInt8] {
         let border = Self.quietZone
         let width = (size + 2 * border) * scale
         return PNG.monochrome(width: width, height: width) { x, y in self[x / scale - border, y / scale - border] }
@@ -62,7 +62,7 @@ extension QRCode {
 
 /// The little of PNG a QR image needs: chunks with CRC-32 and zlib data in stored
 /// (uncompressed) deflate blocks — a QR PNG is small, and 1-bit pixels keep it so.
-public enum PNG {
+package enum PNG {
     static let crcTable: [UInt32] = (0..<256).map { index in
         var c = UInt32(index)
         for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
@@ -70,7 +70,7 @@ public enum PNG {
     }
 
     /// A 1-bit greyscale image; `dark(x, y)` says which pixels are black.
-    public static func monochrome(width: Int, height: Int, dark: (Int, Int) -> Bool) -> [UInt8] {
+    package static func monochrome(width: Int, height: Int, dark: (Int, Int) -> Bool) -> [UInt8] {
         let rowBytes = (width + 7) / 8
         var raw: [UInt8] = []
         raw.reserveCapacity((rowBytes + 1) * height)

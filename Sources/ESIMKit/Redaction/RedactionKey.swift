@@ -1,14 +1,14 @@
 /// The redaction key: 32 random bytes kept outside the repository, so placeholders are
 /// stable across a fixture set and nobody without the key can test guesses against them.
-public enum RedactionKey {
+package enum RedactionKey {
     /// `$XDG_CONFIG_HOME/esimtool/redact.key`, else `~/.config/esimtool/redact.key`.
-    public static var defaultPath: String? {
+    package static var defaultPath: String? {
         if let config = Environment.value("XDG_CONFIG_HOME") { return config + "/esimtool/redact.key" }
         return Environment.value("HOME").map { $0 + "/.config/esimtool/redact.key" }
     }
 
     /// Reads the key at `path`, creating it (mode 0600) with fresh random bytes if absent.
-    public static func load(_ path: String, create: Bool = true) throws(RedactionError) -> [UInt8] {
+    package static func load(_ path: String, create: Bool = true) throws(RedactionError) -> [UInt8] {
         do {
             return try KeyFile.load(path, minimumLength: 16, length: 32, create: create)
         } catch {
@@ -24,7 +24,7 @@ public enum RedactionKey {
 }
 
 /// Why the redaction key could not be used.
-public enum RedactionErrorCode: String, ErrorCode {
+package enum RedactionErrorCode: String, ErrorCode {
     /// The key file holds fewer than 16 bytes.
     case keyTooShort
     /// No key file, and none was to be made.
@@ -36,4 +36,4 @@ public enum RedactionErrorCode: String, ErrorCode {
 }
 
 /// A redaction key problem; ``CodedError/file`` names the key file.
-public typealias RedactionError = CodedError<RedactionErrorCode>
+package typealias RedactionError = CodedError<RedactionErrorCode>

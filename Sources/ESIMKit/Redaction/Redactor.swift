@@ -1,10 +1,10 @@
 /// The kinds of personal data the redactor finds.
-public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Codable {
+package enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Codable {
     case activationCode, token, email, iccid, eid, imei, imsi, accountNumber, phoneNumber, cardNumber
     case name, streetAddress, zipCode, ipAddress
 
     /// How the kind reads in reports.
-    public var label: String {
+    package var label: String {
         switch self {
         case .activationCode: "activation code (matching ID)"
         case .token: "token or key"
@@ -25,17 +25,17 @@ public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Codable 
 }
 
 /// One piece of personal data in a text, and what replaces it.
-public struct RedactionFinding: Hashable, Sendable {
-    public var kind: PersonalDataKind
+package struct RedactionFinding: Hashable, Sendable {
+    package var kind: PersonalDataKind
     /// UTF-8 offsets of the replaced part in the original text.
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// 1-based line and column (in characters) of `start`.
-    public var line: Int
-    public var column: Int
+    package var line: Int
+    package var column: Int
     /// The original, with all but its last two characters hidden: safe to print.
-    public var hint: String
-    public var replacement: String
+    package var hint: String
+    package var replacement: String
 }
 
 /// Finds personal data in page text — markup, attributes, comments, URLs, embedded
@@ -48,19 +48,19 @@ public struct RedactionFinding: Hashable, Sendable {
 /// the same placeholder in every file redacted with the same key, and the value cannot
 /// be recovered from the placeholder without the key. Placeholders are recognisable as
 /// such, so redacting twice changes nothing.
-public struct Redactor: Sendable {
+package struct Redactor: Sendable {
     let hash: KeyedHash
-    /// Values known to be synthetic or public (test vectors, spec examples): never
+    /// Values known to be synthetic or package (test vectors, spec examples): never
     /// reported or replaced. Compared as written and with separators removed.
-    public var allowed: Set<String>
+    package var allowed: Set<String>
 
-    public init(key: [UInt8], allowed: Set<String> = []) {
+    package init(key: [UInt8], allowed: Set<String> = []) {
         hash = KeyedHash(key: key)
         self.allowed = allowed
     }
 
     /// Reads an allow-list: one value per line, `#` starts a comment.
-    public static func allowList(_ text: String) -> Set<String> {
+    package static func allowList(_ text: String) -> Set<String> {
         var result = Set<String>()
         for line in text.split(whereSeparator: \.isNewline) {
             let value = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -71,7 +71,7 @@ public struct Redactor: Sendable {
     }
 
     /// What would be replaced, in text order.
-    public func findings(in text: String) -> [RedactionFinding] {
+    package func findings(in text: String) -> [RedactionFinding] {
         var candidates: [Candidate] = []
         let scanText = ScanText(text)
         for detector in Detectors.all {
@@ -91,7 +91,7 @@ public struct Redactor: Sendable {
     }
 
     /// The text with every finding replaced, and the findings.
-    public func redact(_ text: String) -> (text: String, findings: [RedactionFinding]) {
+    package func redact(_ text: String) -> (text: String, findings: [RedactionFinding]) {
         let found = findings(in: text)
         guard !found.isEmpty else { return (text, []) }
         var bytes = Array(text.utf8)
@@ -196,7 +196,7 @@ extension RedactionFinding: Encodable {
     enum Key: String, CodingKey { case line, column, kind, hint }
 
     /// `{"line","column","kind","hint"}`: where, what, and the masked hint (never the value).
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(line, forKey: .line)
         try container.encode(column, forKey: .column)

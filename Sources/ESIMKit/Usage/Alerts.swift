@@ -1,19 +1,19 @@
 /// Thresholds `esimtool alert` checks the latest readings against. Any may be unset.
-public struct AlertRules: Hashable, Sendable {
+package struct AlertRules: Hashable, Sendable {
     /// Data left on a line below this amount.
-    public var dataBelow: DataAmount?
+    package var dataBelow: DataAmount?
     /// Data left below this share of the allowance (0–100).
-    public var dataBelowPercent: Double?
+    package var dataBelowPercent: Double?
     /// The forecast reaches the allowance (or premium threshold) before the cycle resets.
-    public var runOutBeforeReset: Bool
+    package var runOutBeforeReset: Bool
     /// A prepaid balance below this.
-    public var balanceBelow: Money?
+    package var balanceBelow: Money?
     /// A bill due within this many days (0: due today).
-    public var dueWithinDays: Int?
+    package var dueWithinDays: Int?
     /// International or roaming use above this amount in the current cycle.
-    public var roamingAbove: DataAmount?
+    package var roamingAbove: DataAmount?
 
-    public init(dataBelow: DataAmount? = nil, dataBelowPercent: Double? = nil, runOutBeforeReset: Bool = false,
+    package init(dataBelow: DataAmount? = nil, dataBelowPercent: Double? = nil, runOutBeforeReset: Bool = false,
                 balanceBelow: Money? = nil, dueWithinDays: Int? = nil, roamingAbove: DataAmount? = nil) {
         self.dataBelow = dataBelow
         self.dataBelowPercent = dataBelowPercent
@@ -23,15 +23,15 @@ public struct AlertRules: Hashable, Sendable {
         self.roamingAbove = roamingAbove
     }
 
-    public var isEmpty: Bool { self == AlertRules() }
+    package var isEmpty: Bool { self == AlertRules() }
 
     /// `$XDG_CONFIG_HOME/esimtool/alerts.yaml`, else `~/.config/esimtool/alerts.yaml`.
-    public static var defaultPath: String? {
+    package static var defaultPath: String? {
         RedactionKey.defaultPath.map { String($0.dropLast("redact.key".count)) + "alerts.yaml" }
     }
 
     /// These rules with every threshold `other` sets in its place (flags over a file).
-    public func overridden(by other: AlertRules) -> AlertRules {
+    package func overridden(by other: AlertRules) -> AlertRules {
         var rules = self
         if let value = other.dataBelow { rules.dataBelow = value }
         if let value = other.dataBelowPercent { rules.dataBelowPercent = value }
@@ -52,7 +52,7 @@ public struct AlertRules: Hashable, Sendable {
     /// dueWithin: 3
     /// roamingAbove: 500 MB
     /// ```
-    public static func parse(_ text: String, file: String) throws(SpecError) -> AlertRules {
+    package static func parse(_ text: String, file: String) throws(SpecError) -> AlertRules {
         let root = try SpecNode.parse(text, file: file)
         let fields = try root.mapping(allowed: ["dataBelow", "dataBelowPercent", "runOutBeforeReset", "balanceBelow", "dueWithin", "roamingAbove"])
         var rules = AlertRules()
@@ -80,22 +80,22 @@ public struct AlertRules: Hashable, Sendable {
 }
 
 /// A threshold the latest readings cross.
-public struct AlertHit: Hashable, Sendable {
-    public enum Rule: String, Hashable, Sendable, Codable {
+package struct AlertHit: Hashable, Sendable {
+    package enum Rule: String, Hashable, Sendable, Codable {
         case dataBelow, dataBelowPercent, runOutBeforeReset, balanceBelow, dueWithin, roamingAbove
     }
 
-    public var rule: Rule
-    public var carrierID: String
-    public var carrierName: String
+    package var rule: Rule
+    package var carrierID: String
+    package var carrierName: String
     /// The line's label for line rules.
-    public var line: String?
-    public var message: String
+    package var line: String?
+    package var message: String
 }
 
-public enum Alerts {
+package enum Alerts {
     /// Every rule each line's and account's latest reading breaks, as of `today`.
-    public static func evaluate(lines: [LineHistory], accounts: [AccountHistory], rules: AlertRules,
+    package static func evaluate(lines: [LineHistory], accounts: [AccountHistory], rules: AlertRules,
                                 today: CalendarDate) -> [AlertHit] {
         var hits: [AlertHit] = []
         for history in lines {
@@ -147,8 +147,8 @@ public enum Alerts {
 }
 
 /// Numbers for people: `3.1 GB`, `512 MB`, `12.5`.
-public enum UsageText {
-    public static func bytes(_ value: Double) -> String {
+package enum UsageText {
+    package static func bytes(_ value: Double) -> String {
         let units = [("TB", 1_099_511_627_776.0), ("GB", 1_073_741_824.0), ("MB", 1_048_576.0), ("KB", 1024.0)]
         for (name, size) in units where abs(value) >= size {
             return number(value / size) + " " + name
@@ -157,7 +157,7 @@ public enum UsageText {
     }
 
     /// At most one decimal, none when whole.
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return tenths % 10 == 0 ? String(tenths / 10) : (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }

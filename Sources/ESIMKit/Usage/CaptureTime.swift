@@ -1,8 +1,8 @@
 /// When a tracked page was captured, and how that was decided: the time given (`--at`),
 /// else the day the page says its figures are for (a spec's `asOf` field), else the file's
 /// modification time (else now).
-public struct CaptureTime: Hashable, Sendable {
-    public enum Source: String, Hashable, Sendable, Codable {
+package struct CaptureTime: Hashable, Sendable {
+    package enum Source: String, Hashable, Sendable, Codable {
         /// Given on the command line.
         case given
         /// Stated on the page.
@@ -11,7 +11,7 @@ public struct CaptureTime: Hashable, Sendable {
         case file
 
         /// How output names it: `--at`, `stated on the page`, `file time`.
-        public var label: String {
+        package var label: String {
             switch self {
             case .given: "--at"
             case .page: "stated on the page"
@@ -20,17 +20,17 @@ public struct CaptureTime: Hashable, Sendable {
         }
     }
 
-    public var time: Timestamp
-    public var source: Source
+    package var time: Timestamp
+    package var source: Source
 
-    public init(time: Timestamp, source: Source) {
+    package init(time: Timestamp, source: Source) {
         self.time = time
         self.source = source
     }
 
     /// The capture time before the page is read: `given`, else the file's modification
     /// time, else now.
-    public init(given: Timestamp?, fileModified: Timestamp?) {
+    package init(given: Timestamp?, fileModified: Timestamp?) {
         if let given {
             self.init(time: given, source: .given)
         } else {
@@ -40,7 +40,7 @@ public struct CaptureTime: Hashable, Sendable {
 
     /// The capture time once the page is read: a page that says which day its figures are
     /// for wins over the file's time (the time of day is kept when it is that day, else noon).
-    public func refined(by snapshot: AccountSnapshot) -> CaptureTime {
+    package func refined(by snapshot: AccountSnapshot) -> CaptureTime {
         guard source == .file, let day = snapshot[.asOf]?.date else { return self }
         return CaptureTime(time: day == time.localDate ? time : Timestamp(noonOf: day), source: .page)
     }

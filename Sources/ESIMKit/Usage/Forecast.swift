@@ -1,10 +1,10 @@
 /// An account's readings over time, oldest first.
-public struct AccountHistory: Hashable, Sendable {
-    public var carrierID: String
-    public var carrierName: String
-    public var readings: [AccountReading]
+package struct AccountHistory: Hashable, Sendable {
+    package var carrierID: String
+    package var carrierName: String
+    package var readings: [AccountReading]
 
-    public init(carrierID: String, carrierName: String, readings: [AccountReading]) {
+    package init(carrierID: String, carrierName: String, readings: [AccountReading]) {
         self.carrierID = carrierID
         self.carrierName = carrierName
         self.readings = readings
@@ -12,8 +12,8 @@ public struct AccountHistory: Hashable, Sendable {
 }
 
 /// Where a line's data use is heading in the current bill cycle.
-public struct DataForecast: Hashable, Sendable {
-    public enum Limit: String, Hashable, Sendable, Codable {
+package struct DataForecast: Hashable, Sendable {
+    package enum Limit: String, Hashable, Sendable, Codable {
         /// The plan's data allowance.
         case allowance
         /// The premium or priority threshold of an unlimited plan.
@@ -21,35 +21,35 @@ public struct DataForecast: Hashable, Sendable {
     }
 
     /// Bytes a day at the current rate.
-    public var bytesPerDay: Double
+    package var bytesPerDay: Double
     /// Bytes used at the latest reading.
-    public var usedBytes: Double
-    public var limit: Limit?
-    public var limitBytes: Double?
-    public var cycleEnd: CalendarDate?
+    package var usedBytes: Double
+    package var limit: Limit?
+    package var limitBytes: Double?
+    package var cycleEnd: CalendarDate?
     /// Bytes used by the end of the cycle at this rate.
-    public var projectedAtReset: Double?
+    package var projectedAtReset: Double?
     /// The day the limit is reached at this rate (today's reading's day if already reached).
-    public var limitReachedOn: CalendarDate?
+    package var limitReachedOn: CalendarDate?
     /// Whether that day comes before the cycle resets.
-    public var reachedBeforeReset: Bool?
+    package var reachedBeforeReset: Bool?
     /// How many readings the rate rests on, and over how many days.
-    public var readings: Int
-    public var days: Double
+    package var readings: Int
+    package var days: Double
 }
 
 /// When a prepaid balance runs out at the current spend.
-public struct BalanceForecast: Hashable, Sendable {
-    public var balance: Money
+package struct BalanceForecast: Hashable, Sendable {
+    package var balance: Money
     /// Money a day, in the balance's currency (a decimal approximation, for display).
-    public var spendPerDay: Double
-    public var daysLeft: Double
-    public var readings: Int
+    package var spendPerDay: Double
+    package var daysLeft: Double
+    package var readings: Int
 }
 
 /// Forecasts from stored readings. Rates are least-squares slopes over the readings of
 /// the current cycle (one reading and a known cycle start: use since the start).
-public enum Forecast {
+package enum Forecast {
     /// The slope of `points` (x, y) by least squares; `nil` for fewer than two distinct x.
     static func slope(_ points: [(Double, Double)]) -> Double? {
         guard points.count >= 2 else { return nil }
@@ -63,7 +63,7 @@ public enum Forecast {
     }
 
     /// The data forecast for a line's current cycle; `nil` with no usable reading.
-    public static func data(_ history: LineHistory) -> DataForecast? {
+    package static func data(_ history: LineHistory) -> DataForecast? {
         let readings = history.currentCycle.filter { $0.usedBytes != nil }
         guard let last = readings.last, let used = last.usedBytes else { return nil }
         let cycle = readings.last { $0.cycle != nil }?.cycle
@@ -111,7 +111,7 @@ public enum Forecast {
 
     /// The prepaid balance forecast: spend since the last top-up (a rise in balance);
     /// `nil` with fewer than two readings or no spending.
-    public static func balance(_ history: AccountHistory) -> BalanceForecast? {
+    package static func balance(_ history: AccountHistory) -> BalanceForecast? {
         let readings = history.readings.filter { $0.balance != nil }
         guard let last = readings.last, let balance = last.balance else { return nil }
         var start = readings.count - 1

@@ -1,11 +1,11 @@
 /// The JSON `esimtool usage --json` and `alert --json` print (schema in the README): keys
 /// in the order written here; amounts as the page wrote them, bytes as whole numbers,
 /// times in UTC ISO 8601.
-public struct UsageReport: Encodable, Sendable {
-    public var lines: [LineHistory]
-    public var accounts: [AccountHistory]
+package struct UsageReport: Encodable, Sendable {
+    package var lines: [LineHistory]
+    package var accounts: [AccountHistory]
 
-    public init(lines: [LineHistory], accounts: [AccountHistory]) {
+    package init(lines: [LineHistory], accounts: [AccountHistory]) {
         self.lines = lines
         self.accounts = accounts
     }
@@ -14,7 +14,7 @@ public struct UsageReport: Encodable, Sendable {
 extension LineHistory: Encodable {
     enum Key: String, CodingKey { case carrier, line, label, cycles, forecast }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(carrierID, forKey: .carrier)
         try container.encode(key, forKey: .line)
@@ -27,7 +27,7 @@ extension LineHistory: Encodable {
 extension UsageCycle: Encodable {
     enum Key: String, CodingKey { case start, end, readings }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(range?.start.description, forKey: .start)
         try container.encode(range?.end.description, forKey: .end)
@@ -38,7 +38,7 @@ extension UsageCycle: Encodable {
 extension LineReading: Encodable {
     enum Key: String, CodingKey { case time, used, usedBytes, allowance, remaining, premium, international }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(time.isoText, forKey: .time)
         try container.encode(used?.description, forKey: .used)
@@ -55,7 +55,7 @@ extension DataForecast: Encodable {
         case bytesPerDay, usedBytes, limit, limitBytes, cycleEnd, projectedAtReset, limitReachedOn, reachedBeforeReset, readings
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(Int64(bytesPerDay), forKey: .bytesPerDay)
         try container.encode(Int64(usedBytes), forKey: .usedBytes)
@@ -73,7 +73,7 @@ extension AccountHistory: Encodable {
     enum Key: String, CodingKey { case carrier, readings, daysOfBalanceLeft }
     enum ReadingKey: String, CodingKey { case time, balance, amountDue, dueDate, expires }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(carrierID, forKey: .carrier)
         var items = container.nestedUnkeyedContainer(forKey: .readings)
@@ -92,7 +92,7 @@ extension AccountHistory: Encodable {
 extension AlertHit: Encodable {
     enum Key: String, CodingKey { case rule, carrier, line, message }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(rule.rawValue, forKey: .rule)
         try container.encode(carrierID, forKey: .carrier)

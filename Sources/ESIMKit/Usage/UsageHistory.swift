@@ -1,20 +1,20 @@
 /// An instant, in whole seconds since 1970-01-01 UTC.
-public struct Timestamp: Hashable, Comparable, Sendable {
-    public var seconds: Int64
+package struct Timestamp: Hashable, Comparable, Sendable {
+    package var seconds: Int64
 
-    public init(seconds: Int64) {
+    package init(seconds: Int64) {
         self.seconds = seconds
     }
 
     /// Noon, local time, of a calendar day (what a page that only says "Nov 20" means).
-    public init(noonOf date: CalendarDate) {
+    package init(noonOf date: CalendarDate) {
         let local = Int64(date.dayNumber) * 86_400 + 12 * 3_600
         seconds = local - Int64(Self.utcOffset(near: local))
     }
 
-    public static var now: Timestamp { Timestamp(seconds: Clock.secondsSince1970) }
+    package static var now: Timestamp { Timestamp(seconds: Clock.secondsSince1970) }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 
     /// The local offset from UTC in seconds at about this instant.
     static func utcOffset(near seconds: Int64) -> Int {
@@ -23,17 +23,17 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// Local days since 1970-01-01, with the time of day as a fraction: the scale
     /// ``CalendarDate/dayNumber`` counts in.
-    public var localDay: Double {
+    package var localDay: Double {
         Double(seconds + Int64(Self.utcOffset(near: seconds))) / 86_400
     }
 
     /// The local calendar day.
-    public var localDate: CalendarDate {
+    package var localDate: CalendarDate {
         CalendarDate(dayNumber: Int(localDay.rounded(.down)))
     }
 
     /// `2026-11-20 09:41` local time.
-    public var localText: String {
+    package var localText: String {
         let local = seconds + Int64(Self.utcOffset(near: seconds))
         let minutes = (local % 86_400 + 86_400) % 86_400 / 60
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -41,7 +41,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     }
 
     /// `2026-11-20T15:41:00Z`.
-    public var isoText: String {
+    package var isoText: String {
         let day = CalendarDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
         let within = (seconds % 86_400 + 86_400) % 86_400
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -49,7 +49,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     }
 
     /// Reads `2026-11-20T15:41:00Z`, `2026-11-20 15:41` (local) or `2026-11-20` (noon, local).
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let trimmed = text.trimmed(of: " ")
         guard trimmed.count >= 10, let date = try? CalendarDate(String(trimmed.prefix(10))), trimmed.prefix(4).allSatisfy(\.isNumber) else {
             return nil
@@ -74,12 +74,12 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
 extension CalendarDate {
     /// The local calendar day now (`nil` when the system cannot tell).
-    public static var today: CalendarDate? {
+    package static var today: CalendarDate? {
         Clock.localDay.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) }
     }
 
     /// The day `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -93,18 +93,18 @@ extension CalendarDate {
 }
 
 /// What one stored snapshot says about one line at one time.
-public struct LineReading: Hashable, Sendable {
-    public var time: Timestamp
-    public var cycle: DateRange?
-    public var used: DataAmount?
-    public var allowance: DataAmount?
-    public var remaining: DataAmount?
-    public var premium: DataAmount?
-    public var hotspotUsed: DataAmount?
-    public var international: DataAmount?
-    public var plan: String?
+package struct LineReading: Hashable, Sendable {
+    package var time: Timestamp
+    package var cycle: DateRange?
+    package var used: DataAmount?
+    package var allowance: DataAmount?
+    package var remaining: DataAmount?
+    package var premium: DataAmount?
+    package var hotspotUsed: DataAmount?
+    package var international: DataAmount?
+    package var plan: String?
 
-    public init(time: Timestamp, cycle: DateRange? = nil, used: DataAmount? = nil, allowance: DataAmount? = nil,
+    package init(time: Timestamp, cycle: DateRange? = nil, used: DataAmount? = nil, allowance: DataAmount? = nil,
                 remaining: DataAmount? = nil, premium: DataAmount? = nil, hotspotUsed: DataAmount? = nil,
                 international: DataAmount? = nil, plan: String? = nil) {
         self.time = time
@@ -119,7 +119,7 @@ public struct LineReading: Hashable, Sendable {
     }
 
     /// Bytes used: shown, or allowance minus what is left.
-    public var usedBytes: Double? {
+    package var usedBytes: Double? {
         if let bytes = used?.bytes { return bytes.approximateDouble }
         guard let allowance = allowance?.bytes, let remaining = remaining?.bytes else { return nil }
         return allowance.approximateDouble - remaining.approximateDouble
@@ -127,15 +127,15 @@ public struct LineReading: Hashable, Sendable {
 }
 
 /// What one stored snapshot says about the account at one time.
-public struct AccountReading: Hashable, Sendable {
-    public var time: Timestamp
-    public var balance: Money?
-    public var amountDue: Money?
-    public var dueDate: CalendarDate?
-    public var expires: CalendarDate?
-    public var cycle: DateRange?
+package struct AccountReading: Hashable, Sendable {
+    package var time: Timestamp
+    package var balance: Money?
+    package var amountDue: Money?
+    package var dueDate: CalendarDate?
+    package var expires: CalendarDate?
+    package var cycle: DateRange?
 
-    public init(time: Timestamp, balance: Money? = nil, amountDue: Money? = nil, dueDate: CalendarDate? = nil,
+    package init(time: Timestamp, balance: Money? = nil, amountDue: Money? = nil, dueDate: CalendarDate? = nil,
                 expires: CalendarDate? = nil, cycle: DateRange? = nil) {
         self.time = time
         self.balance = balance
@@ -147,16 +147,16 @@ public struct AccountReading: Hashable, Sendable {
 }
 
 /// A line's readings over time, oldest first.
-public struct LineHistory: Hashable, Sendable {
-    public var carrierID: String
-    public var carrierName: String
+package struct LineHistory: Hashable, Sendable {
+    package var carrierID: String
+    package var carrierName: String
     /// Stable across page kinds: the number's last four digits (`…0142`), else the nickname.
-    public var key: String
+    package var key: String
     /// How the line reads: masked number and nickname.
-    public var label: String
-    public var readings: [LineReading]
+    package var label: String
+    package var readings: [LineReading]
 
-    public init(carrierID: String, carrierName: String, key: String, label: String, readings: [LineReading]) {
+    package init(carrierID: String, carrierName: String, key: String, label: String, readings: [LineReading]) {
         self.carrierID = carrierID
         self.carrierName = carrierName
         self.key = key
@@ -168,7 +168,7 @@ public struct LineHistory: Hashable, Sendable {
     /// of the one before it when both name the same cycle, or — when either names none —
     /// when use did not go down between them (a drop is a reset). The usage chart, its
     /// JSON and the forecast all read cycles here, so they always describe the same ones.
-    public var cycles: [UsageCycle] {
+    package var cycles: [UsageCycle] {
         var groups: [UsageCycle] = []
         for reading in readings {
             if let last = groups.last?.readings.last {
@@ -191,14 +191,14 @@ public struct LineHistory: Hashable, Sendable {
     }
 
     /// The readings of the most recent bill cycle (the last of ``cycles``).
-    public var currentCycle: [LineReading] {
+    package var currentCycle: [LineReading] {
         cycles.last?.readings ?? []
     }
 
     /// The histories a `--line` choice picks: by position (`1`, `2`… when under four
     /// digits), else by the line's key ending in it (its last digits), its key, or its label
     /// containing it (a nickname), ignoring case; all of them for `nil`.
-    public static func select(_ histories: [LineHistory], line: String?) -> [LineHistory] {
+    package static func select(_ histories: [LineHistory], line: String?) -> [LineHistory] {
         guard let line else { return histories }
         if let index = Int(line), index >= 1, index <= histories.count, line.count < 4 { return [histories[index - 1]] }
         let lowered = line.lowercased()
@@ -207,22 +207,22 @@ public struct LineHistory: Hashable, Sendable {
 }
 
 /// One bill cycle of a line's readings, oldest first.
-public struct UsageCycle: Hashable, Sendable {
-    public var readings: [LineReading]
+package struct UsageCycle: Hashable, Sendable {
+    package var readings: [LineReading]
 
-    public init(readings: [LineReading]) {
+    package init(readings: [LineReading]) {
         self.readings = readings
     }
 
     /// The cycle the readings name (the latest that names one), if any.
-    public var range: DateRange? {
+    package var range: DateRange? {
         readings.last { $0.cycle != nil }?.cycle
     }
 }
 
 extension AccountSnapshot {
     /// The key of a line (see ``LineHistory/key``) and its label.
-    public static func lineKey(_ line: LineSnapshot, index: Int) -> (key: String, label: String) {
+    package static func lineKey(_ line: LineSnapshot, index: Int) -> (key: String, label: String) {
         let digits = (line.number ?? "").filter(\.isNumber)
         let label = [line.number, line.nickname].compactMap { $0 }.joined(separator: " · ")
         if digits.count >= 4 { return ("…" + digits.suffix(4), label.isEmpty ? "…" + digits.suffix(4) : label) }
@@ -231,13 +231,13 @@ extension AccountSnapshot {
     }
 
     /// The account reading this snapshot gives at `time`.
-    public func accountReading(at time: Timestamp) -> AccountReading {
+    package func accountReading(at time: Timestamp) -> AccountReading {
         AccountReading(time: time, balance: balance, amountDue: amountDue, dueDate: dueDate,
                        expires: self[.expires]?.date, cycle: billingCycle)
     }
 
     /// Each line's reading at `time`, with the line's key and label.
-    public func lineReadings(at time: Timestamp) -> [(key: String, label: String, reading: LineReading)] {
+    package func lineReadings(at time: Timestamp) -> [(key: String, label: String, reading: LineReading)] {
         lines.enumerated().map { index, line in
             let (key, label) = Self.lineKey(line, index: index)
             return (key, label, LineReading(time: time, cycle: billingCycle, used: line.dataUsed, allowance: line.dataAllowance,

@@ -9,31 +9,31 @@ import ESIMMarkup
 /// ```
 /// Values are canonical texts (what `inspect --json` prints as `value`); a field left
 /// out is expected to be absent.
-public struct ExpectedSnapshot: Hashable, Sendable {
+package struct ExpectedSnapshot: Hashable, Sendable {
     /// Where a fixture came from (`esimtool fixture add` records it).
-    public struct Capture: Hashable, Sendable {
+    package struct Capture: Hashable, Sendable {
         /// The day the page was saved or added.
-        public var date: CalendarDate?
+        package var date: CalendarDate?
         /// The address it was saved from, without its query string.
-        public var source: String?
+        package var source: String?
         /// How its bytes were read (`UTF-8`, or the declared charset).
-        public var encoding: String?
+        package var encoding: String?
 
-        public init(date: CalendarDate? = nil, source: String? = nil, encoding: String? = nil) {
+        package init(date: CalendarDate? = nil, source: String? = nil, encoding: String? = nil) {
             self.date = date
             self.source = source
             self.encoding = encoding
         }
     }
 
-    public var carrierID: String?
-    public var pageKind: PageKind?
-    public var reference: CalendarDate?
-    public var capture: Capture?
-    public var account: [SnapshotField: String]
-    public var lines: [[SnapshotField: String]]
+    package var carrierID: String?
+    package var pageKind: PageKind?
+    package var reference: CalendarDate?
+    package var capture: Capture?
+    package var account: [SnapshotField: String]
+    package var lines: [[SnapshotField: String]]
 
-    public init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil,
+    package init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil,
                 account: [SnapshotField: String] = [:], lines: [[SnapshotField: String]] = []) {
         self.carrierID = carrierID
         self.pageKind = pageKind
@@ -43,7 +43,7 @@ public struct ExpectedSnapshot: Hashable, Sendable {
     }
 
     /// What a snapshot would record.
-    public init(_ snapshot: AccountSnapshot) {
+    package init(_ snapshot: AccountSnapshot) {
         carrierID = snapshot.carrierID
         pageKind = snapshot.pageKind
         reference = snapshot.reference
@@ -54,7 +54,7 @@ public struct ExpectedSnapshot: Hashable, Sendable {
     }
 
     /// Reads an expected file's text; `file` names it in errors.
-    public init(json text: String, file: String) throws(FixtureError) {
+    package init(json text: String, file: String) throws(FixtureError) {
         let root: JSONValue
         do {
             root = try JSONValue(parsing: text)
@@ -126,7 +126,7 @@ public struct ExpectedSnapshot: Hashable, Sendable {
     }
 
     /// The file's text: keys in a fixed order, one field per line, so diffs read well.
-    public var jsonText: String {
+    package var jsonText: String {
         func object(_ fields: [SnapshotField: String], order: [SnapshotField]) -> JSONValue {
             .object(order.compactMap { field in fields[field].map { JSONMember(key: field.rawValue, value: .string($0)) } })
         }
@@ -150,7 +150,7 @@ public struct ExpectedSnapshot: Hashable, Sendable {
 
 /// Why validation could not check a fixture or could not start, or why a fixture could
 /// not be added.
-public enum FixtureErrorCode: String, ErrorCode, Codable {
+package enum FixtureErrorCode: String, ErrorCode, Codable {
     case noSamples
     case unreadableDirectory
     case badExpectedFile
@@ -165,4 +165,4 @@ public enum FixtureErrorCode: String, ErrorCode, Codable {
 }
 
 /// A fixture problem; ``CodedError/file`` names the file or directory when there is one.
-public typealias FixtureError = CodedError<FixtureErrorCode>
+package typealias FixtureError = CodedError<FixtureErrorCode>

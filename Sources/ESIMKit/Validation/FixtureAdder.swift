@@ -1,20 +1,20 @@
 /// Turns a saved page into a fixture: redacted, checked, stored beside the expected
 /// reading of the current spec, with where it came from.
-public struct FixtureAdder {
-    public struct Request: Sendable {
-        public var page: PageInput
-        public var carrierID: String
-        public var kind: PageKind
+package struct FixtureAdder {
+    package struct Request: Sendable {
+        package var page: PageInput
+        package var carrierID: String
+        package var kind: PageKind
         /// The samples directory (`Samples/Pages`); the fixture goes in `<carrier id>/`.
-        public var samples: String
+        package var samples: String
         /// The file name without extension (default: the page kind).
-        public var name: String?
+        package var name: String?
         /// The capture day, also the reference for dates without a year.
-        public var today: CalendarDate
+        package var today: CalendarDate
         /// Replace an existing fixture of the same name.
-        public var overwrite: Bool
+        package var overwrite: Bool
 
-        public init(page: PageInput, carrierID: String, kind: PageKind, samples: String, name: String? = nil,
+        package init(page: PageInput, carrierID: String, kind: PageKind, samples: String, name: String? = nil,
                     today: CalendarDate, overwrite: Bool = false) {
             self.page = page
             self.carrierID = carrierID
@@ -26,23 +26,23 @@ public struct FixtureAdder {
         }
     }
 
-    public struct Outcome: Sendable {
-        public var pagePath: String
-        public var expectedPath: String
-        public var replaced: [RedactionFinding]
-        public var snapshot: AccountSnapshot
-        public var expected: ExpectedSnapshot
+    package struct Outcome: Sendable {
+        package var pagePath: String
+        package var expectedPath: String
+        package var replaced: [RedactionFinding]
+        package var snapshot: AccountSnapshot
+        package var expected: ExpectedSnapshot
     }
 
     let redactor: Redactor
     let extractor: PageExtractor
 
-    public init(redactor: Redactor, extractor: PageExtractor) {
+    package init(redactor: Redactor, extractor: PageExtractor) {
         self.redactor = redactor
         self.extractor = extractor
     }
 
-    public func add(_ request: Request) throws(FixtureError) -> Outcome {
+    package func add(_ request: Request) throws(FixtureError) -> Outcome {
         guard !FileText.isBinary(request.page.bytes) else {
             throw FixtureError(.notAPage, "binary data, not a saved page", file: request.page.name)
         }

@@ -6,7 +6,7 @@ extension ValidationReport: Encodable {
         case failedRun = "runFailed"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(results, forKey: .fixtures)
         try container.encode(coverage, forKey: .coverage)
@@ -22,7 +22,7 @@ extension ValidationReport: Encodable {
 extension FixtureResult: Encodable {
     enum Key: String, CodingKey { case file, carrier, page, status, error, updated, fields }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(fixture.path, forKey: .file)
         try container.encode(carrierID, forKey: .carrier)
@@ -37,7 +37,7 @@ extension FixtureResult: Encodable {
 extension FieldCheck: Encodable {
     enum Key: String, CodingKey { case field, line, status, expected, actual, message }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(field.rawValue, forKey: .field)
         try container.encode(lineIndex, forKey: .line)
@@ -51,7 +51,7 @@ extension FieldCheck: Encodable {
 extension FieldCoverage: Encodable {
     enum Key: String, CodingKey { case carrier, field, found, total }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(carrierID, forKey: .carrier)
         try container.encode(field.rawValue, forKey: .field)

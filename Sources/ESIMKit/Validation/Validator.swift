@@ -2,16 +2,16 @@ import Dispatch
 import Synchronization
 
 /// A saved page under the samples directory and where its expected reading lives.
-public struct Fixture: Hashable, Sendable {
+package struct Fixture: Hashable, Sendable {
     /// The page file.
-    public var path: String
+    package var path: String
     /// `<fixture>.expected.json` beside it (it may not exist yet).
-    public var expectedPath: String
+    package var expectedPath: String
     /// The name of the directory holding it, taken as the carrier id when the expected
     /// file does not say.
-    public var directoryName: String
+    package var directoryName: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
         // On UTF-8 bytes: `/` and `.` are ASCII, so every cut falls on a character boundary.
         let utf8 = path.utf8
@@ -30,7 +30,7 @@ public struct Fixture: Hashable, Sendable {
     }
 
     /// Page files: `.html`, `.htm`, `.xhtml`, `.xml` and `.json` other than expected files.
-    public static func isPage(_ name: String) -> Bool {
+    package static func isPage(_ name: String) -> Bool {
         let lowered = name.lowercased()
         if lowered.hasSuffix(".expected.json") { return false }
         return [".html", ".htm", ".xhtml", ".xml", ".json"].contains { lowered.hasSuffix($0) }
@@ -38,8 +38,8 @@ public struct Fixture: Hashable, Sendable {
 }
 
 /// How one field of one fixture fared.
-public struct FieldCheck: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable, CaseIterable, Codable {
+package struct FieldCheck: Hashable, Sendable {
+    package enum Status: String, Hashable, Sendable, CaseIterable, Codable {
         /// Found, valid, and equal to the expected value (or no expected file yet).
         case ok
         /// Not found, and the spec does not require it nor does the expected file hold it.
@@ -55,74 +55,74 @@ public struct FieldCheck: Hashable, Sendable {
         /// A rule failed to run.
         case error
 
-        public var isFailure: Bool { self != .ok && self != .absent }
+        package var isFailure: Bool { self != .ok && self != .absent }
     }
 
-    public var field: SnapshotField
+    package var field: SnapshotField
     /// The line of service (0-based) for a line field.
-    public var lineIndex: Int?
-    public var status: Status
-    public var expected: String?
-    public var actual: String?
-    public var message: String
+    package var lineIndex: Int?
+    package var status: Status
+    package var expected: String?
+    package var actual: String?
+    package var message: String
     /// The page line the value came from, for annotations.
-    public var pageLine: Int
+    package var pageLine: Int
 }
 
 /// The outcome for one fixture: its checks, or why it could not be checked.
-public struct FixtureResult: Hashable, Sendable {
-    public var fixture: Fixture
-    public var carrierID: String?
-    public var pageKind: PageKind?
-    public var checks: [FieldCheck]
+package struct FixtureResult: Hashable, Sendable {
+    package var fixture: Fixture
+    package var carrierID: String?
+    package var pageKind: PageKind?
+    package var checks: [FieldCheck]
     /// Why the fixture could not be checked at all (not a page, bad expected file, a page
     /// of another carrier).
-    public var error: String?
+    package var error: String?
     /// `--update` wrote the expected file.
-    public var updated: Bool
-    public var snapshot: AccountSnapshot?
+    package var updated: Bool
+    package var snapshot: AccountSnapshot?
 
-    public var failed: Bool { error != nil || checks.contains { $0.status.isFailure } }
+    package var failed: Bool { error != nil || checks.contains { $0.status.isFailure } }
 }
 
 /// Coverage of one field of one carrier across its fixtures: how many readings found a
 /// valid, non-empty value.
-public struct FieldCoverage: Hashable, Sendable {
-    public var carrierID: String
-    public var field: SnapshotField
-    public var found: Int
-    public var total: Int
+package struct FieldCoverage: Hashable, Sendable {
+    package var carrierID: String
+    package var field: SnapshotField
+    package var found: Int
+    package var total: Int
 
-    public var ratio: Double { total == 0 ? 1 : Double(found) / Double(total) }
+    package var ratio: Double { total == 0 ? 1 : Double(found) / Double(total) }
 }
 
-public struct ValidationReport: Sendable {
-    public var results: [FixtureResult]
-    public var coverage: [FieldCoverage]
-    public var minimumCoverage: Double?
+package struct ValidationReport: Sendable {
+    package var results: [FixtureResult]
+    package var coverage: [FieldCoverage]
+    package var minimumCoverage: Double?
 
-    public var coverageFailures: [FieldCoverage] {
+    package var coverageFailures: [FieldCoverage] {
         guard let minimumCoverage else { return [] }
         return coverage.filter { $0.ratio + 1e-9 < minimumCoverage }
     }
 
-    public var failed: Bool { results.contains(where: \.failed) || !coverageFailures.isEmpty }
+    package var failed: Bool { results.contains(where: \.failed) || !coverageFailures.isEmpty }
 }
 
 /// Checks saved pages against the specs and their expected readings.
-public enum Validator {
-    public struct Options: Sendable {
+package enum Validator {
+    package struct Options: Sendable {
         /// Only fixtures of this carrier.
-        public var carrierID: String?
+        package var carrierID: String?
         /// Rewrite each fixture's expected file from what is read now.
-        public var update: Bool
+        package var update: Bool
         /// Worker threads (default: one per core).
-        public var workers: Int
-        public var minimumCoverage: Double?
+        package var workers: Int
+        package var minimumCoverage: Double?
         /// The reference day for fixtures whose expected file names none.
-        public var defaultReference: CalendarDate?
+        package var defaultReference: CalendarDate?
 
-        public init(carrierID: String? = nil, update: Bool = false, workers: Int = System.coreCount,
+        package init(carrierID: String? = nil, update: Bool = false, workers: Int = System.coreCount,
                     minimumCoverage: Double? = nil, defaultReference: CalendarDate? = nil) {
             self.carrierID = carrierID
             self.update = update
@@ -133,12 +133,12 @@ public enum Validator {
     }
 
     /// Where a checkout keeps its fixtures: `Samples/Pages`, else `Samples`.
-    public static var defaultSamplesDirectory: String {
+    package static var defaultSamplesDirectory: String {
         FileStatus.exists("Samples/Pages") ? "Samples/Pages" : "Samples"
     }
 
     /// Every page file under `directory`, in path order.
-    public static func fixtures(in directory: String) throws(FixtureError) -> [Fixture] {
+    package static func fixtures(in directory: String) throws(FixtureError) -> [Fixture] {
         var result: [String] = []
         try walk(directory, into: &result, depth: 0)
         guard !result.isEmpty else {
@@ -157,7 +157,7 @@ public enum Validator {
     }
 
     /// Checks the fixtures on `options.workers` threads; results come back in fixture order.
-    public static func run(_ fixtures: [Fixture], specs: [AccountPageSpec], options: Options) throws(SpecError) -> ValidationReport {
+    package static func run(_ fixtures: [Fixture], specs: [AccountPageSpec], options: Options) throws(SpecError) -> ValidationReport {
         let selected = fixtures.filter { fixture in
             guard let id = options.carrierID else { return true }
             return carrier(for: fixture, specs: specs) == id
@@ -377,7 +377,7 @@ public enum Validator {
 }
 
 /// Facts about the machine.
-public enum System {
+package enum System {
     /// Online processor cores.
-    public static var coreCount: Int { Environment.processorCount }
+    package static var coreCount: Int { Environment.processorCount }
 }

@@ -4,7 +4,7 @@ import CLibXML2
 /// tokens — gathered in one walk, so that a CSS selector that cannot match anywhere in
 /// the document is told without walking it (``CSSSelector/mayMatch(in:)``). Worth it
 /// when many selectors are tried on one page and most of them are not for that page.
-public struct ElementSummary: Sendable {
+package struct ElementSummary: Sendable {
     // Hashes of the byte strings: a collision can only make a selector look possible,
     // never rule one out, and nothing is copied while walking.
     private var elementNames: Set<Int> = []
@@ -13,7 +13,7 @@ public struct ElementSummary: Sendable {
     private var classTokens: Set<Int> = []
 
     /// The elements under `node` (the whole document from its document node).
-    public init(_ node: MarkupNode) {
+    package init(_ node: MarkupNode) {
         // libxml2 keeps names in a dictionary: each distinct pointer is hashed once.
         var seenNames: Set<UnsafeRawPointer> = []
         var seenAttributeNames: Set<UnsafeRawPointer> = []
@@ -75,7 +75,7 @@ extension CSSSelector {
     /// `false` when no element of the summarised document can match: for every
     /// alternative, the rightmost compound needs an element name, attribute or class
     /// token the document does not have (or can never match). `true` says nothing.
-    public func mayMatch(in summary: ElementSummary) -> Bool {
+    package func mayMatch(in summary: ElementSummary) -> Bool {
         matcher.rightmostRequirements.contains { requirement in
             !requirement.never && summary.mayHold(name: requirement.name, attributes: requirement.attributes,
                                                    classTokens: requirement.classTokens)

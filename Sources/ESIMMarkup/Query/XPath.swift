@@ -140,7 +140,7 @@ extension XPathExpression {
     /// The expression compiled for the calling thread, on its first use there. Compiled
     /// expressions are not shared between threads; this keeps one per thread for
     /// queries a program runs on every document.
-    public static func cachedForThread(_ source: String) throws(MarkupError) -> XPathExpression {
+    package static func cachedForThread(_ source: String) throws(MarkupError) -> XPathExpression {
         try compiledForThread.value(for: source) { () throws(MarkupError) in try XPathExpression(source) }
     }
 
@@ -151,7 +151,7 @@ extension CSSSelector {
     /// The selector compiled on the calling thread, on its first use there: a spec's rules
     /// are compiled once to check the spec and again for the extractor that runs them, and
     /// the second time is a lookup. (Per thread, so threads never share a selector's storage.)
-    public static func cachedForThread(_ source: String) throws(MarkupError) -> CSSSelector {
+    package static func cachedForThread(_ source: String) throws(MarkupError) -> CSSSelector {
         try compiledForThread.value(for: source) { () throws(MarkupError) in try CSSSelector(source) }
     }
 

@@ -1,9 +1,9 @@
 /// How text read from pages is cleaned before values are parsed from it.
-public enum TextNormalization {
+package enum TextNormalization {
     /// Folds every run of white space (including no-break and other Unicode spaces,
     /// line and paragraph separators) into one space, removes zero-width characters
     /// (U+200B–U+200D, U+2060, U+FEFF, soft hyphen U+00AD), and trims both ends.
-    public static func normalize(_ text: String) -> String {
+    package static func normalize(_ text: String) -> String {
         if isAlreadyNormal(text) { return text }
         if let folded = foldedASCII(text) { return folded }
         var output = String.UnicodeScalarView()

@@ -2,7 +2,7 @@
 /// `No such file or directory`, or `it is a directory`); the code says what was being
 /// done, and descriptions put the two together: `page.html: cannot open (No such file or
 /// directory)`.
-public enum FileErrorCode: String, ErrorCode {
+package enum FileErrorCode: String, ErrorCode {
     /// Nothing at the path.
     case notFound
     case cannotOpen
@@ -15,7 +15,7 @@ public enum FileErrorCode: String, ErrorCode {
     case cannotWrite
     case cannotCreateDirectory
 
-    public func phrase(_ message: String) -> String {
+    package func phrase(_ message: String) -> String {
         switch self {
         case .cannotOpen: "cannot open (\(message))"
         case .cannotRead, .isDirectory: "cannot read (\(message))"
@@ -27,7 +27,7 @@ public enum FileErrorCode: String, ErrorCode {
 
     /// `open` or `read`: the operation a reader failed at, for callers that phrase it
     /// their own way.
-    public var verb: String {
+    package var verb: String {
         switch self {
         case .cannotOpen, .notFound, .cannotOpenDirectory: "open"
         case .cannotWrite: "write"
@@ -38,4 +38,4 @@ public enum FileErrorCode: String, ErrorCode {
 }
 
 /// A file system error; ``CodedError/file`` is the path it concerns.
-public typealias FileError = CodedError<FileErrorCode>
+package typealias FileError = CodedError<FileErrorCode>
