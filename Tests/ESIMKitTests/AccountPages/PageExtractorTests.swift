@@ -385,7 +385,9 @@ struct PageMutationTests {
             do throws(PageError) {
                 snapshot = try extractor.inspect(PageInput(name: relative, bytes: bytes), options: .init(reference: PageSamples.reference))
             } catch {
-                #expect(PageError.Code.allCases.contains(error.code) && !error.message.isEmpty)
+                // A mutated page is refused for what it holds, never as a file or spec problem.
+                #expect([.empty, .binary, .notMarkup, .invalidJSON, .unparseable].contains(error.code), "\(error)")
+                #expect(!error.message.isEmpty)
                 continue
             }
             #expect(try !OrderedJSONEncoder().encode(snapshot).isEmpty)
@@ -405,7 +407,10 @@ struct PageMutationTests {
                 _ = try CarrierSpec.parseDocument(String(decoding: bytes, as: UTF8.self), file: "att.yaml")
                 loaded += 1
             } catch {
+                // Refused as a spec, with where: never as a file problem.
+                #expect(error.code != .unreadableFile, "\(error)")
                 #expect(error.file == "att.yaml")
+                #expect(error.line != nil)
                 #expect(!error.message.isEmpty)
             }
         }

@@ -102,6 +102,9 @@ struct PlanFeedTests {
                 let reading = try PlanReading.read(text: String(decoding: bytes, as: UTF8.self))
                 _ = PlanComparison(reading.plans)
             } catch {
+                // A feed that no longer reads is refused as a feed: broken JSON, no packages,
+                // or (once it no longer looks like JSON) text with no plan in it.
+                #expect([.invalidJSON, .noPackages, .empty, .nothingRecognised].contains(error.code), "\(error)")
                 #expect(!error.message.isEmpty)
             }
         }

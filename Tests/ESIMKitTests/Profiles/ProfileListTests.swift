@@ -117,6 +117,9 @@ struct ProfileDERTests {
         expectPrefixesFail(Self.list + Self.eid, except: [Self.list.count])
     }
 
+    /// What broken DER is refused as: never a JSON, XML or format error.
+    static let derRefusals: Set<ProfileError.Code> = [.empty, .truncatedDER, .invalidLength, .invalidDER, .unexpectedTag, .invalidValue, .euiccError]
+
     @Test("random byte changes, insertions and deletions: a list or a named error, never a crash")
     func mutations() {
         var generator = SplitMix64(seed: 0xD3A)
@@ -129,6 +132,7 @@ struct ProfileDERTests {
                 accepted += 1
                 for profile in list.profiles { _ = profile.iccid; _ = profile.state.map { "\($0)" } }
             } catch {
+                #expect(Self.derRefusals.contains(error.code), "\(error)")
                 #expect(!error.message.isEmpty)
             }
         }
@@ -366,6 +370,10 @@ struct EntitlementResponseTests {
             do throws(ProfileError) {
                 _ = try ProfileList(reading: bytes)
             } catch {
+                // Mutated text is refused as text (JSON, not an entitlement document, no known
+                // form), or — once a NUL or 0xFF makes it binary — as the DER it is then read as.
+                let text: Set<ProfileError.Code> = [.empty, .invalidJSON, .notEntitlement, .unrecognisedFormat]
+                #expect(text.union(ProfileDERTests.derRefusals).contains(error.code), "\(error)")
                 #expect(!error.message.isEmpty)
             }
         }
@@ -467,6 +475,7 @@ struct EUICCInfoDERTests {
                 accepted += 1
                 _ = list.chip?.uiccCapabilities
             } catch {
+                #expect(ProfileDERTests.derRefusals.contains(error.code), "\(error)")
                 #expect(!error.message.isEmpty)
             }
         }
