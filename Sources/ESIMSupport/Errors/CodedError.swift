@@ -25,6 +25,7 @@ extension ErrorCode {
 /// for people. Each domain names its own with a type alias:
 /// `typealias ActivationCodeError = CodedError<ActivationCodeErrorCode>`.
 public struct CodedError<Code: ErrorCode>: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The domain's code enum, so that it reads `ActivationCodeError.Code`.
     public typealias Code = Code
 
     public let code: Code
@@ -77,6 +78,7 @@ public struct CodedError<Code: ErrorCode>: Error, Hashable, Sendable, CustomStri
 /// reading lets through), and equal by code in the same way. Strict reading throws it as
 /// ``error``.
 public struct CodedWarning<Code: ErrorCode>: Hashable, Sendable, CustomStringConvertible {
+    /// The domain's code enum, so that it reads `ActivationCodeWarning.Code`.
     public typealias Code = Code
 
     /// The error strict reading throws instead: same code, message and location.
