@@ -22,6 +22,8 @@ struct FuzzRegressionTests {
     static let codes: [(file: String, code: ActivationCodeError.Code, strict: ActivationCodeError.Code)] = [
         // Read back without its field 6 of one space (fixed before the harnesses were committed).
         ("activation-code/space-key-id", .whiteSpaceInField, .whiteSpaceInField),
+        // The one-pass route reported the port (strict) before the bad character after it.
+        ("activation-code/port-then-invalid-utf8", .nonASCIICharacter, .nonASCIICharacter),
     ]
 
     @Test("activation codes are refused with the named error on both decoder paths", arguments: codes)

@@ -241,7 +241,9 @@ struct ActivationCodeParser {
               text[hostEnd &- 1] != ASCII.hyphen,
               hostEnd &- addressStart <= Self.maximumHostNameLength else { return nil }
 
-        // A port (a warning): 1-5 digits, 1-65535.
+        // A port (a warning): 1-5 digits, 1-65535. Warned about once the whole shape is
+        // known to be this one: the detailed path reports a bad character anywhere first.
+        var portAt: Int?
         if text[index] == ASCII.colon {
             index &+= 1
             let portStart = index
@@ -251,7 +253,7 @@ struct ActivationCodeParser {
                 index &+= 1
             }
             guard index < count, text[index] == ASCII.dollar, port >= 1, port <= 65535 else { return nil }
-            try warnAddress(ipLiteralAt: nil, portAt: hostEnd)
+            portAt = hostEnd
         }
         let addressEnd = index
 
@@ -278,6 +280,7 @@ struct ActivationCodeParser {
             try checkCharacters(index..<count)
             splitFields(after: index, into: &layout)
         }
+        try warnAddress(ipLiteralAt: nil, portAt: portAt)
         return try finish(layout)
     }
 

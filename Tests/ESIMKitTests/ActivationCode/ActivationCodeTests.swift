@@ -438,6 +438,18 @@ struct ActivationCodePathTests {
         for input in inputs { Self.bothPaths(input) }
     }
 
+    /// Found by fuzzing: the one-pass route gave the port warning (an error under strict)
+    /// before it had seen the rest of the code, while the detailed route reports a bad
+    /// character anywhere first.
+    @Test("with a port, a bad character after the address is the error on both paths, strict or not", arguments: [
+        "1$smdp.example.com:8443$TE\u{FFFD}-0001", "1$smdp.example.com:8443$TEST$1.3.6\u{7}", "LPA:1$smdp.example.com:443$A$$1$\u{E9}",
+    ])
+    func portThenBadCharacter(_ input: String) {
+        Self.bothPaths(input)
+        let error = #expect(throws: ActivationCodeError.self) { try ActivationCode.decode(input, strict: true) }
+        #expect(error?.code == .nonASCIICharacter || error?.code == .controlCharacter)
+    }
+
     @Test("random single-character edits of valid codes give the same result on both paths")
     func mutations() throws {
         var generator = SplitMix64(seed: 0xD1FF)
