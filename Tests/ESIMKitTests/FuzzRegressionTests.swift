@@ -24,6 +24,9 @@ struct FuzzRegressionTests {
         ("activation-code/space-key-id", .whiteSpaceInField, .whiteSpaceInField),
         // The one-pass route reported the port (strict) before the bad character after it.
         ("activation-code/port-then-invalid-utf8", .nonASCIICharacter, .nonASCIICharacter),
+        // `$0$1` decoded; its canonical text `$$$1` was refused as a misplaced flag.
+        // (Under strict, the flag `0` is the error first.)
+        ("activation-code/flag-zero-then-key-one", .misplacedConfirmationFlag, .confirmationFlagZero),
     ]
 
     @Test("activation codes are refused with the named error on both decoder paths", arguments: codes)

@@ -470,9 +470,12 @@ struct ActivationCodeParser {
 
     mutating func checkKeyID(_ range: Range<Int>, flagRange: Range<Int>) throws(ActivationCodeError) -> Range<Int>? {
         guard !range.isEmpty else { return nil }
-        if flagRange.isEmpty && range.count == 1 && bytes[range.lowerBound] == ASCII.one {
+        // Field 5 of `0` counts as empty: the canonical text writes it so, and would then
+        // read back as this error ('$0$1' decoded, its '$$1' did not; found by fuzzing).
+        let flagUnset = flagRange.isEmpty || (flagRange.count == 1 && bytes[flagRange.lowerBound] == ASCII.zero)
+        if flagUnset && range.count == 1 && bytes[range.lowerBound] == ASCII.one {
             throw error(.misplacedConfirmationFlag,
-                        "'1' in field 6 with field 5 empty: the confirmation flag is one field too late",
+                        "'1' in field 6 with field 5 \(flagRange.isEmpty ? "empty" : "'0'"): the confirmation flag is one field too late",
                         at: range.lowerBound)
         }
         var isHex = range.count % 2 == 0 && range.count <= 64

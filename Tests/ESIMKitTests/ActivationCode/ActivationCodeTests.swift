@@ -195,6 +195,8 @@ struct ActivationCodeTests {
         ("LPA:1$smdp.example.com$ABC$$4829", .invalidConfirmationFlag, 28),
         ("LPA:1$smdp.example.com$ABC$$$1", .misplacedConfirmationFlag, 29),
         ("LPA:1$smdp.example.com$ABC$1.3.6$$1", .misplacedConfirmationFlag, 34),
+        // Found by fuzzing: '$0$1' decoded, and its canonical text '$$$1' did not.
+        ("LPA:1$smdp.example.com$1B$$0$1$F07582BD", .misplacedConfirmationFlag, 29),
         // Found by fuzzing: field 6 of only a space read back without it.
         ("1$1.L$$$$ $", .whiteSpaceInField, 9),
         ("LPA:1$smdp.example.com$ABC$$$AB $", .whiteSpaceInField, 31),
