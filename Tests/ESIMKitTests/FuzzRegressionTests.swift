@@ -47,9 +47,18 @@ struct FuzzRegressionTests {
         #expect(try regex.capture(in: String(text[text.index(after: newline)...])) == nil)
     }
 
+    /// A declaration whose encoding name is bytes that are not UTF-8: read through the
+    /// legacy-charset path, whose encoding handler leaked.
+    @Test("a provider database with a garbage encoding declaration is malformed XML")
+    func garbageEncoding() throws {
+        let text = try Self.text("providers/garbage-encoding-declaration")
+        let error = #expect(throws: ProviderDatabaseError.self) { try ProviderDatabase(xml: text, path: "p.xml") }
+        #expect(error?.code == .malformedXML)
+    }
+
     @Test("every regression input of these targets is checked here")
     func complete() throws {
-        let checked = Set(Self.codes.map(\.file) + ["rule-regex/empty-loop"])
+        let checked = Set(Self.codes.map(\.file) + ["rule-regex/empty-loop", "providers/garbage-encoding-declaration"])
         for target in Self.targets {
             let directory = Self.root.appendingPathComponent(target)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
