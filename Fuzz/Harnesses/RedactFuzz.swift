@@ -10,7 +10,10 @@ extension FuzzTarget {
     static let redact = FuzzTarget("redact", "Redactor.redact: findings inside the text, redacting twice changes nothing",
                                   samples: ["Samples/Pages/*/*.html", "Samples/Pages/*/*.json", "Samples/ActivationCodes/*.txt",
                                             "Samples/Identifiers/*.txt", "Samples/Profiles/*.xml", "Samples/Profiles/*.jsonl"]) { input in
-        let (text, encoding) = TextFiles.decode(Fuzz.bytes(input))
+        let bytes = Fuzz.bytes(input)
+        // The command refuses or skips binary files.
+        guard !TextFiles.isBinary(bytes) else { return }
+        let (text, encoding) = TextFiles.decode(bytes)
         let (redacted, findings) = redactor.redact(text)
         let length = text.utf8.count
         for finding in findings {
