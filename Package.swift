@@ -94,3 +94,18 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer harnesses, one per parser (Fuzz/, run with Scripts/fuzz): declared only when
+// ESIMTOOL_FUZZ is set, so `swift build` and `swift test` never see them. The script
+// passes the sanitizer flags; none sit in this manifest.
+if Context.environment["ESIMTOOL_FUZZ"] != nil {
+    package.targets += [
+        // The declaration of libFuzzer's LLVMFuzzerRunDriver, which the harness's main calls.
+        .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(
+            name: "esimtool-fuzz",
+            dependencies: ["ESIMKit", "ESIMMarkup", "ESIMSupport", "CFuzzerDriver"],
+            path: "Fuzz/Harnesses"
+        ),
+    ]
+}

@@ -352,6 +352,23 @@ struct CSSMatcherTests {
         #expect(!selector.xpath.unicodeScalars.contains("\u{0}"))
     }
 
+    /// Found by fuzzing: escaped characters went into the XPath translation as they were,
+    /// so `\*` (an element named `*`) selected every element and `h2+ \ p` lost its space.
+    /// A name that is not an XPath name is now tested with `name()`.
+    @Test("escaped names: the XPath translation selects what the matcher matches", arguments: [
+        ("\\*", 0), ("[\\*]", 0), ("h2+ \\ p", 0), ("h2 + p", 1), ("p\\[x\\]", 0), ("x\\.y", 1), ("x.y", 0),
+        ("x\\.y:last-of-type", 1), ("x\\.y:not(\\-x)", 1), ("[d\\ a]", 0), ("[data-v\\']", 0), ("p\\'\\\"", 0),
+        ("\\*:first-of-type", 0), ("a\\:b", 0), ("\\-x", 0), ("[\\-k=v]", 0), ("\u{E9}t\u{E9}", 0), ("[\u{E9}]", 0),
+    ])
+    func escapedNames(source: String, matches: Int) throws {
+        let document = try HTMLDocument(string: """
+            <html><body><h2>t</h2><p>1</p><x.y>2</x.y><a:b>3</a:b><-x -k="v">4</-x><\u{E9}t\u{E9} \u{E9}="1">5</\u{E9}t\u{E9}></body></html>
+            """)
+        let selector = try CSSSelector(source)
+        #expect(document.select(selector).count == matches, "\(source)")
+        try Self.same(document.node, selector, "escaped")
+    }
+
     @Test("deep nesting: many descendant steps that almost match finish, and agree with XPath")
     func deepNesting() throws {
         // Without pruning, `section div div div div p` would try every choice of four

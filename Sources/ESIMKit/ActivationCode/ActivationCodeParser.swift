@@ -241,7 +241,9 @@ struct ActivationCodeParser {
               text[hostEnd &- 1] != ASCII.hyphen,
               hostEnd &- addressStart <= Self.maximumHostNameLength else { return nil }
 
-        // A port (a warning): 1-5 digits, 1-65535.
+        // A port (a warning): 1-5 digits, 1-65535. Warned about once the whole shape is
+        // known to be this one: the detailed path reports a bad character anywhere first.
+        var portAt: Int?
         if text[index] == ASCII.colon {
             index &+= 1
             let portStart = index
@@ -251,7 +253,7 @@ struct ActivationCodeParser {
                 index &+= 1
             }
             guard index < count, text[index] == ASCII.dollar, port >= 1, port <= 65535 else { return nil }
-            try warnAddress(ipLiteralAt: nil, portAt: hostEnd)
+            portAt = hostEnd
         }
         let addressEnd = index
 
@@ -278,6 +280,7 @@ struct ActivationCodeParser {
             try checkCharacters(index..<count)
             splitFields(after: index, into: &layout)
         }
+        try warnAddress(ipLiteralAt: nil, portAt: portAt)
         return try finish(layout)
     }
 
@@ -467,9 +470,12 @@ struct ActivationCodeParser {
 
     mutating func checkKeyID(_ range: Range<Int>, flagRange: Range<Int>) throws(ActivationCodeError) -> Range<Int>? {
         guard !range.isEmpty else { return nil }
-        if flagRange.isEmpty && range.count == 1 && bytes[range.lowerBound] == ASCII.one {
+        // Field 5 of `0` counts as empty: the canonical text writes it so, and would then
+        // read back as this error ('$0$1' decoded, its '$$1' did not; found by fuzzing).
+        let flagUnset = flagRange.isEmpty || (flagRange.count == 1 && bytes[flagRange.lowerBound] == ASCII.zero)
+        if flagUnset && range.count == 1 && bytes[range.lowerBound] == ASCII.one {
             throw error(.misplacedConfirmationFlag,
-                        "'1' in field 6 with field 5 empty: the confirmation flag is one field too late",
+                        "'1' in field 6 with field 5 \(flagRange.isEmpty ? "empty" : "'0'"): the confirmation flag is one field too late",
                         at: range.lowerBound)
         }
         var isHex = range.count % 2 == 0 && range.count <= 64

@@ -229,6 +229,7 @@ private struct CSSParser {
             element = lowercaseNames ? name.lowercased() : name
             compound.name = Array(element.utf8)
         }
+        let nodeTest = compound.name == nil ? "*" : Self.nodeTest(element)
         if current == "|" { throw unsupported("a namespace prefix", at: position) }
         loop: while let character = current {
             switch character {
@@ -249,7 +250,7 @@ private struct CSSParser {
                 if buildsXPath { predicates.append(predicate) }
                 compound.tests.append(test)
             case ":":
-                let (predicate, test) = try parsePseudo(element: element)
+                let (predicate, test) = try parsePseudo(element: compound.name == nil ? nil : element, nodeTest: nodeTest)
                 if buildsXPath { predicates.append(predicate) }
                 compound.tests.append(test)
             default:
@@ -262,7 +263,7 @@ private struct CSSParser {
             }
             throw invalid("expected a selector after a combinator")
         }
-        return (element, predicates, compound)
+        return (nodeTest, predicates, compound)
     }
 
     mutating func parseAttribute() throws(MarkupError) -> (String, CSSMatcher.Test) {
@@ -273,7 +274,7 @@ private struct CSSParser {
         var name = try identifier("an attribute name")
         if lowercaseNames { name = name.lowercased() }
         if current == "|" && peek(1) != "=" { throw unsupported("a namespace in an attribute selector", at: position) }
-        let attribute = "@" + name
+        let attribute = Self.nodeTest(name, attribute: true)
         skipWhitespace()
         if current == "]" {
             position += 1
@@ -343,7 +344,10 @@ private struct CSSParser {
         }
     }
 
-    mutating func parsePseudo(element: String) throws(MarkupError) -> (String, CSSMatcher.Test) {
+    /// - Parameters:
+    ///   - element: the compound's element name, `nil` for `*` or none.
+    ///   - nodeTest: the XPath node test for it.
+    mutating func parsePseudo(element: String?, nodeTest: String) throws(MarkupError) -> (String, CSSMatcher.Test) {
         let start = position
         position += 1
         if current == ":" { throw unsupported("the pseudo-element '::\(rest(from: position + 1))'", at: start) }
@@ -355,10 +359,10 @@ private struct CSSParser {
         case "empty": return ("not(*) and not(text())", .empty)
         case "root": return ("not(parent::*)", .root)
         case "first-of-type", "last-of-type":
-            guard element != "*" else { throw unsupported("':\(name)' without an element name", at: start) }
+            guard let element else { throw unsupported("':\(name)' without an element name", at: start) }
             let first = name == "first-of-type"
             let axis = first ? "preceding-sibling" : "following-sibling"
-            return ("not(\(axis)::\(element))", first ? .firstOfType(Array(element.utf8)) : .lastOfType(Array(element.utf8)))
+            return ("not(\(axis)::\(nodeTest))", first ? .firstOfType(Array(element.utf8)) : .lastOfType(Array(element.utf8)))
         case "nth-child", "nth-last-child":
             guard current == "(" else { throw invalid("':\(name)' needs an argument in parentheses") }
             position += 1
@@ -449,6 +453,20 @@ private struct CSSParser {
         if !text.contains("\"") { return "\"\(text)\"" }
         let parts = text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
         return "concat(" + parts.joined(separator: ",\"'\",") + ")"
+    }
+
+    /// The XPath node test for an element (or attribute) name: the name itself when it is
+    /// an XPath name, else `*[name()='…']` (`@*[…]`). An escaped `*`, space, bracket or
+    /// quote in a CSS name would otherwise change the expression (`\*` is an element
+    /// named `*`, not every element).
+    static func nodeTest(_ name: String, attribute: Bool = false) -> String {
+        func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            return letter || byte == 0x5F || (!first && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E))
+        }
+        let plain = name.utf8.enumerated().allSatisfy { isNameByte($0.element, first: $0.offset == 0) } && !name.isEmpty
+        let prefix = attribute ? "@" : ""
+        return plain ? prefix + name : prefix + "*[name()=\(literal(name))]"
     }
 
     static func lowercased(_ expression: String) -> String {

@@ -192,6 +192,8 @@ struct ActivationCodeTests {
         ("LPA:1$smdp.example.com$ABC$$4829", .invalidConfirmationFlag, 28),
         ("LPA:1$smdp.example.com$ABC$$$1", .misplacedConfirmationFlag, 29),
         ("LPA:1$smdp.example.com$ABC$1.3.6$$1", .misplacedConfirmationFlag, 34),
+        // Found by fuzzing: '$0$1' decoded, and its canonical text '$$$1' did not.
+        ("LPA:1$smdp.example.com$1B$$0$1$F07582BD", .misplacedConfirmationFlag, 29),
         // Found by fuzzing: field 6 of only a space read back without it.
         ("1$1.L$$$$ $", .whiteSpaceInField, 9),
         ("LPA:1$smdp.example.com$ABC$$$AB $", .whiteSpaceInField, 31),
@@ -427,6 +429,18 @@ struct ActivationCodePathTests {
             + ActivationCodeTests.acceptedSilently.map(\.0) + ActivationCodeTests.specExamples.map(\.text)
             + ActivationCodeTests.dripFeedCodes
         for input in inputs { Self.bothPaths(input) }
+    }
+
+    /// Found by fuzzing: the one-pass route gave the port warning (an error under strict)
+    /// before it had seen the rest of the code, while the detailed route reports a bad
+    /// character anywhere first.
+    @Test("with a port, a bad character after the address is the error on both paths, strict or not", arguments: [
+        "1$smdp.example.com:8443$TE\u{FFFD}-0001", "1$smdp.example.com:8443$TEST$1.3.6\u{7}", "LPA:1$smdp.example.com:443$A$$1$\u{E9}",
+    ])
+    func portThenBadCharacter(_ input: String) {
+        Self.bothPaths(input)
+        let error = #expect(throws: ActivationCodeError.self) { try ActivationCode.decode(input, strict: true) }
+        #expect(error?.code == .nonASCIICharacter || error?.code == .controlCharacter)
     }
 
     @Test("random single-character edits of valid codes give the same result on both paths")

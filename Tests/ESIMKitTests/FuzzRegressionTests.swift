@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import ESIMKit
+
+/// The inputs libFuzzer found (Tests/FuzzRegressions/TARGET/, replayed through their
+/// harnesses by `Scripts/fuzz replay`), fed here to the same entry points: each must give
+/// a clean result or the named error. This file covers the ESIMKit targets.
+@Suite("Fuzz regressions (ESIMKit)")
+struct FuzzRegressionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("FuzzRegressions")
+    static let targets = ["activation-code", "identifiers", "rule-regex", "plan-text", "plan-feed", "profiles",
+                          "profiles-der", "spec-yaml", "providers", "redact", "page-spec", "page-recognize",
+                          "heuristic", "values"]
+
+    /// The input as the harnesses read text: UTF-8, invalid sequences replaced.
+    static func text(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: root.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    /// An activation code the fuzzer found and the error it now gets, and under strict.
+    static let codes: [(file: String, code: ActivationCodeError.Code, strict: ActivationCodeError.Code)] = [
+        // Read back without its field 6 of one space (fixed before the harnesses were committed).
+        ("activation-code/space-key-id", .whiteSpaceInField, .whiteSpaceInField),
+        // The one-pass route reported the port (strict) before the bad character after it.
+        ("activation-code/port-then-invalid-utf8", .nonASCIICharacter, .nonASCIICharacter),
+        // `$0$1` decoded; its canonical text `$$$1` was refused as a misplaced flag.
+        // (Under strict, the flag `0` is the error first.)
+        ("activation-code/flag-zero-then-key-one", .misplacedConfirmationFlag, .confirmationFlagZero),
+    ]
+
+    @Test("activation codes are refused with the named error on both decoder paths", arguments: codes)
+    func activationCode(_ file: String, _ code: ActivationCodeError.Code, _ strictCode: ActivationCodeError.Code) throws {
+        let text = try Self.text(file)
+        for strict in [false, true] {
+            let error = #expect(throws: ActivationCodeError.self) { try ActivationCode.decode(text, strict: strict) }
+            #expect(error?.code == (strict ? strictCode : code), "strict: \(strict)")
+            if let error { #expect(ActivationCode.decodeInDetail(text, strict: strict) == .failure(error)) }
+        }
+    }
+
+    @Test("a rule regex whose loop can match nothing answers at once (fixed before the harnesses were committed)")
+    func emptyLoop() throws {
+        let text = try Self.text("rule-regex/empty-loop")
+        let newline = try #require(text.firstIndex(of: "\n"))
+        let regex = try RuleRegex(String(text[..<newline]))
+        #expect(try regex.capture(in: String(text[text.index(after: newline)...])) == nil)
+    }
+
+    /// A declaration whose encoding name is bytes that are not UTF-8: read through the
+    /// legacy-charset path, whose encoding handler leaked.
+    @Test("a provider database with a garbage encoding declaration is malformed XML")
+    func garbageEncoding() throws {
+        let text = try Self.text("providers/garbage-encoding-declaration")
+        let error = #expect(throws: ProviderDatabaseError.self) { try ProviderDatabase(xml: text, path: "p.xml") }
+        #expect(error?.code == .malformedXML)
+    }
+
+    @Test("every regression input of these targets is checked here")
+    func complete() throws {
+        let checked = Set(Self.codes.map(\.file) + ["rule-regex/empty-loop", "providers/garbage-encoding-declaration"])
+        for target in Self.targets {
+            let directory = Self.root.appendingPathComponent(target)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for name in names where !name.hasPrefix(".") {
+                #expect(checked.contains(target + "/" + name), "\(target)/\(name) has no test")
+            }
+        }
+    }
+}
