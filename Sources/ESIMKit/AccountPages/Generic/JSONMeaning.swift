@@ -452,7 +452,7 @@ struct JSONMeaning {
         }
         // Bare numbers with no unit anywhere: say what a spec could read.
         for observation in observations {
-            if case .bare(_, let raw) = observation.value, !observation.concepts.isDisjoint(with: [.used, .remaining, .allowance]),
+            if case .bare(_, let raw) = observation.value, !observation.concepts.isDisjoint(with: [.used, .remaining, .allowance, .balance]),
                observation.concepts.contains(.data) || !observation.concepts.isDisjoint(with: [.remaining, .used]), dataAmount(observation) == nil,
                observation.concepts.isDisjoint(with: [.voice, .messages, .roaming]) {
                 notes.append(SnapshotDiagnostic(.unparseable, "\(observation.path): '\(raw)' has no unit; a spec can say which (unit: MB)"))

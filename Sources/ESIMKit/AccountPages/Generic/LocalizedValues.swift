@@ -161,6 +161,26 @@ struct ValueFinder {
         return groups.dropFirst().allSatisfy { $0 == 3 }
     }
 
+    /// The number starting at token `index`, with groups of three digits after single
+    /// spaces joined on where the locale's decimal mark is a comma (`1 500`, `2 345,50`),
+    /// and the token after it.
+    func groupedNumber(at index: Int) -> (String, Int)? {
+        guard tokens[index].kind == .number else { return nil }
+        var text = tokens[index].folded
+        var end = index + 1
+        guard locale.decimalSeparator == 0x2C, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return (text, end) }
+        while end < tokens.count, tokens[end].kind == .number, tokens[end].start == tokens[end - 1].end + 1,
+              TextScan.isSpace(scan.scalars[tokens[end - 1].end]) {
+            let next = tokens[end].folded
+            let integer = next.prefix { $0 != "," }
+            guard integer.utf8.count == 3, integer.utf8.allSatisfy({ $0 &- 0x30 < 10 }), !next.contains(".") else { break }
+            text += next
+            end += 1
+            if next.contains(",") { break }
+        }
+        return (text, end)
+    }
+
     // MARK: Money
 
     /// `$42.17`, `-$5.00`, `($5.00)`, `0.00€`, `3,950,000 L.L.`, `-220,00 руб.`, `R$ 12,90`,
@@ -177,8 +197,9 @@ struct ValueFinder {
             cursor = end
             if cursor < tokens.count, tokens[cursor].folded == "-" { negative = true; cursor += 1 }
         }
-        guard cursor < tokens.count, tokens[cursor].kind == .number, let (amount, ambiguous) = number(tokens[cursor].folded) else { return nil }
-        cursor += 1
+        guard cursor < tokens.count, tokens[cursor].kind == .number, let (text, end) = groupedNumber(at: cursor),
+              let (amount, ambiguous) = number(text) else { return nil }
+        cursor = end
         if currency == nil, cursor < tokens.count, let (code, end) = currencyToken(at: cursor) {
             currency = code
             cursor = end
@@ -232,11 +253,11 @@ struct ValueFinder {
         if token.kind == .word, isUnlimited(at: index) {
             return ValueMention(kind: .data, value: .data(.unlimited), tokens: index..<(index + unlimitedLength(at: index)))
         }
-        guard token.kind == .number, index + 1 < tokens.count, tokens[index + 1].kind == .word,
-              let unit = locale.units[tokens[index + 1].folded], let (amount, ambiguous) = number(token.folded) else { return nil }
+        guard token.kind == .number, let (text, end) = groupedNumber(at: index), end < tokens.count, tokens[end].kind == .word,
+              let unit = locale.units[tokens[end].folded], let (amount, ambiguous) = number(text) else { return nil }
         // A lone `b` is bytes only written against the number (`0b`).
-        if unit == .bytes, tokens[index + 1].folded == "b", !scan.touching(index, index + 1) { return nil }
-        return ValueMention(kind: .data, value: .data(.amount(amount, unit)), tokens: index..<(index + 2), ambiguousNumber: ambiguous)
+        if unit == .bytes, tokens[end].folded == "b", !scan.touching(end - 1, end) { return nil }
+        return ValueMention(kind: .data, value: .data(.amount(amount, unit)), tokens: index..<(end + 1), ambiguousNumber: ambiguous)
     }
 
     func isUnlimited(at index: Int) -> Bool { unlimitedLength(at: index) > 0 }
