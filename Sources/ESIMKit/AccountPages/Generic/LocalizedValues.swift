@@ -8,6 +8,8 @@ struct ReadingLocale: Sendable {
     let months: [String: Int]
     /// Unit words: the usual symbols and the language's own.
     let units: [String: DataAmount.DataUnit]
+    /// The language's and English's words for unlimited, by first word, longest first.
+    let unlimitedPhrases: [String: [[String]]]
 
     init(_ vocabulary: Vocabulary, country: String?) {
         self.vocabulary = vocabulary
@@ -24,6 +26,11 @@ struct ReadingLocale: Sendable {
         var units = Self.commonUnits
         for (word, unit) in vocabulary.units { units[word] = unit }
         self.units = units
+        var unlimited: [String: [[String]]] = [:]
+        for source in [vocabulary, Vocabulary.language("en")].compactMap({ $0 }) {
+            for phrase in source.phrases[.unlimited] ?? [] { unlimited[phrase[0], default: []].append(phrase) }
+        }
+        self.unlimitedPhrases = unlimited.mapValues { $0.sorted { $0.count > $1.count } }
     }
 
     static let commonUnits: [String: DataAmount.DataUnit] = [
@@ -169,8 +176,7 @@ struct ValueFinder {
         var text = tokens[index].folded
         var end = index + 1
         guard locale.decimalSeparator == 0x2C, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return (text, end) }
-        while end < tokens.count, tokens[end].kind == .number, tokens[end].start == tokens[end - 1].end + 1,
-              TextScan.isSpace(scan.scalars[tokens[end - 1].end]) {
+        while end < tokens.count, tokens[end].kind == .number, scan.oneSpaceBetween(end - 1, end) {
             let next = tokens[end].folded
             let integer = next.prefix { $0 != "," }
             guard integer.utf8.count == 3, integer.utf8.allSatisfy({ $0 &- 0x30 < 10 }), !next.contains(".") else { break }
@@ -237,7 +243,7 @@ struct ValueFinder {
                 let end = index + 1 < tokens.count && tokens[index + 1].folded == "." && scan.touching(index, index + 1) ? index + 2 : index + 1
                 return (code, end)
             }
-            let written = TextScan.string(scan.scalars[token.start..<token.end])
+            let written = scan.written(index)
             if written.count == 3, ReadingLocale.isoCodes.contains(written) { return (written, index + 1) }
             return nil
         }
@@ -264,11 +270,9 @@ struct ValueFinder {
 
     /// How many tokens an `unlimited` phrase starting here takes (0: none).
     func unlimitedLength(at index: Int) -> Int {
-        let words = tokens.map(\.folded)
-        for vocabulary in [locale.vocabulary] + [Vocabulary.language("en")].compactMap({ $0 }) {
-            for phrase in vocabulary.phrases[.unlimited] ?? [] where index + phrase.count <= words.count {
-                if Array(words[index..<(index + phrase.count)]) == phrase { return phrase.count }
-            }
+        guard let phrases = locale.unlimitedPhrases[tokens[index].folded] else { return 0 }
+        for phrase in phrases where index + phrase.count <= tokens.count {
+            if phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) { return phrase.count }
         }
         return 0
     }
@@ -317,7 +321,7 @@ struct ValueFinder {
         guard groups >= 1, (7...15).contains(digits) else { return nil }
         let end = tokens[last + 1 < tokens.count && tokens[last + 1].folded == ")" ? last + 1 : last].end
         let range = index..<(tokens.firstIndex { $0.start >= end } ?? tokens.count)
-        let text = TextScan.string(scan.scalars[tokens[index].start..<end])
+        let text = TextScan.string(scan.bytes[tokens[index].start..<end])
         return ValueMention(kind: .phone, value: .text(NumberMasking.mask(text)), tokens: range)
     }
 

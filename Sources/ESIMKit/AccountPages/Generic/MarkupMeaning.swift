@@ -1,4 +1,5 @@
 import ESIMMarkup
+import Synchronization
 
 /// The generic reading of a markup page: its visible lines (``PageLayout``), each scanned
 /// for labels and values in the page's language and English, then read by relation —
@@ -133,7 +134,9 @@ struct MarkupMeaning {
                 position += 1
             }
         }
-        let values = ValueFinder(scan: scan, locale: locale, reference: reference).mentions()
+        // Every value holds a digit, but `unlimited`.
+        let mayHoldValues = scan.tokens.contains { $0.kind == .number || locale.unlimitedPhrases[$0.folded] != nil }
+        let values = mayHoldValues ? ValueFinder(scan: scan, locale: locale, reference: reference).mentions() : []
         let wordCount = scan.tokens.filter { $0.kind == .word }.count
         return Analysis(line: line, scan: scan, labels: labels, values: values, wordCount: wordCount)
     }
@@ -251,8 +254,8 @@ struct MarkupMeaning {
         let colon = tokens[start].folded == ":"
         if colon { start += 1 }
         guard start < tokens.count, clutter(analysis, from: 0, to: label.tokens.lowerBound) == 0 else { return nil }
-        let labelEnd = analysis.line.text.unicodeScalars.prefix(tokens[label.tokens.upperBound - 1].end).reduce(0) { $0 + UTF8.width($1) }
-        let restStart = analysis.line.text.unicodeScalars.prefix(tokens[start].start).reduce(0) { $0 + UTF8.width($1) }
+        let labelEnd = tokens[label.tokens.upperBound - 1].end
+        let restStart = tokens[start].start
         guard colon || analysis.line.piece(at: labelEnd - 1)?.element != analysis.line.piece(at: restStart)?.element else { return nil }
         let rest = analysis.scan.text(start..<tokens.count)
         let restAnalysis = analyze(PageLayout.TextLine(text: rest, pieces: [], block: analysis.line.block, cells: []))
@@ -270,8 +273,7 @@ struct MarkupMeaning {
 
     /// Labels in links, buttons and options are navigation, not labels.
     func isNavigation(_ analysis: Analysis, _ label: Label) -> Bool {
-        let start = analysis.scan.tokens[label.tokens.lowerBound].start
-        let offset = analysis.line.text.unicodeScalars.prefix(start).reduce(0) { $0 + UTF8.width($1) }
+        let offset = analysis.scan.tokens[label.tokens.lowerBound].start
         var node = analysis.line.piece(at: offset)?.element
         var steps = 0
         while let current = node, steps < 3 {
@@ -492,21 +494,14 @@ struct MarkupMeaning {
 }
 
 extension PhraseIndex {
-    /// A language's phrases with English's beside them (pages mix the two), built once.
+    /// The index of some languages' phrases (a page's language and English), built once.
     static func `for`(languages: [String]) -> PhraseIndex {
         let key = languages.joined(separator: "+")
-        if let index = prebuilt[key] { return index }
-        return PhraseIndex(languages.compactMap(Vocabulary.language))
+        if let index = built.withLock({ $0[key] }) { return index }
+        let index = PhraseIndex(languages.compactMap(Vocabulary.language))
+        built.withLock { $0[key] = index }
+        return index
     }
 
-    /// Each language alone, and each with English.
-    static let prebuilt: [String: PhraseIndex] = {
-        var result: [String: PhraseIndex] = [:]
-        let english = Vocabulary.language("en")
-        for vocabulary in Vocabulary.all {
-            result[vocabulary.code] = PhraseIndex([vocabulary])
-            if let english, vocabulary.code != "en" { result[vocabulary.code + "+en"] = PhraseIndex([vocabulary, english]) }
-        }
-        return result
-    }()
+    private static let built = Mutex<[String: PhraseIndex]>([:])
 }

@@ -1,4 +1,5 @@
 import ESIMMarkup
+import Synchronization
 
 /// What a word on an account page, or in a JSON key, can stand for.
 enum Concept: String, CaseIterable, Sendable {
@@ -67,15 +68,22 @@ extension Vocabulary {
         ("ru.json", PackageResources.ru_json),
     ]
 
-    /// Every language, read on first use (`en` first).
-    static let all: [Vocabulary] = files.compactMap { file in
-        // The files are part of the build; a broken one is a build defect the tests catch.
-        try? Vocabulary(json: String(decoding: file.bytes, as: UTF8.self))
+    /// Every language (`en` first); each file is read once, on first use.
+    static var all: [Vocabulary] {
+        files.compactMap { language(String($0.name.dropLast(5))) }
     }
 
+    /// The language with that code, read from its file on first use; `nil` when there is none.
     static func language(_ code: String) -> Vocabulary? {
-        all.first { $0.code == code }
+        if let cached = loaded.withLock({ $0[code] }) { return cached }
+        guard let file = files.first(where: { $0.name == code + ".json" }) else { return nil }
+        // The files are part of the build; a broken one is a build defect the tests catch.
+        let vocabulary = try? Vocabulary(json: String(decoding: file.bytes, as: UTF8.self))
+        loaded.withLock { $0[code] = vocabulary }
+        return vocabulary
     }
+
+    private static let loaded = Mutex<[String: Vocabulary?]>([:])
 
     /// Why a language file does not read.
     struct FileError: Error, CustomStringConvertible {
