@@ -287,6 +287,19 @@ struct MarkupMeaning {
         return false
     }
 
+    /// Whether every piece of the line is a link's or a button's text.
+    func isLinks(_ analysis: Analysis) -> Bool {
+        !analysis.line.pieces.isEmpty && analysis.line.pieces.allSatisfy { piece in
+            var node: MarkupNode? = piece.element
+            for _ in 0..<3 {
+                guard let current = node else { return false }
+                if current.hasName("a") || current.hasName("button") { return true }
+                node = current.parent
+            }
+            return false
+        }
+    }
+
     /// Whether a word that disqualifies stands just before the label (`Previous balance`,
     /// `Estimated usage`).
     func excluded(_ analysis: Analysis, _ label: Label) -> Bool {
@@ -389,7 +402,11 @@ struct MarkupMeaning {
             guard between.contains(where: connectors.contains), core.count <= 1, labelled else { continue }
             spans.append(first.tokens.lowerBound..<second.tokens.upperBound)
             var context = contextWords(analysis)
-            for earlier in before { context.formUnion(contextWords(earlier).intersection([.roaming, .hotspot, .premium])) }
+            // A heading just before (`International`, `Hotspot`): a short line of words
+            // alone, not links (a tab bar's `In Italia | Estero` names both tabs).
+            if let heading = before.last, heading.values.isEmpty, heading.wordCount <= 4, !isLinks(heading) {
+                context.formUnion(heading.labels.map(\.concept).filter { [.roaming, .hotspot, .premium].contains($0) })
+            }
             if context.contains(.roaming) || context.contains(.premium) { continue }
             let isLeft = !leftWords.isEmpty && usedWords.isEmpty
             // The statement with the words that say what it counts (`used 5.2 GB of 15 GB`,
