@@ -84,11 +84,15 @@ struct PageExtractorTests {
 
     @Test("a JSON API response is matched to the spec whose rules read it")
     func jsonDocument() throws {
-        let snapshot = try Self.extractor().inspect(try PageSamples.input("mint/account.json"), options: .init(reference: PageSamples.reference))
+        let snapshot = try Self.extractor().inspect(try PageSamples.input("mint/usage.json"), options: .init(reference: PageSamples.reference))
         #expect(snapshot.carrierID == "mint")
-        #expect(snapshot.balance == (try Money("$4.75")))
-        #expect(snapshot.lines.first?.number == "+1 *** *** 0163")
-        #expect(snapshot.lines.first?.dataUsed == (try DataAmount("9318.4 MB")))
+        #expect(snapshot.pageKind == .usage)
+        #expect(snapshot.lines.first?.dataUsed == (try DataAmount("1947.45 MB")))
+        #expect(snapshot.lines.first?.dataAllowance == (try DataAmount("5120 MB")))
+        let redPocket = try Self.extractor().inspect(try PageSamples.input("redpocket/prepaid.json"), options: .init(reference: PageSamples.reference))
+        #expect(redPocket.carrierID == "redpocket")
+        #expect(redPocket.lines.first?.number == "******0127")
+        #expect(redPocket.lines.first?.dataRemaining == (try DataAmount("4382 MB")))
     }
 
     @Test("responsive copies of a line are kept once")
@@ -138,11 +142,11 @@ struct PageExtractorTests {
         #expect(throws: PageError.self) {
             try extractor.inspect(try PageSamples.input("att/bill.html"), options: .init(carrierID: "nosuch"))
         }
-        let mint = try PageSamples.input("mint/account.json")
+        let mint = try PageSamples.input("mint/usage.json")
         #expect {
             try extractor.inspect(mint, options: .init(carrierID: "mint", pageKind: .bill))
         } throws: { error in
-            (error as? PageError)?.code == .unknownSpec && (error as? PageError)?.message.contains("it has prepaid") == true
+            (error as? PageError)?.code == .unknownSpec && (error as? PageError)?.message.contains("it has usage") == true
         }
     }
 
@@ -320,7 +324,7 @@ struct PageExtractorTests {
     @Test("a snapshot survives the trip through its expected file")
     func roundTrip() throws {
         let extractor = try Self.extractor()
-        for name in ["att/overview.html", "verizon/overview.html", "tmobile/usage.html", "mint/account.json"] {
+        for name in ["att/overview.html", "verizon/overview.html", "tmobile/usage.html", "mint/usage.json", "redpocket/prepaid.json"] {
             let snapshot = try extractor.inspect(try PageSamples.input(name), options: .init(reference: PageSamples.reference))
             let expected = ExpectedSnapshot(snapshot)
             let reread = try ExpectedSnapshot(json: expected.jsonText, file: name)

@@ -44,4 +44,14 @@ struct RealCaptureTests {
         #expect(score.invented == 0)
         #expect(score.precision >= 0.98)
     }
+
+    @Test("with the built-in specs: nothing wrong, nothing invented, more read than the generic reader alone")
+    func withSpecs() throws {
+        let specs = try CuratedSpecs.load().pageSpecs
+        let score = try RealCaptures.score(PageExtractor(specs: specs), title: "with the built-in specs")
+        let generic = try RealCaptures.score(PageExtractor(specs: []), title: "generic reader alone (for comparison)")
+        #expect(score.wrong == 0)
+        #expect(score.invented == 0)
+        #expect(score.right > generic.right)
+    }
 }

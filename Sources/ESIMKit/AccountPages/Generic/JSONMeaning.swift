@@ -252,11 +252,9 @@ struct JSONMeaning {
         return rest.isEmpty || rest.hasPrefix("t") || rest.first.map(\.isNumber) ?? false
     }
 
-    static let placeholders: Set<String> = ["n/a", "na", "none", "null", "-", "--", "—", "unknown", "0000-00-00", "00/00/0000",
-                                            "tbd", "undefined", "nan"]
-
+    /// A placeholder, or a value redacted out of a capture (`redacted-2`).
     static func isPlaceholder(_ text: String) -> Bool {
-        placeholders.contains(text.lowercased()) || text.hasPrefix("0000-00-00") || text.lowercased().hasPrefix("redacted")
+        FieldValueReader.isPlaceholder(text) || text.lowercased().hasPrefix("redacted")
     }
 
     /// Seconds (10 digits) or milliseconds (13 digits) since 1970, as a UTC day.
