@@ -366,8 +366,18 @@ struct LayoutBuilder {
     // MARK: Meters
 
     private mutating func recordMeter(_ element: xmlNodePtr) {
-        let role = Self.attribute(element, "role")?.lowercased()
-        guard Self.hasName(element, "progress") || Self.hasName(element, "meter") || role == "progressbar" || role == "meter" else { return }
+        var isMeter = Self.hasName(element, "progress") || Self.hasName(element, "meter")
+        if !isMeter {
+            var attribute = element.pointee.properties
+            while let current = attribute, !isMeter {
+                if let name = current.pointee.name, xmlStrEqual(name, "role") != 0 {
+                    let value = current.pointee.children?.pointee.content
+                    isMeter = Self.equalsIgnoringCase(value, "progressbar") || Self.equalsIgnoringCase(value, "meter")
+                }
+                attribute = current.pointee.next
+            }
+        }
+        guard isMeter else { return }
         var label = Self.attribute(element, "aria-label")
         if label == nil, let id = Self.attribute(element, "aria-labelledby")?.split(separator: " ").first {
             label = Self.element(withID: String(id), in: element).map(Self.labelText)
@@ -405,26 +415,60 @@ struct LayoutBuilder {
     }
 
     /// `hidden`, `aria-hidden="true"`, or `display:none` / `visibility:hidden` inline.
+    /// Reads the attributes' values in place (no strings are made for most elements).
     static func isHidden(_ element: xmlNodePtr) -> Bool {
         var attribute = element.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
             guard let name = current.pointee.name else { continue }
+            let value = current.pointee.children?.pointee.content
             switch name[0] {
             case UInt8(ascii: "h") where xmlStrEqual(name, "hidden") != 0:
-                return LayoutBuilder.attribute(element, "hidden")?.lowercased() != "until-found"
+                return !equalsIgnoringCase(value, "until-found")
             case UInt8(ascii: "a") where xmlStrEqual(name, "aria-hidden") != 0:
-                if LayoutBuilder.attribute(element, "aria-hidden")?.lowercased() == "true" { return true }
+                if equalsIgnoringCase(value, "true") { return true }
             case UInt8(ascii: "s") where xmlStrEqual(name, "style") != 0:
-                guard let style = LayoutBuilder.attribute(element, "style") else { continue }
-                let compact = String(decoding: style.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.map { $0 | (($0 &- 0x41) < 26 ? 0x20 : 0) },
-                                     as: UTF8.self)
-                if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+                if let value, styleHides(value) { return true }
             default:
                 continue
             }
         }
         return false
+    }
+
+    /// Whether a NUL-terminated value equals lower-case ASCII `word`, ignoring case and
+    /// surrounding spaces.
+    static func equalsIgnoringCase(_ value: UnsafePointer<xmlChar>?, _ word: StaticString) -> Bool {
+        guard var cursor = value else { return false }
+        while cursor.pointee == 0x20 { cursor += 1 }
+        let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for byte in bytes {
+            guard cursor.pointee != 0, cursor.pointee | 0x20 == byte || cursor.pointee == byte else { return false }
+            cursor += 1
+        }
+        while cursor.pointee == 0x20 { cursor += 1 }
+        return cursor.pointee == 0
+    }
+
+    /// Whether a style attribute holds `display:none` or `visibility:hidden` (spaces and
+    /// case ignored).
+    static func styleHides(_ value: UnsafePointer<xmlChar>) -> Bool {
+        var compact: [UInt8] = []
+        var index = 0
+        while value[index] != 0, compact.count < 4096 {
+            let byte = value[index]
+            if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { compact.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            index += 1
+        }
+        func contains(_ needle: StaticString) -> Bool {
+            let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard compact.count >= pattern.count else { return false }
+            for start in 0...(compact.count - pattern.count) where compact[start] == pattern[0] {
+                if (1..<pattern.count).allSatisfy({ compact[start + $0] == pattern[$0] }) { return true }
+            }
+            return false
+        }
+        return contains("display:none") || contains("visibility:hidden")
     }
 }
 

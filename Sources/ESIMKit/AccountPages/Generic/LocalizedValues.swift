@@ -10,6 +10,7 @@ struct ReadingLocale: Sendable {
     let units: [String: DataAmount.DataUnit]
     /// The language's and English's words for unlimited, by first word, longest first.
     let unlimitedPhrases: [String: [[String]]]
+    let unlimitedStems: [[UInt8]]
 
     init(_ vocabulary: Vocabulary, country: String?) {
         self.vocabulary = vocabulary
@@ -31,6 +32,9 @@ struct ReadingLocale: Sendable {
             for phrase in source.phrases[.unlimited] ?? [] { unlimited[phrase[0], default: []].append(phrase) }
         }
         self.unlimitedPhrases = unlimited.mapValues { $0.sorted { $0.count > $1.count } }
+        // The first words' first four letters as lower-case UTF-8 (`unli`, `illi`, `korl`),
+        // to tell lines that may say unlimited without scanning them.
+        unlimitedStems = Array(Set(unlimited.keys.map { Array($0.utf8.prefix(4)) }))
     }
 
     static let commonUnits: [String: DataAmount.DataUnit] = [

@@ -90,6 +90,35 @@ struct MarkupMeaning {
         var wordCount: Int
 
         var isProse: Bool { wordCount > MarkupMeaning.proseWords }
+
+        /// A line far from any figure: not scanned.
+        static func skipped(_ line: PageLayout.TextLine) -> Analysis {
+            Analysis(line: line, scan: TextScan(""), labels: [], values: [], wordCount: 0)
+        }
+    }
+
+    /// Whether a text holds an ASCII digit or one of `stems` (lower-case ASCII, compared
+    /// ignoring case) — what a line needs to hold a value.
+    static func mayHoldValue(_ text: String, stems: [[UInt8]]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if bytes.contains(where: { $0 &- 0x30 < 10 }) { return true }
+            for stem in stems where stem.count <= bytes.count {
+                let first = stem[0]
+                var index = 0
+                while index + stem.count <= bytes.count {
+                    if bytes[index] | 0x20 == first {
+                        var matched = 1
+                        while matched < stem.count && (bytes[index + matched] | (bytes[index + matched] < 0x80 ? 0x20 : 0)) == stem[matched] {
+                            matched += 1
+                        }
+                        if matched == stem.count { return true }
+                    }
+                    index += 1
+                }
+            }
+            return false
+        }
     }
 
     struct Label {
@@ -103,7 +132,13 @@ struct MarkupMeaning {
             notes.append(SnapshotDiagnostic(.missingRequired, "nothing read: the page is a sign-in form (it has a password field)"))
             return []
         }
-        let analyses = layout.lines.prefix(Self.maximumLines).map(analyze)
+        // Every value holds a digit or an `unlimited` word, and a label stands at most two
+        // lines before its value: other lines are not scanned.
+        let lines = Array(layout.lines.prefix(Self.maximumLines))
+        let holds = lines.map { Self.mayHoldValue($0.text, stems: locale.unlimitedStems) }
+        let analyses = lines.indices.map { index -> Analysis in
+            holds[index...].prefix(3).contains(true) ? analyze(lines[index]) : Analysis.skipped(lines[index])
+        }
         var candidates: [GenericReader.Candidate] = []
         for (position, analysis) in analyses.enumerated() {
             let (found, spans) = statements(in: analysis, before: analyses[max(0, position - 2)..<position])
