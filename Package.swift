@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
-            resources: [.embedInCode("Carriers/BuiltInSpecs")]
+            resources: [.embedInCode("Carriers/BuiltInSpecs"), .embedInCode("AccountPages/Generic/Languages")]
         ),
         // The system SQLite. Only ESIMStore imports it.
         .systemLibrary(

@@ -90,8 +90,9 @@ struct CarrierCommandTests {
         let run = runCLI(["carrier", "list", "--country", "us", "--no-providers"])
         #expect(run.status == 0)
         #expect(run.outLines.first?.hasPrefix("att ") == true)
-        #expect(run.outLines.count == 10)
-        #expect(run.err == "10 carriers\n")
+        // The curated US carriers: AT&T, Verizon, T-Mobile, their seven MVNOs and Red Pocket.
+        #expect(run.outLines.count == 11)
+        #expect(run.err == "11 carriers\n")
         #expect(runCLI(["carrier", "list", "--country", "de", "--no-providers"]).outLines.isEmpty)
     }
 

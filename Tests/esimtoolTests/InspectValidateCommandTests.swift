@@ -31,18 +31,18 @@ struct InspectCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("empty.html").path
         try Data().write(to: URL(fileURLWithPath: empty))
-        let run = runCLI(["inspect", empty, RepositoryPaths.pages + "/mint/account.json", "--json", "--today", "2026-11-20"])
+        let run = runCLI(["inspect", empty, RepositoryPaths.pages + "/redpocket/prepaid.json", "--json", "--today", "2026-11-20"])
         #expect(run.status == 1)
         #expect(run.outLines.count == 2)
         let failure = try JSONSerialization.jsonObject(with: Data(run.outLines[0].utf8)) as? [String: Any]
         #expect((failure?["error"] as? [String: Any])?["code"] as? String == "empty")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.outLines[1].utf8)) as? [String: Any])
-        #expect(object["carrier"] as? String == "mint")
+        #expect(object["carrier"] as? String == "redpocket")
         #expect(object["page"] as? String == "prepaid")
-        let balance = (object["account"] as? [String: Any])?["balance"] as? [String: Any]
-        #expect(balance?["value"] as? String == "$4.75")
-        #expect(balance?["type"] as? String == "money")
-        #expect(balance?["rule"] as? String == "json: $.subscriber.wallet.balance")
+        let expires = (object["account"] as? [String: Any])?["expires"] as? [String: Any]
+        #expect(expires?["value"] as? String == "2026-12-18")
+        #expect(expires?["type"] as? String == "date")
+        #expect(expires?["rule"] as? String == "json: $.return_data.aed")
         #expect(run.err.contains("empty.html: the file is empty"))
     }
 

@@ -77,6 +77,8 @@ package struct SnapshotDiagnostic: Hashable, Sendable {
         case page
         /// Which carrier or page kind, and how sure.
         case recognition
+        /// A value that reads two ways (a date's day and month): which way it was read.
+        case ambiguousValue
     }
 
     package var code: Code

@@ -37,10 +37,12 @@ final class CompiledField {
             for (position, item) in found.enumerated() {
                 // Responsive copies usually repeat the text exactly: read each text once.
                 if found[..<position].contains(where: { $0.text == item.text }) { continue }
+                // `N/A`, `--`, `0000-00-00`: the page says it has no value here.
+                if spec.kind != .text, FieldValueReader.isPlaceholder(item.text) { continue }
                 let value: SnapshotValue
                 do {
                     value = try FieldValueReader.read(item.text, kind: spec.kind, field: field, unit: rule.rule.unit,
-                                                      currency: rule.rule.currency, reference: reference)
+                                                      currency: rule.rule.currency, language: rule.rule.language, reference: reference)
                 } catch {
                     if unreadable == nil { unreadable = (item.text, error.description, index) }
                     continue

@@ -1,7 +1,11 @@
 /// Turns the text a rule found into a field's typed value.
 enum FieldValueReader {
     static func read(_ text: String, kind: ValueKind, field: SnapshotField, unit: String? = nil, currency: String? = nil,
-                     reference: CalendarDate?) throws(ValueError) -> SnapshotValue {
+                     language: String? = nil, reference: CalendarDate?) throws(ValueError) -> SnapshotValue {
+        if let language, let vocabulary = Vocabulary.language(language),
+           let value = localized(text, kind: kind, field: field, unit: unit, currency: currency, vocabulary: vocabulary, reference: reference) {
+            return value
+        }
         var text = text
         if unit != nil || currency != nil {
             let number = plainNumber(text)
@@ -26,6 +30,58 @@ enum FieldValueReader {
             value = try component(of: UsageStatement(text), for: field)
         }
         return try converted(value, to: field.valueKind)
+    }
+
+    /// A text read as a page in `vocabulary`'s language writes it: the one value of the
+    /// field's kind it holds (two amounts of data for a usage statement); `nil` to fall
+    /// back on the US readers.
+    static func localized(_ text: String, kind: ValueKind, field: SnapshotField, unit: String?, currency: String?,
+                          vocabulary: Vocabulary, reference: CalendarDate?) -> SnapshotValue? {
+        var text = text.trimmed(of: " \t\n")
+        let locale = ReadingLocale(vocabulary, country: nil)
+        let finder = ValueFinder(scan: TextScan(text), locale: locale, reference: reference)
+        // A bare number with the rule's unit or currency.
+        if finder.scan.tokens.count == 1, finder.scan.tokens[0].kind == .number, let (number, _) = finder.number(text) {
+            if let unit, let dataUnit = DataAmount.DataUnit(rawValue: unit), kind == .data || kind == .usage {
+                return try? converted(.data(.amount(number, dataUnit)), to: field.valueKind)
+            }
+            if let currency, kind == .money { return .money(Money(number, currency: currency)) }
+        }
+        if kind == .text { return nil }
+        text = ""
+        let mentions = finder.mentions()
+        switch kind {
+        case .money:
+            guard let money = mentions.first(where: { $0.kind == .money }) else { return nil }
+            return money.value
+        case .data:
+            guard let data = mentions.first(where: { $0.kind == .data }) else { return nil }
+            return data.value
+        case .date:
+            guard let date = mentions.first(where: { $0.kind == .date }) else { return nil }
+            return date.value
+        case .dateRange:
+            return mentions.first(where: { $0.kind == .dateRange })?.value
+        case .usage:
+            let amounts = mentions.compactMap { mention -> DataAmount? in
+                if case .data(let amount) = mention.value { return amount }
+                return nil
+            }
+            guard amounts.count == 2 else { return nil }
+            return try? component(of: UsageStatement(used: amounts[0], allowance: amounts[1]), for: field)
+        default:
+            return nil
+        }
+    }
+
+    /// What pages and APIs put where they have no value.
+    static let placeholders: Set<String> = ["n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "---", "—", "–", "unknown",
+                                            "0000-00-00", "00/00/0000", "tbd", "undefined", "nan", "n/d", "k.a."]
+
+    /// Whether a text stands for no value (`N/A`, `--`, `0000-00-00`, `0000-00-00 00:00:00`).
+    static func isPlaceholder(_ text: String) -> Bool {
+        let trimmed = text.trimmed(of: " \t\n").lowercased()
+        return placeholders.contains(trimmed) || trimmed.hasPrefix("0000-00-00")
     }
 
     /// `142.37` and `-5` as they are; grouping commas dropped (`7,657` → `7657`).

@@ -82,7 +82,7 @@ package final class PageExtractor {
             snapshot = tried
             notes.append(SnapshotDiagnostic(.recognition, "no address or title matched a spec; \(tried.carrierName ?? "") fits best, by the fields found"))
         } else if options.allowHeuristic {
-            snapshot = HeuristicReader.read(context, reference: options.reference)
+            snapshot = GenericReader.read(context, reference: options.reference)
             notes.append(SnapshotDiagnostic(.recognition, "no spec matches this page; values below are a heuristic reading of labels and values"))
         } else {
             snapshot = AccountSnapshot(reference: options.reference)

@@ -139,6 +139,9 @@ package struct ExtractionRule: Hashable, Sendable {
     package var unit: String?
     /// For a bare number read as money (`142.37` → `USD 142.37`).
     package var currency: String?
+    /// The page's language (a vocabulary's code, `it`): numbers, dates and units read as
+    /// it writes them (`67,18GB`, `19/11/2026` day-first); `nil` reads them the US way.
+    package var language: String?
 
     package init(_ locator: Locator, attribute: String? = nil, regex: String? = nil, unit: String? = nil, currency: String? = nil) {
         self.locator = locator

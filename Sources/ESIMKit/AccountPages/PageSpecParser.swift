@@ -30,7 +30,7 @@ enum PageSpecParser {
     }
 
     static func page(_ kind: PageKind, _ node: SpecNode) throws(SpecError) -> PageSpec {
-        let parts = try node.mapping(allowed: ["urls", "titles", "fields", "lines"])
+        let parts = try node.mapping(allowed: ["urls", "titles", "fields", "lines", "unit", "currency", "language"])
         var page = PageSpec(kind: kind)
         page.urls = try parts["urls"]?.stringList() ?? []
         page.titles = try parts["titles"]?.stringList() ?? []
@@ -47,6 +47,37 @@ enum PageSpecParser {
         if page.fields.isEmpty && page.lines == nil {
             throw node.error(.missingKey, "a page needs 'fields' or 'lines'")
         }
+        // A page's `unit` and `currency`: what its bare numbers are, where a rule says nothing.
+        let unit = try parts["unit"].map { node throws(SpecError) in try node.oneOf(DataAmount.DataUnit.allCases.map(\.rawValue)) }
+        var currency: String?
+        if let currencyNode = parts["currency"] {
+            let code = try currencyNode.nonEmptyString()
+            guard (try? Money("\(code) 1")) != nil else {
+                throw currencyNode.error(.invalidValue, "'\(code)' is not a currency code this toolkit knows")
+            }
+            currency = code
+        }
+        var language: String?
+        if let languageNode = parts["language"] {
+            let code = try languageNode.nonEmptyString().lowercased()
+            guard Vocabulary.language(code) != nil else {
+                throw languageNode.error(.invalidValue, "'\(code)' has no vocabulary file; known: \(Vocabulary.files.map { String($0.name.dropLast(5)) }.joined(separator: ", "))")
+            }
+            language = code
+        }
+        func applyDefaults(_ fields: inout [FieldSpec]) {
+            for index in fields.indices {
+                for rule in fields[index].rules.indices {
+                    fields[index].rules[rule].language = language
+                    if fields[index].field.valueKind == .data, fields[index].rules[rule].unit == nil { fields[index].rules[rule].unit = unit }
+                    if fields[index].field.valueKind == .money, fields[index].rules[rule].currency == nil {
+                        fields[index].rules[rule].currency = currency
+                    }
+                }
+            }
+        }
+        applyDefaults(&page.fields)
+        if page.lines != nil { applyDefaults(&page.lines!.fields) }
         return page
     }
 

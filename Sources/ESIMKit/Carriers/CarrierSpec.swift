@@ -3,7 +3,7 @@
 package enum CarrierSpec {
     static let topLevelKeys: Set<String> = [
         "id", "name", "aliases", "country", "kind", "hosts", "domains", "sources", "networks", "iccidPrefixes",
-        "apps", "account", "support", "balanceChecks", "notes", "recognize", "pages",
+        "apps", "account", "support", "balanceChecks", "notes", "recognize", "pages", "fixtures",
     ]
 
     /// Sources every spec may cite without declaring them.
@@ -31,6 +31,8 @@ package enum CarrierSpec {
             throw idNode.error(.invalidValue, "an id is lower-case letters, digits and '-' (like 'att' or 'us-mobile')")
         }
         let name = try fields.required("name", in: root).nonEmptyString()
+        // What the spec's fixtures were made from (a named public capture, or synthetic).
+        if let fixtures = fields["fixtures"] { _ = try fixtures.nonEmptyString() }
         let countryNode = try fields.required("country", in: root)
         let country = try countryNode.nonEmptyString().lowercased()
         guard country.count == 2, country.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else {
@@ -178,5 +180,9 @@ package enum BuiltInSpecs {
         ("google-fi.yaml", PackageResources.google_fi_yaml),
         ("us-mobile.yaml", PackageResources.us_mobile_yaml),
         ("straight-talk.yaml", PackageResources.straight_talk_yaml),
+        ("redpocket.yaml", PackageResources.redpocket_yaml),
+        ("spusu.yaml", PackageResources.spusu_yaml),
+        ("iliad.yaml", PackageResources.iliad_yaml),
+        ("yettel.yaml", PackageResources.yettel_yaml),
     ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
 }

@@ -23,6 +23,8 @@ public struct Money: Hashable, Sendable {
     static let codes: Set<String> = [
         "USD", "EUR", "GBP", "CAD", "AUD", "MXN", "JPY", "INR", "KRW", "CHF", "CNY", "HKD", "SGD", "NZD",
         "SEK", "NOK", "DKK", "PLN", "BRL", "ZAR", "THB", "TRY", "AED", "ILS", "PHP", "IDR", "MYR", "VND",
+        "HUF", "CZK", "RON", "BGN", "RUB", "UAH", "LBP", "ARS", "CLP", "COP", "PEN", "UYU", "EGP", "MAD", "NGN",
+        "KES", "PKR", "SAR", "QAR",
     ]
 
     /// Reads money as carriers write it: `$1,234.56`, `-$5.00`, `$-5.00`, `($5.00)`,

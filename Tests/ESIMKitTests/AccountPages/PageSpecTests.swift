@@ -92,6 +92,53 @@ struct PageSpecTests {
         }
         #expect(specs.contains { $0.carrierID == "mint" })
     }
+
+    @Test("every built-in spec with pages says what its fixtures were made from")
+    func fixturesOrigin() throws {
+        for (name, text) in BuiltInSpecs.files where text.contains("\npages:") {
+            let line = text.split(separator: "\n").first { $0.hasPrefix("fixtures: ") }
+            #expect(line.map { $0.count > 20 } == true, "\(name) has pages and no 'fixtures' key")
+        }
+    }
+
+    @Test("a page's unit, currency and language apply to its rules that name none")
+    func pageDefaults() throws {
+        let spec = try CarrierSpec.parseDocument("""
+            id: x
+            name: X
+            country: it
+            pages:
+              usage:
+                unit: MB
+                currency: EUR
+                language: it
+                fields:
+                  balance: {json: "$.credit"}
+                  expires: {json: "$.end"}
+                lines:
+                  each: {json: "$"}
+                  fields:
+                    dataUsed: {json: "$.used"}
+                    dataAllowance: {json: "$.total", unit: GB}
+            """, file: "x.yaml").pages
+        let page = try #require(spec?.pages.first)
+        #expect(page.fields.map { $0.rules[0].currency } == ["EUR", nil])
+        #expect(page.lines?.fields.map { $0.rules[0].unit } == ["MB", "GB"])
+        #expect(page.fields.allSatisfy { $0.rules[0].language == "it" })
+        let extractor = try PageExtractor(specs: [try #require(spec)])
+        let snapshot = try extractor.inspect(PageInput(name: "x.json", bytes: Array(#"{"credit": "4,20", "end": "04/12/2026", "used": "1.536", "total": 2}"#.utf8)),
+                                             options: .init(carrierID: "x"))
+        #expect(snapshot.balance == Money(ExactDecimal(units: 420, scale: 2), currency: "EUR"))
+        #expect(snapshot[.expires]?.date == CalendarDate(year: 2026, month: 12, day: 4))
+        // `1.536` in Italian is one thousand five hundred and thirty-six.
+        #expect(snapshot.lines.first?.dataUsed == .amount(ExactDecimal(1536), .megabytes))
+        #expect(snapshot.lines.first?.dataAllowance == .amount(ExactDecimal(2), .gigabytes))
+        // A language with no vocabulary is refused.
+        let error = #expect(throws: SpecError.self) {
+            try CarrierSpec.parseDocument("id: x\nname: X\ncountry: it\npages:\n  usage:\n    language: xx\n    fields:\n      balance: {json: \"$.a\"}\n", file: "x.yaml")
+        }
+        #expect(error?.code == .invalidValue)
+    }
 }
 
 @Suite("SnapshotField")

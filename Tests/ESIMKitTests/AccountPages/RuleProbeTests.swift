@@ -7,7 +7,7 @@ struct RuleProbeTests {
     static let pages = ["att/overview.html", "att/usage.html", "att/bill.html", "att/prepaid.html",
                         "verizon/overview.html", "verizon/usage.html", "verizon/bill.html", "verizon/prepaid.html",
                         "tmobile/overview.html", "tmobile/usage.html", "tmobile/bill.html", "tmobile/prepaid.html",
-                        "mint/account.json"]
+                        "redpocket/prepaid.json", "mint/usage.json"]
 
     @Test("a rule finds what inspect would read: every copy, in page order, with its line")
     func run() throws {
@@ -39,8 +39,8 @@ struct RuleProbeTests {
         let used = try usage.run(ExtractionRule(.json("$.usage.lines[*].dataUsedMB"), unit: "MB"), field: .dataUsed)
         #expect(used.map { $0.value?.canonicalText } == ["12698 MB", "7373 MB"])
         #expect(used.allSatisfy { $0.line == 0 })
-        let mint = try RuleProbe(try PageSamples.input("mint/account.json"))
-        #expect(try mint.run(ExtractionRule(.json("$.subscriber.wallet.balance"))).map(\.text) == ["4.75"])
+        let mint = try RuleProbe(try PageSamples.input("mint/usage.json"))
+        #expect(try mint.run(ExtractionRule(.json("$.totalHighSpeedData"))).map(\.text) == ["5120"])
     }
 
     @Test("a rule that does not compile is refused by code", arguments: [

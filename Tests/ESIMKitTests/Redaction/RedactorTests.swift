@@ -157,7 +157,7 @@ struct RedactorTests {
         #expect(surname != nil && names.contains("\(first ?? "?") \(surname ?? "?")"))
     }
 
-    @Test("redacting twice changes nothing", arguments: ["att/overview.html", "verizon/overview.html", "tmobile/usage.html", "mint/account.json"])
+    @Test("redacting twice changes nothing", arguments: ["att/overview.html", "verizon/overview.html", "tmobile/usage.html", "redpocket/prepaid.json"])
     func idempotent(_ sample: String) throws {
         let page = try String(contentsOfFile: PageSamples.directory + "/" + sample, encoding: .utf8)
             + "<!-- Hi, Bartholomew · (214) 867-5309 · margaret@gmail.com · ban=964273815 -->"

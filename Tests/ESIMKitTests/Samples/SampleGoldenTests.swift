@@ -20,9 +20,9 @@ struct SampleGoldenTests {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         return enumerator.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".lines") || ($0.hasPrefix("Plans/") && $0.hasSuffix(".json"))
-                || ($0.hasPrefix("Profiles/") && $0.contains(".")) }
+                || (($0.hasPrefix("Profiles/") || $0.hasPrefix("Generic/")) && $0.contains(".")) }
             .filter { $0.hasPrefix("ActivationCodes/") || $0.hasPrefix("Identifiers/") || $0.hasPrefix("Batches/") || $0.hasPrefix("Plans/")
-                || $0.hasPrefix("Profiles/") }
+                || $0.hasPrefix("Profiles/") || $0.hasPrefix("Generic/") }
             .filter { !$0.contains(".expected.") }
             .sorted()
     }()
@@ -39,6 +39,14 @@ struct SampleGoldenTests {
                 return "{\"error\":\"\(error.code.rawValue)\",\"message\":\"\(error.description)\"}\n"
             }
             return try encoder.encode(list) + "\n"
+        }
+        if path.hasPrefix("Generic/") {
+            // What the generic reader reads, with the built-in specs tried first.
+            let bytes = try [UInt8](Data(contentsOf: samplesDirectory.appendingPathComponent(path)))
+            let extractor = try PageExtractor(specs: try CuratedSpecs.load().pageSpecs)
+            let snapshot = try extractor.inspect(PageInput(name: path, bytes: bytes),
+                                                 options: .init(reference: CalendarDate(year: 2026, month: 11, day: 20)))
+            return try encoder.encode(snapshot) + "\n"
         }
         let text = try String(contentsOf: samplesDirectory.appendingPathComponent(path), encoding: .utf8)
         if path.hasPrefix("Plans/") {
@@ -61,7 +69,7 @@ struct SampleGoldenTests {
         let base: String
         if path.hasPrefix("Plans/") {
             base = String(path[..<path.lastIndex(of: ".")!]) + ".expected.jsonl"
-        } else if path.hasPrefix("Profiles/") {
+        } else if path.hasPrefix("Profiles/") || path.hasPrefix("Generic/") {
             base = String(path[..<path.lastIndex(of: ".")!]) + ".expected.json"
         } else {
             base = path.hasSuffix(".lines") ? String(path.dropLast(6)) + ".expected.jsonl"
