@@ -15,7 +15,7 @@ struct ESIMTool: ParsableCommand {
         version: version,
         subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self, QRCommand.self, RedactCommand.self, FixtureCommand.self,
                       TrackCommand.self, UsageCommand.self, AlertCommand.self,
-                      InspectCommand.self, ValidateCommand.self, QueryCommand.self, PlanCommand.self, ProfilesCommand.self]
+                      InspectCommand.self, ValidateCommand.self, QueryCommand.self, SpecCommand.self, PlanCommand.self, ProfilesCommand.self]
     )
 }
 

@@ -104,4 +104,48 @@ struct SmokeTests {
                                 in: scratch.path)
         #expect(inspected.out.hasPrefix("Samples/Pages/examplecell/overview.html — ExampleCell · overview"), "\(inspected.out)")
     }
+
+    /// `spec draft` on a page no spec describes, then `fixture add` and `validate`, as the
+    /// binary runs them: the drafted spec goes green on its own fixture, and reads a copy
+    /// of the page with other figures as those figures.
+    @Test("spec draft → fixture add → validate, in a scratch directory")
+    func specDraftWalkthrough() throws {
+        let scratch = try ScratchDirectory()
+        func page(_ due: String, _ date: String, _ used: String) -> String {
+            """
+            <!DOCTYPE html>
+            <!-- saved from url=(0046)https://my.acmecell.example/account/overview -->
+            <html><head><title>My Account | AcmeCell</title></head><body>
+            <section><h2>Amount due</h2><p data-qa="amount-due">\(due)</p><p>Pay by <span id="pay-by">\(date)</span></p></section>
+            <ul><li class="Line_card__z1"><span class="Line_num__q2">(214) 555-0150</span><span class="Line_used__r3">\(used)</span></li>
+            <li class="Line_card__z1"><span class="Line_num__q2">(214) 555-0151</span><span class="Line_used__r3">1 GB</span></li></ul>
+            </body></html>
+            """
+        }
+        _ = try scratch.write(page("$42.10", "Dec 9, 2026", "3.2 GB"), to: "Downloads/page.html")
+        _ = try scratch.write(page("$17.99", "Jan 4, 2027", "0.4 GB"), to: "Downloads/later.html")
+        try FileManager.default.createDirectory(atPath: scratch.path + "/Specs", withIntermediateDirectories: true)
+        let drafted = try run(["spec", "draft", "Downloads/page.html", "--carrier", "acmecell", "--name", "AcmeCell",
+                               "--value", "amountDue=$42.10", "--value", "dueDate=Dec 9", "--value", "dataUsed=3.2 GB",
+                               "--today", "2026-11-27", "-o", "Specs/acmecell.yaml"], in: scratch.path)
+        #expect(drafted.status == 0, "\(drafted.err)")
+        let spec = try scratch.read("Specs/acmecell.yaml")
+        #expect(!spec.contains("42.10") && !spec.contains("3.2"))
+        let added = try run(["fixture", "add", "Downloads/page.html", "--carrier", "acmecell", "--kind", "overview",
+                             "--key-file", scratch.key, "--today", "2026-11-27"], in: scratch.path)
+        #expect(added.status == 0, "\(added.err)")
+        let validated = try run(["validate", "--carrier", "acmecell"], in: scratch.path)
+        #expect(validated.status == 0 && validated.out.contains("1 fixture: 1 passed"), "\(validated.out)\(validated.err)")
+        let later = try run(["inspect", "Downloads/later.html", "--specs", "Specs", "--today", "2026-11-27", "--json"], in: scratch.path)
+        #expect(later.out.contains(#""value":"$17.99""#) && later.out.contains(#""value":"2027-01-04""#) && later.out.contains(#""value":"0.4 GB""#),
+                "\(later.out)")
+        // A value the page does not show alone: nothing placed, nothing written, exit 1.
+        let nothing = try run(["spec", "draft", "Downloads/page.html", "--carrier", "acmecell", "--value", "balance=$5.00",
+                               "-o", "Specs/other.yaml"], in: scratch.path)
+        #expect(nothing.status == 1 && nothing.err.contains("could not place balance") && !FileManager.default.fileExists(atPath: scratch.path + "/Specs/other.yaml"))
+        // The same field twice with different texts is a usage error.
+        let twice = try run(["spec", "draft", "Downloads/page.html", "--carrier", "acmecell", "--value", "amountDue=$1", "--value", "amountDue=$2"],
+                            in: scratch.path)
+        #expect(twice.status == 64)
+    }
 }

@@ -154,6 +154,44 @@ package struct SpecDraft: Sendable {
         return false
     }
 
+    // MARK: Values as a person writes them
+
+    /// `dueDate=Dec 9` (also `dueDate: Dec 9`), as `--value` or a line of a values file.
+    package static func wanted(_ argument: String) throws -> Wanted {
+        guard let separator = argument.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+            throw DraftError(message: "'\(argument)' is not field=value (like amountDue='$42.10')")
+        }
+        let name = String(argument[..<separator]).trimmed(of: " \t")
+        let text = String(argument[argument.index(after: separator)...]).trimmed(of: " \t")
+        guard let field = SnapshotField(rawValue: name) else {
+            throw DraftError(message: "'\(name)' is not a field; known: \(SnapshotField.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard !text.isEmpty else { throw DraftError(message: "\(name) is given no value") }
+        return Wanted(field: field, text: text)
+    }
+
+    /// A values file: one `field: value` (or `field=value`) a line; blank lines and `#`
+    /// comments skipped.
+    package static func wanted(list text: String) throws -> [Wanted] {
+        var result: [Wanted] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = String(line).trimmed(of: " \t\r")
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            do { result.append(try wanted(trimmed)) } catch let error as DraftError {
+                throw DraftError(message: "line \(index + 1): \(error.message)")
+            }
+        }
+        return result
+    }
+
+    /// What the drafted spec (YAML) reads from the page it was drafted from.
+    package func reading(_ yaml: String, page: PageInput, reference: CalendarDate?) throws -> AccountSnapshot {
+        let parsed = try CarrierSpec.parseDocument(yaml, file: "the draft")
+        guard let spec = parsed.pages else { throw DraftError(message: "the draft has no pages") }
+        return try PageExtractor(specs: [spec]).inspect(page, options: .init(carrierID: carrierID, pageKind: kind, reference: reference,
+                                                                               allowHeuristic: false))
+    }
+
     // MARK: The spec text
 
     /// The draft as YAML: a whole spec (`name` and `country` as given), or with `into`, the
