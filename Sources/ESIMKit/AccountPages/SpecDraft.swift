@@ -274,19 +274,11 @@ package struct SpecDraft: Sendable {
         return "{" + parts.joined(separator: ", ") + "}"
     }
 
-    /// A YAML double-quoted string.
+    /// A YAML double-quoted string: a JSON string literal is one.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var result = ""
+        JSONWriter.writeString(text, to: &result)
+        return result
     }
 }
 

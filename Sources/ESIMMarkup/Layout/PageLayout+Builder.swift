@@ -308,59 +308,48 @@ struct LayoutBuilder {
     /// The visible text under an element, folded, in one line; `nil` when a block is
     /// inside it, or its text or markup runs past `limit` (it is then no grid cell).
     static func leafText(_ element: xmlNodePtr, limit: Int) -> String? {
+        text(under: element, limit: limit, cell: true)
+    }
+
+    /// The visible text under an element, folded, in one line, its first 500 bytes (for a
+    /// meter's label; blocks inside it separate words).
+    static func labelText(_ element: xmlNodePtr) -> String {
+        text(under: element, limit: 500, cell: false) ?? ""
+    }
+
+    /// One walk for both: a grid cell refuses blocks and more than `limit` (nodes or
+    /// bytes), a label stops at `limit` bytes.
+    private static func text(under element: xmlNodePtr, limit: Int, cell: Bool) -> String? {
         var output: [UInt8] = []
         var pending = false
         var visited = 0
         var current = element.pointee.children
         while let pointer = current {
             visited += 1
-            guard visited <= limit, output.count <= limit else { return nil }
-            var descend = false
-            switch pointer.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = pointer.pointee.content { fold(content, into: &output, pendingSpace: &pending) }
-            case XML_ELEMENT_NODE:
-                let kind = ElementKind(pointer)
-                guard kind == .inline || kind == .hidden || kind == .lineBreak else { return nil }
-                descend = kind == .inline && !isHidden(pointer)
-                if kind == .lineBreak { pending = true }
-            default:
+            if cell {
+                guard visited <= limit, output.count <= limit else { return nil }
+            } else if output.count >= limit {
                 break
             }
-            if descend, let child = pointer.pointee.children {
-                current = child
-                continue
-            }
-            current = TreeWalk.next(after: pointer, within: element)
-        }
-        return output.count <= limit ? String(decoding: output, as: UTF8.self) : nil
-    }
-
-    /// The visible text under an element, folded, in one line (for a meter's label).
-    static func labelText(_ element: xmlNodePtr) -> String {
-        var output: [UInt8] = []
-        var pending = false
-        var current = element.pointee.children
-        while let pointer = current {
             var descend = false
             switch pointer.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = pointer.pointee.content { fold(content, into: &output, pendingSpace: &pending) }
             case XML_ELEMENT_NODE:
                 let kind = ElementKind(pointer)
-                descend = kind != .hidden && !isHidden(pointer)
+                if cell, kind != .inline && kind != .hidden && kind != .lineBreak { return nil }
+                descend = kind != .hidden && kind != .lineBreak && !isHidden(pointer)
                 if kind != .inline { pending = true }
             default:
                 break
             }
-            guard output.count < 500 else { break }
             if descend, let child = pointer.pointee.children {
                 current = child
                 continue
             }
             current = TreeWalk.next(after: pointer, within: element)
         }
-        return String(decoding: output, as: UTF8.self)
+        return !cell || output.count <= limit ? String(decoding: output, as: UTF8.self) : nil
     }
 
     // MARK: Meters
