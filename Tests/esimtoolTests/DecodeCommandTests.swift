@@ -98,7 +98,10 @@ struct DecodeCommandTests {
 
         let json = runCLI(["decode", "--file", path, "--json"])
         #expect(json.outLines.count == 4)
-        #expect(json.outLines.allSatisfy { $0.hasPrefix("{\"kind\":") && $0.hasSuffix("}") })
+        // Each JSON line leads with its input line number, as the text lines do.
+        #expect(json.outLines.map { $0.prefix(while: { $0 != "," }) } == ["{\"line\":2", "{\"line\":4", "{\"line\":5", "{\"line\":6"])
+        #expect(json.outLines.allSatisfy { $0.hasSuffix("}") })
+        #expect(json.outLines[2].hasPrefix("{\"line\":5,\"kind\":\"activationCode\",\"valid\":false,\"error\":{\"code\":\"emptyAddress\""))
     }
 
     @Test("--file - reads lines from standard input; all valid exits 0")
@@ -113,7 +116,8 @@ struct DecodeCommandTests {
     func missingFile() {
         let run = runCLI(["decode", "--file", "/nonexistent/esimtool/codes.txt"])
         #expect(run.status == 1)
-        #expect(run.err.contains("cannot open '/nonexistent/esimtool/codes.txt'"))
+        #expect(run.err == "error: /nonexistent/esimtool/codes.txt: cannot open (No such file or directory)\n")
+        #expect(run.out.isEmpty)
     }
 
     @Test("a binary file, an empty one, or one holding only comments is an error, exit 1")

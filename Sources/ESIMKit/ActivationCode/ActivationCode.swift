@@ -84,7 +84,7 @@ public struct ActivationCode: Sendable {
         return utf8[start..<end]
     }
 
-    private func string(_ span: Span) -> String {
+    func string(_ span: Span) -> String {
         guard !span.isEmpty else { return "" }
         return storage.utf8.withContiguousStorageIfAvailable { bytes in
             String(decoding: UnsafeBufferPointer(rebasing: bytes[span.range]), as: UTF8.self)

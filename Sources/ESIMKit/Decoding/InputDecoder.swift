@@ -35,10 +35,18 @@ public enum DecodeResult: Hashable, Sendable {
 
     public var isValid: Bool {
         switch self {
-        case .activationCode(let result): return (try? result.get()) != nil
-        case .iccid(let result): return (try? result.get()) != nil
-        case .eid(let result): return (try? result.get()) != nil
-        case .imsi(let result): return (try? result.get()) != nil
+        case .activationCode(.success), .iccid(.success), .eid(.success), .imsi(.success): return true
+        default: return false
+        }
+    }
+
+    /// Whether a valid result carries warnings (without building their messages).
+    public var hasWarnings: Bool {
+        switch self {
+        case .activationCode(.success(let decoded)): return !decoded.warnings.isEmpty
+        case .iccid(.success(let decoded)): return !decoded.warnings.isEmpty
+        case .imsi(.success(let decoded)): return !decoded.warnings.isEmpty
+        default: return false
         }
     }
 
@@ -130,6 +138,12 @@ public enum InputDecoder {
         return first == 0x23
     }
 
+    /// ``isSkippedLine(_:)`` for a line's UTF-8 bytes.
+    package static func isSkippedLine(utf8 line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in line where !ASCII.isWhitespace(byte) { return byte == 0x23 }
+        return true
+    }
+
     /// Decodes `text` as `kind`, or as the kind ``detectKind(_:)`` picks. With `strict`,
     /// warnings make the result invalid.
     public static func decode(_ text: String, as kind: InputKind? = nil, strict: Bool = false) -> DecodeResult {
@@ -166,10 +180,17 @@ package struct DecodeTally: Hashable, Sendable {
 
     package var total: Int { valid + warned + invalid }
 
+    /// Adds another tally's counts (of a batch decoded elsewhere).
+    package mutating func add(_ other: DecodeTally) {
+        valid += other.valid
+        warned += other.warned
+        invalid += other.invalid
+    }
+
     package mutating func count(_ result: DecodeResult) {
         if !result.isValid {
             invalid += 1
-        } else if result.warnings.isEmpty {
+        } else if !result.hasWarnings {
             valid += 1
         } else {
             warned += 1

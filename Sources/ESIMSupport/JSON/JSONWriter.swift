@@ -58,6 +58,13 @@ package struct JSONWriter {
 
     /// `text` as a JSON string literal, escaped as the type's documentation says.
     package static func writeString(_ text: String, to output: inout String) {
+        // Most strings need no escape: copied whole, not a scalar at a time.
+        if JSONBytes.needsNoEscape(text) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -13,6 +13,8 @@ package final class DescriptorWriter {
     private let descriptor: FileDescriptor
     private let bufferSize: Int
     private var buffer: [UInt8] = []
+    /// Set once a write failed because the reader went away (`EPIPE`); later writes are dropped.
+    package private(set) var isClosed = false
 
     package init(descriptor: FileDescriptor, bufferSize: Int) {
         self.descriptor = descriptor
@@ -32,12 +34,27 @@ package final class DescriptorWriter {
     }
 
     package func write(bytes: [UInt8]) {
+        // A large block goes out as it is, without a copy into the buffer.
+        if bytes.count >= bufferSize, !bytes.isEmpty {
+            flush()
+            if !isClosed {
+                do { _ = try descriptor.writeAll(bytes) } catch {
+                    if (error as? Errno) == .brokenPipe { isClosed = true }
+                }
+            }
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= bufferSize { flush() }
     }
 
     package func flush() {
-        _ = try? descriptor.writeAll(buffer)
+        guard !buffer.isEmpty else { return }
+        if !isClosed {
+            do { _ = try descriptor.writeAll(buffer) } catch {
+                if (error as? Errno) == .brokenPipe { isClosed = true }
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
@@ -56,40 +73,4 @@ package enum StandardStreams {
 
     /// Whether standard error is a terminal (where diagnostics may use colour).
     package static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
-}
-
-/// Reads a text file line by line without loading it whole.
-package struct LineReader {
-    package let path: String
-
-    package init(path: String) {
-        self.path = path
-    }
-
-    /// Calls `body` with each line (line ending removed) and its 1-based number. Returns
-    /// an error message when the file cannot be opened or read.
-    package func forEachLine(_ body: (String, Int) -> Void) -> String? {
-        guard let file = fopen(path, "r") else {
-            return "cannot open '\(path)': \(String(cString: strerror(errno)))"
-        }
-        defer { fclose(file) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        var number = 0
-        while true {
-            let length = getline(&buffer, &capacity, file)
-            if length < 0 { break }
-            number += 1
-            guard let buffer else { continue }
-            var end = length
-            while end > 0, buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D { end -= 1 }
-            let line = UnsafeRawBufferPointer(start: buffer, count: end)
-            body(String(decoding: line, as: UTF8.self), number)
-        }
-        if ferror(file) != 0 {
-            return "cannot read '\(path)': \(String(cString: strerror(errno)))"
-        }
-        return nil
-    }
 }

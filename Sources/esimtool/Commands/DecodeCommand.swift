@@ -1,5 +1,6 @@
 import ArgumentParser
 import ESIMKit
+import ESIMSupport
 
 extension InputKind: ExpressibleByArgument {
     public init?(argument: String) {
@@ -32,6 +33,7 @@ struct DecodeCommand: ConsoleCommand {
           esimtool decode --json 'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=…'
           esimtool decode 8901260000000000048F
           esimtool decode --file codes.txt --json > results.jsonl
+          generate-codes | esimtool decode --file - --jobs 2
           esimtool decode screenshot.png
 
         An image (PNG, JPEG, GIF, BMP, TIFF, WebP) is read for QR codes with zbarimg \
@@ -55,8 +57,16 @@ struct DecodeCommand: ConsoleCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print JSON (one object per input; JSON Lines with --file).")
+    @Flag(name: .long, help: "Print JSON (one object per input; JSON Lines with --file, each with its \"line\" number).")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "With --file: decode on this many cores at once, output still in input order (default: one per core).",
+        valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "With --file: no progress line and no closing summary on standard error.")
+    var quiet = false
 
     func validate() throws {
         if input != nil && file != nil {
@@ -64,6 +74,12 @@ struct DecodeCommand: ConsoleCommand {
         }
         if input == nil && file == nil {
             throw ValidationError("Give an input to decode, '-' for standard input, or --file <path>.")
+        }
+        if let jobs, !(1...256).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and 256, not \(jobs).")
+        }
+        if file == nil && (jobs != nil || quiet) {
+            throw ValidationError("--jobs and --quiet apply to --file only.")
         }
     }
 
@@ -75,7 +91,9 @@ struct DecodeCommand: ConsoleCommand {
                 console.error("\(file): binary data, not a list of codes (one per line)")
                 return .rejected
             }
-            return decodeLines(LineSource(path: file), console: console)
+            let bulk = BulkDecode(kind: kind, strict: strict, json: json, jobs: jobs ?? Environment.processorCount,
+                                  showsProgress: console.errorIsTerminal && !quiet, showsSummary: !quiet)
+            return bulk.run(file, console: console)
         }
         guard var text = input else { return .usage }
         if text == "-" {
@@ -122,27 +140,5 @@ struct DecodeCommand: ConsoleCommand {
             }
         }
         return results.allSatisfy(\.isValid) ? .ok : .rejected
-    }
-
-    private func decodeLines(_ source: LineSource, console: Console) -> ExitStatus {
-        var tally = DecodeTally()
-        let carriers = CarrierMentions()
-        let failure = source.forEachLine(console: console) { line, number in
-            if InputDecoder.isSkippedLine(line) { return }
-            let result = InputDecoder.decode(line, as: kind, strict: strict)
-            tally.count(result)
-            console.out(json ? JSONOutput.text(DecodeReport(result, carriers: carriers.mentions(for: result)))
-                             : DecodeRenderer.line(result, number: number))
-        }
-        if let failure {
-            console.error(failure)
-            return .rejected
-        }
-        guard tally.total > 0 else {
-            console.error("\(source.path == "-" ? "standard input" : source.path): no codes (only blank lines and '#' comments, or nothing)")
-            return .rejected
-        }
-        console.err(DecodeRenderer.summary(tally))
-        return tally.invalid == 0 ? .ok : .rejected
     }
 }

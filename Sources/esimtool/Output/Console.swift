@@ -14,10 +14,19 @@ final class Console {
     private let readBytes: (() -> [UInt8])?
     /// Whether diagnostics may use ANSI colour (a terminal, and NO_COLOR unset).
     let colorDiagnostics: Bool
+    /// Whether standard error is a terminal (a progress line may be drawn there).
+    let errorIsTerminal: Bool
+    /// Whether standard input is the process's own descriptor 0, to be read in blocks
+    /// (test consoles feed lines through ``readLine`` instead).
+    let readsStandardInputDescriptor: Bool
+    /// Whether the reader of standard output has gone away (`| head`): there is no point
+    /// in producing more.
+    let outputClosed: () -> Bool
 
     init(writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil, writeErr: @escaping (String) -> Void,
          flushOut: @escaping () -> Void = {}, readLine: @escaping () -> String? = { nil },
-         readBytes: (() -> [UInt8])? = nil, colorDiagnostics: Bool = false) {
+         readBytes: (() -> [UInt8])? = nil, colorDiagnostics: Bool = false, errorIsTerminal: Bool = false,
+         readsStandardInputDescriptor: Bool = false, outputClosed: @escaping () -> Bool = { false }) {
         self.readBytes = readBytes
         self.writeOut = writeOut
         self.writeOutBytes = writeOutBytes ?? { writeOut(String(decoding: $0, as: UTF8.self)) }
@@ -25,6 +34,9 @@ final class Console {
         self.flushOut = flushOut
         self.readLine = readLine
         self.colorDiagnostics = colorDiagnostics
+        self.errorIsTerminal = errorIsTerminal
+        self.readsStandardInputDescriptor = readsStandardInputDescriptor
+        self.outputClosed = outputClosed
     }
 
     static func standard() -> Console {
@@ -41,7 +53,10 @@ final class Console {
             flushOut: { stdoutWriter.flush() },
             readLine: { Swift.readLine(strippingNewline: true) },
             readBytes: StandardStreams.readAllInput,
-            colorDiagnostics: StandardStreams.errorIsTerminal && !noColor)
+            colorDiagnostics: StandardStreams.errorIsTerminal && !noColor,
+            errorIsTerminal: StandardStreams.errorIsTerminal,
+            readsStandardInputDescriptor: true,
+            outputClosed: { stdoutWriter.isClosed })
     }
 
     func out(_ line: String) { writeOut(line + "\n") }
@@ -65,6 +80,9 @@ final class Console {
 
     func err(_ line: String) { writeErr(line + "\n") }
 
+    /// Text to standard error as it is, without a line end (a progress line redrawn in place).
+    func errRaw(_ text: String) { writeErr(text) }
+
     func flush() { flushOut() }
 
     func error(_ message: String) {
@@ -80,19 +98,42 @@ final class Console {
     }
 }
 
-/// Reads a text file line by line (`-` is standard input) without loading it whole.
+/// The lines of a file or of standard input (`-`), a batch at a time: read in large
+/// blocks from a descriptor, or through the console's `readLine` when a test feeds it.
 struct LineSource {
     let path: String
+    private var batches: LineBatches?
+    private let console: Console
+    private var nextNumber = 1
+    private var finished = false
 
-    /// Calls `body` with each line (line ending removed) and its 1-based number.
-    /// Returns an error message when the file cannot be opened or read.
-    func forEachLine(console: Console, _ body: (String, Int) -> Void) -> String? {
-        guard path == "-" else { return LineReader(path: path).forEachLine(body) }
-        var number = 0
-        while let line = console.readLine() {
-            number += 1
-            body(line, number)
+    init(path: String, console: Console) throws(FileError) {
+        self.path = path
+        self.console = console
+        if path != "-" || console.readsStandardInputDescriptor {
+            batches = try LineBatches(path: path)
         }
-        return nil
     }
+
+    /// What to call the input in messages.
+    var name: String { path == "-" ? "standard input" : path }
+
+    mutating func next() throws(FileError) -> LineBatches.Batch? {
+        if batches != nil { return try batches!.next() }
+        guard !finished else { return nil }
+        var batch = LineBatches.Batch(firstNumber: nextNumber)
+        while batch.lines.count < 4096, let line = console.readLine() {
+            let start = batch.bytes.count
+            batch.bytes.append(contentsOf: line.utf8)
+            batch.lines.append(start..<batch.bytes.count)
+        }
+        if batch.lines.isEmpty {
+            finished = true
+            return nil
+        }
+        nextNumber += batch.lines.count
+        return batch
+    }
+
+    func close() { batches?.close() }
 }

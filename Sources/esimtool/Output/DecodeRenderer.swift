@@ -1,3 +1,4 @@
+import ESIMSupport
 import ESIMKit
 
 /// Human-readable text for decode results: a labelled block for one input, a line per
@@ -130,24 +131,54 @@ enum DecodeRenderer {
 
     /// One line for `--file` output.
     static func line(_ result: DecodeResult, number: Int) -> String {
-        let prefix = "\(number): "
+        var output = JSONBytes()
+        writeLine(result, number: number, to: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    /// One line for `--file` output, straight into bytes (no line end): `6: valid
+    /// activation code: LPA:1$…`, `7: invalid ICCID: … (offset 19)`.
+    static func writeLine(_ result: DecodeResult, number: Int, to output: inout JSONBytes) {
+        output.int(number)
         if let failure = result.failure {
-            return prefix + "invalid \(result.kind.displayName): \(failure.message) (offset \(failure.offset))"
+            output.raw(": invalid ")
+            output.text(result.kind.displayName)
+            output.raw(": ")
+            output.text(failure.message)
+            output.raw(" (offset ")
+            output.int(failure.offset)
+            output.raw(")")
+            return
         }
-        let summary: String
+        output.raw(": valid ")
+        output.text(result.kind.displayName)
+        output.raw(": ")
         switch result {
-        case .activationCode(.success(let decoded)): summary = decoded.code.canonicalText
-        case .iccid(.success(let decoded)): summary = decoded.iccid.digits
-        case .eid(.success(let eid)): summary = eid.digits
+        case .activationCode(.success(let decoded)): decoded.code.writeCanonicalText(to: &output, escaped: false)
+        case .iccid(.success(let decoded)): output.text(decoded.iccid.digits)
+        case .eid(.success(let eid)): output.text(eid.digits)
         case .imsi(.success(let decoded)):
             let imsi = decoded.imsi
-            summary = imsi.mnc.map { "\(imsi.digits) (MCC \(imsi.mcc), MNC \($0))" }
-                ?? "\(imsi.digits) (MCC \(imsi.mcc), MNC length ambiguous)"
-        default: summary = ""
+            output.text(imsi.digits)
+            output.raw(" (MCC ")
+            output.text(imsi.mcc)
+            if let mnc = imsi.mnc {
+                output.raw(", MNC ")
+                output.text(mnc)
+                output.raw(")")
+            } else {
+                output.raw(", MNC length ambiguous)")
+            }
+        default: break
         }
         let warnings = result.warnings
-        let note = warnings.isEmpty ? "" : "  [warnings: " + warnings.map(\.code).joined(separator: ", ") + "]"
-        return prefix + "valid \(result.kind.displayName): \(summary)\(note)"
+        guard !warnings.isEmpty else { return }
+        output.raw("  [warnings: ")
+        for (index, warning) in warnings.enumerated() {
+            if index > 0 { output.raw(", ") }
+            output.text(warning.code)
+        }
+        output.raw("]")
     }
 
     /// The input with a caret under `offset`, for single-line inputs of modest length.

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SystemPackage
+
+/// Lines of a file or of standard input, read in large blocks and handed out a batch at a
+/// time: the bytes of the batch's whole lines and where each line lies in them, line
+/// endings (`\n`, `\r\n`, stray `\r` before the `\n`) removed. Memory stays flat on any
+/// input: a batch holds one block, and a line longer than ``maximumLineBytes`` keeps only
+/// its first ``maximumLineBytes`` + 1 bytes (enough for every reader to refuse it as too
+/// long) while the rest is skipped.
+package struct LineBatches {
+    /// One block of input cut at its last line end.
+    package struct Batch {
+        package var bytes: [UInt8] = []
+        /// Each line's bytes in ``bytes``, in input order.
+        package var lines: [Range<Int>] = []
+        /// The 1-based number of the first line in the batch.
+        package var firstNumber = 1
+
+        package init(bytes: [UInt8] = [], lines: [Range<Int>] = [], firstNumber: Int = 1) {
+            self.bytes = bytes
+            self.lines = lines
+            self.firstNumber = firstNumber
+        }
+    }
+
+    package static let maximumLineBytes = 1 << 16
+
+    private let descriptor: FileDescriptor
+    private let closes: Bool
+    /// For error messages: the path, or `standard input`.
+    package let name: String
+    private let blockSize: Int
+    /// The start of a line that did not end in the last block.
+    private var carry: [UInt8] = []
+    /// Skipping the rest of an over-long line until its end.
+    private var skipping = false
+    private var nextNumber = 1
+    private var finished = false
+    /// The read buffer, reused block after block.
+    private var block: [UInt8] = []
+
+    /// Opens `path` (`-` is standard input).
+    package init(path: String, blockSize: Int = 1 << 17) throws(FileError) {
+        if path == "-" {
+            self.init(descriptor: .standardInput, name: "standard input", closes: false, blockSize: blockSize)
+            return
+        }
+        let descriptor: FileDescriptor
+        do { descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) } catch {
+            throw FileError(.cannotOpen, FileReader.reason(error), file: path)
+        }
+        if let status = try? Stat(descriptor), status.type == .directory {
+            try? descriptor.close()
+            throw FileError(.isDirectory, "it is a directory", file: path)
+        }
+        self.init(descriptor: descriptor, name: path, closes: true, blockSize: blockSize)
+    }
+
+    package init(descriptor: FileDescriptor, name: String, closes: Bool = false, blockSize: Int = 1 << 17) {
+        self.descriptor = descriptor
+        self.name = name
+        self.closes = closes
+        self.blockSize = max(blockSize, 1)
+    }
+
+    /// Closes the file (not standard input).
+    package func close() {
+        if closes { try? descriptor.close() }
+    }
+
+    /// The next batch, `nil` at the end of the input.
+    package mutating func next() throws(FileError) -> Batch? {
+        while !finished {
+            if block.count != blockSize { block = [UInt8](repeating: 0, count: blockSize) }
+            let count: Int
+            do { count = try block.withUnsafeMutableBytes { try descriptor.read(into: $0) } } catch {
+                throw FileError(.cannotRead, FileReader.reason(error), file: name)
+            }
+            if count == 0 {
+                finished = true
+                guard !carry.isEmpty else { return nil }
+                var batch = Batch(bytes: carry, firstNumber: nextNumber)
+                batch.lines = [0..<Self.trimmedEnd(carry, 0, carry.count)]
+                carry = []
+                nextNumber += 1
+                return batch
+            }
+            let filled = block
+            if let batch = cut(filled, count: count) { return batch }
+        }
+        return nil
+    }
+
+    /// Splits the carried bytes and a new block into whole lines; the unfinished tail is
+    /// carried to the next block.
+    private mutating func cut(_ block: [UInt8], count: Int) -> Batch? {
+        var batch = Batch(firstNumber: nextNumber)
+        batch.bytes.reserveCapacity(carry.count + count)
+        block.withUnsafeBufferPointer { input in
+            var position = 0
+            while position < count {
+                guard let newline = Self.firstNewline(in: input, from: position, to: count) else {
+                    // No line end in the rest of the block.
+                    appendPartial(input, position, count)
+                    return
+                }
+                let start = batch.bytes.count
+                if !carry.isEmpty {
+                    batch.bytes.append(contentsOf: carry)
+                    carry.removeAll(keepingCapacity: true)
+                }
+                if skipping {
+                    // The carried start of an over-long line is all that is kept of it.
+                    skipping = false
+                } else {
+                    let room = Self.maximumLineBytes + 1 - (batch.bytes.count - start)
+                    let end = min(newline, position + max(room, 0))
+                    batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[position..<end]))
+                }
+                batch.lines.append(start..<Self.trimmedEnd(batch.bytes, start, batch.bytes.count))
+                position = newline + 1
+            }
+        }
+        nextNumber += batch.lines.count
+        return batch.lines.isEmpty ? nil : batch
+    }
+
+    private mutating func appendPartial(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        guard !skipping else { return }
+        let room = Self.maximumLineBytes + 1 - carry.count
+        if end - start > room {
+            carry.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<(start + room)]))
+            skipping = true
+        } else {
+            carry.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<end]))
+        }
+    }
+
+    private static func firstNewline(in input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = input.baseAddress,
+              let found = memchr(base + start, 0x0A, end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The end of the line without its trailing `\r`s.
+    private static func trimmedEnd(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var end = end
+        while end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return end
+    }
+}
