@@ -45,7 +45,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
-            resources: [.embedInCode("Carriers/BuiltInSpecs"), .embedInCode("AccountPages/Generic/Languages")]
+            resources: [.embedInCode("Carriers/BuiltInSpecs"), .embedInCode("AccountPages/Generic/Languages"),
+                        .embedInCode("Carriers/ProviderTable/serviceproviders.table")]
         ),
         // The system SQLite. Only ESIMStore imports it.
         .systemLibrary(

@@ -12,7 +12,7 @@ package struct FactSource: Hashable, Sendable {
 
     /// The system provider database (mobile-broadband-provider-info).
     package static let providerDatabase = FactSource(
-        id: "mobile-broadband-provider-info", title: "mobile-broadband-provider-info (the system provider database)")
+        id: "mobile-broadband-provider-info", title: "mobile-broadband-provider-info (provider database, public domain)")
     /// Android's APN list shipped with mobile-broadband-provider-info.
     package static let androidAPNs = FactSource(id: "apns-conf", title: "apns-conf.xml (Android APN list)")
 }

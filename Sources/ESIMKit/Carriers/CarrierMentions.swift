@@ -13,13 +13,13 @@ package final class CarrierMentions {
 
     private var registries: [Bool: CarrierRegistry?] = [:]
 
-    /// ICCID prefixes come only from the curated specs, so an ICCID skips the system
-    /// provider database (a 0.5 MB XML read); an IMSI needs it for the world's networks.
+    /// ICCID prefixes come only from the curated specs, so an ICCID skips the provider
+    /// database; an IMSI needs it for the world's networks.
     private func load(withProviders: Bool) -> CarrierRegistry? {
         if let cached = registries[withProviders] { return cached }
         let registry = withProviders
-            ? try? CarrierRegistry.load()
-            : try? CarrierRegistry.load(providers: nil, apns: nil)
+            ? try? CarrierRegistry.load(providers: .automatic, apns: nil)
+            : try? CarrierRegistry.load(providers: .off, apns: nil)
         registries[withProviders] = registry
         return registry
     }

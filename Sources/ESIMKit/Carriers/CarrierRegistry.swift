@@ -10,6 +10,9 @@ package struct CarrierRegistry: Sendable {
     /// What could not be read (a missing system file is not an error: the curated
     /// specs still answer).
     package private(set) var notes: [String]
+    /// Which provider database answered: a path, or the built-in copy and its date;
+    /// `nil` when none was read.
+    package var providerSource: String?
     /// The normalized id, name and aliases of each carrier, parallel to `carriers`.
     private let nameKeys: [Set<String>]
 
@@ -41,24 +44,44 @@ package struct CarrierRegistry: Sendable {
     }
 
     /// The built-in specs, then the `.yaml` files of `specsDirectory` (a spec with the id
-    /// of a built-in one replaces it), then the system database and APN list when the
-    /// paths are given and the files exist.
+    /// of a built-in one replaces it), then the provider database `providers` chooses and
+    /// the system APN list when `apns` is given and the file exists.
     package static func load(specsDirectory: String? = nil,
-                            providers: String? = ProviderDatabase.systemPath,
+                            providers: ProviderChoice = .automatic,
                             apns: String? = ProviderDatabase.systemAPNPath) throws(SpecError) -> CarrierRegistry {
         // The carrier facts only: page sections are read by inspect and validate.
         let curated = try CuratedSpecs.load(specsDirectory: specsDirectory, pages: false).carriers
         var notes: [String] = []
         var database: ProviderDatabase?
-        if let providers {
-            if FileStatus.isReadable(providers) {
+        var answered: String?
+        switch providers {
+        case .off:
+            break
+        case .file(let path):
+            if FileStatus.isReadable(path) {
                 do {
-                    database = try ProviderDatabase(contentsOfFile: providers)
+                    database = try ProviderDatabase(contentsOfFile: path)
+                    answered = path
                 } catch {
                     notes.append("provider database not used: \(error)")
                 }
             } else {
-                notes.append("no provider database at \(providers) (install mobile-broadband-provider-info for the rest of the world)")
+                notes.append("no provider database at \(path)")
+            }
+        case .automatic:
+            let system = ProviderDatabase.systemPath
+            let embedded = ProviderDatabase.embeddedHeader
+            if let systemDate = ProviderDatabase.fileDate(system), systemDate > embedded.date {
+                do {
+                    database = try ProviderDatabase(contentsOfFile: system)
+                    answered = "\(system) (\(systemDate), newer than the built-in \(embedded.date))"
+                } catch {
+                    notes.append("system provider database not used: \(error)")
+                }
+            }
+            if database == nil {
+                database = ProviderDatabase.embedded
+                answered = database == nil ? nil : "the built-in copy of mobile-broadband-provider-info \(embedded.date)"
             }
         }
         var apnList: AndroidAPNList?
@@ -69,7 +92,9 @@ package struct CarrierRegistry: Sendable {
                 notes.append("APN list not used: \(error)")
             }
         }
-        return CarrierRegistry(curated: curated, database: database, apnList: apnList, notes: notes)
+        var registry = CarrierRegistry(curated: curated, database: database, apnList: apnList, notes: notes)
+        registry.providerSource = answered
+        return registry
     }
 
     // MARK: Merging

@@ -1,4 +1,15 @@
 import ESIMMarkup
+import ESIMSupport
+
+/// Which provider database a registry reads.
+package enum ProviderChoice: Hashable, Sendable {
+    /// None: the curated specs only.
+    case off
+    /// The built-in copy, or the system's `serviceproviders.xml` when that is newer.
+    case automatic
+    /// This file: upstream's XML or a compiled table.
+    case file(String)
+}
 
 /// Why a provider database could not be read.
 package enum ProviderDatabaseErrorCode: String, ErrorCode, Codable {
@@ -27,9 +38,48 @@ package struct ProviderDatabase: Sendable {
     /// dropped silently.
     package var unknownElements: [(line: Int, element: String)]
 
-    /// Reads the database at `path`.
+    /// Reads the database at `path`: upstream's XML, or a table `esimtool carrier
+    /// compile-providers` wrote (told apart by the table's header).
     package init(contentsOfFile path: String = ProviderDatabase.systemPath) throws(ProviderDatabaseError) {
+        let head = FileReader.head(path, count: Self.tableMagic.utf8.count)
+        if head == Array(Self.tableMagic.utf8) {
+            let bytes: [UInt8]
+            do { bytes = try FileReader.read(path) } catch {
+                throw ProviderDatabaseError(.unreadableFile, error.message, file: path)
+            }
+            try self.init(table: String(decoding: bytes, as: UTF8.self), path: path)
+            return
+        }
         try self.init(root: try DatabaseXML.root(.file(path), named: "serviceproviders", path: path), path: path)
+    }
+
+    /// The table compiled into the binary (`Scripts/generate-provider-table` makes it from
+    /// an upstream snapshot), read on first use.
+    package static let embeddedTableText = String(decoding: PackageResources.serviceproviders_table, as: UTF8.self)
+
+    /// What the built-in table was made from.
+    package static let embeddedHeader: TableHeader = tableHeader(embeddedTableText) ?? TableHeader(date: 0, source: "")
+
+    /// The built-in database (`nil` only if the build embedded a broken table, which a test
+    /// rules out).
+    package static let embedded: ProviderDatabase? = try? ProviderDatabase(
+        table: embeddedTableText, path: "mobile-broadband-provider-info \(embeddedHeader.date) (built in)")
+
+    /// A file's date as `YYYYMMDD` (UTC), from its modification time: a packaged database
+    /// keeps the date the package gave it. `nil` when there is no such file.
+    package static func fileDate(_ path: String) -> Int? {
+        guard FileStatus.isReadable(path), let seconds = FileStatus.modificationTime(path) else { return nil }
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return year * 10_000 + month * 100 + day
     }
 
     /// Reads the database from XML text; `path` names it in errors.

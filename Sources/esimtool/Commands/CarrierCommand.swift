@@ -1,26 +1,29 @@
 import ArgumentParser
 import ESIMKit
+import ESIMSupport
 
 /// Options every carrier command shares: where specs and the provider database come from.
 struct RegistryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A directory of your own carrier specs (*.yaml), added to the built-in ones.", valueName: "dir"))
     var specs: String?
 
-    @Option(name: .long, help: ArgumentHelp("The provider database to read (default: the system's serviceproviders.xml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The provider database to read: a serviceproviders.xml or a table from 'carrier compile-providers' (default: the built-in copy, or the system's when that is newer).",
+        valueName: "file"))
     var providers: String?
 
-    @Flag(name: .long, help: "Use only the curated specs, not the system provider database.")
+    @Flag(name: .long, help: "Use only the curated specs, no provider database.")
     var noProviders = false
 
-    func load(console: Console) -> CarrierRegistry? {
+    /// - Parameter apns: whether the Android APN list is wanted (`--apns`); it is a
+    ///   second XML file, read only then.
+    func load(console: Console, apns wantsAPNs: Bool = false) -> CarrierRegistry? {
         do {
             let registry = try CarrierRegistry.load(
                 specsDirectory: specs,
-                providers: noProviders ? nil : (providers ?? ProviderDatabase.systemPath),
-                apns: noProviders ? nil : ProviderDatabase.systemAPNPath)
-            for note in registry.notes where providers != nil || !note.hasPrefix("no provider database") {
-                console.warning(note)
-            }
+                providers: noProviders ? .off : providers.map(ProviderChoice.file) ?? .automatic,
+                apns: noProviders || !wantsAPNs ? nil : ProviderDatabase.systemAPNPath)
+            for note in registry.notes { console.warning(note) }
             return registry
         } catch {
             console.error("carrier spec: \(error)")
@@ -33,7 +36,7 @@ struct CarrierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carrier",
         abstract: "Who a carrier is and how to check your balance: by name, network code, IMSI or ICCID.",
-        subcommands: [CarrierShowCommand.self, CarrierListCommand.self],
+        subcommands: [CarrierShowCommand.self, CarrierListCommand.self, CarrierCompileProvidersCommand.self],
         defaultSubcommand: CarrierShowCommand.self)
 }
 
@@ -68,7 +71,7 @@ struct CarrierShowCommand: ConsoleCommand {
             console.error("\(CarrierQuery.identifierName(of: query)) \(query): \(error)")
             return .rejected
         }
-        guard let registry = options.load(console: console) else { return .rejected }
+        guard let registry = options.load(console: console, apns: apns) else { return .rejected }
         let report = CarrierReport.build(parsed, registry: registry)
         if json {
             console.out(JSONOutput.text(report))
@@ -105,6 +108,63 @@ struct CarrierListCommand: ConsoleCommand {
         }
         CarrierRenderer.list(carriers).forEach(console.out)
         console.err("\(carriers.count) carriers")
+        return .ok
+    }
+}
+
+struct CarrierCompileProvidersCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile-providers",
+        abstract: "Compile a mobile-broadband-provider-info serviceproviders.xml into the tool's compact table.",
+        discussion: """
+        The table holds what the carrier commands read from the XML (names, network codes, \
+        balance checks, voicemail numbers, APNs, each provider's XML line) in a third of the \
+        size, and reads without an XML parser. The built-in copy is made this way \
+        (Scripts/generate-provider-table); a newer upstream snapshot can be compiled and \
+        given to any carrier command with --providers.
+
+        Examples:
+          esimtool carrier compile-providers serviceproviders.xml --date 20251101 -o providers.table
+          esimtool carrier show 23415 --providers providers.table
+
+        Exit status: 0 written, 1 unreadable input or output, 64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("The serviceproviders.xml to compile.", valueName: "xml"))
+    var xml: String
+
+    @Option(name: .long, help: ArgumentHelp("The snapshot's upstream release date (YYYYMMDD, its newest NEWS entry).", valueName: "date"))
+    var date: Int
+
+    @Option(name: .long, help: ArgumentHelp("Where the snapshot came from, for the table's header.", valueName: "text"))
+    var source = "mobile-broadband-provider-info"
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the table here (default: standard output).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard (19_700_101...99_991_231).contains(date), (1...12).contains(date / 100 % 100), (1...31).contains(date % 100) else {
+            throw ValidationError("--date must be a date written YYYYMMDD, not \(date).")
+        }
+        guard !source.contains("\n") else { throw ValidationError("--source must be one line.") }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        let database: ProviderDatabase
+        do { database = try ProviderDatabase(contentsOfFile: xml) } catch {
+            console.error(error.description)
+            return .rejected
+        }
+        let text = database.tableText(date: date, source: source)
+        guard let output else {
+            console.outBytes(Array(text.utf8))
+            return .ok
+        }
+        do { try FileWriter.write(Array(text.utf8), to: output) } catch {
+            console.error(error.description)
+            return .rejected
+        }
+        console.err("\(output): \(database.carriers.count) providers, \(text.utf8.count) bytes")
         return .ok
     }
 }

@@ -124,7 +124,9 @@ enum CarrierRenderer {
         lines.append("Sources")
         for (index, id) in citations.enumerated() {
             let source = carrier.sources[id] ?? FactSource(id: id, title: id)
-            lines.append("  [\(index + 1)] \(source.title)" + (source.url.map { " <\($0)>" } ?? ""))
+            // The database's facts: say which copy answered.
+            let copy = id == FactSource.providerDatabase.id ? registry.providerSource.map { ": \($0)" } ?? "" : ""
+            lines.append("  [\(index + 1)] \(source.title)\(copy)" + (source.url.map { " <\($0)>" } ?? ""))
         }
         return lines
     }

@@ -86,7 +86,7 @@ struct CarrierSpecTests {
 
 @Suite("CarrierRegistry")
 struct CarrierRegistryTests {
-    static let registry = try! CarrierRegistry.load(providers: nil, apns: nil)
+    static let registry = try! CarrierRegistry.load(providers: .off, apns: nil)
 
     @Test("AT&T, Verizon and T-Mobile are found by id, name and every alias", arguments: ["att", "verizon", "tmobile"])
     func byName(_ id: String) throws {
@@ -165,14 +165,14 @@ struct CarrierRegistryTests {
         try CarrierSpecTests.minimal.write(to: directory.appendingPathComponent("example.yaml"), atomically: true, encoding: .utf8)
         try "id: att\nname: AT&T (local)\ncountry: us\n".write(to: directory.appendingPathComponent("att.yaml"),
                                                               atomically: true, encoding: .utf8)
-        let registry = try CarrierRegistry.load(specsDirectory: directory.path, providers: nil, apns: nil)
+        let registry = try CarrierRegistry.load(specsDirectory: directory.path, providers: .off, apns: nil)
         #expect(registry.carrier(id: "example")?.name == "Example Wireless")
         #expect(registry.carrier(id: "att")?.name == "AT&T (local)")
 
         try "id: x\nname: X\ncountry: us\nbogus: 1\n".write(to: directory.appendingPathComponent("broken.yaml"),
                                                             atomically: true, encoding: .utf8)
         let error = #expect(throws: SpecError.self) {
-            try CarrierRegistry.load(specsDirectory: directory.path, providers: nil, apns: nil)
+            try CarrierRegistry.load(specsDirectory: directory.path, providers: .off, apns: nil)
         }
         #expect(error?.code == .unknownKey)
         #expect(error?.file?.hasSuffix("broken.yaml") == true)
