@@ -134,4 +134,24 @@ struct CarrierCommandTests {
         #expect(run.status == 0)
         #expect(run.out.contains("Carrier       T-Mobile (tmobile): ICCID prefix 8901260, medium confidence"))
     }
+
+    @Test("a near miss says what was meant, exit 1; --country picks a country's namesake")
+    func didYouMean() {
+        let run = runCLI(["carrier", "verison"])
+        #expect(run.status == 1)
+        #expect(run.err.contains("no carrier matches 'verison'; did you mean verizon (Verizon, US)?"))
+        let italy = runCLI(["carrier", "vodafone", "--country", "it"])
+        #expect(italy.status == 0)
+        #expect(italy.outLines.first?.hasPrefix("Vodafone — it-vodafone") == true)
+        let nowhere = runCLI(["carrier", "vodafone", "--country", "us"])
+        #expect(nowhere.status == 1)
+        #expect(nowhere.err.contains("in US"))
+    }
+
+    @Test("locale names: the territory of LANG-style values", arguments: [
+        ("en_US.UTF-8", "us"), ("de_DE@euro", "de"), ("pt_BR", "br"), ("C", nil), ("POSIX", nil), ("fr", nil), ("C.UTF-8", nil),
+    ] as [(String, String?)])
+    func localeCountry(_ locale: String, _ expected: String?) {
+        #expect(LocaleCountry.country(of: locale) == expected)
+    }
 }

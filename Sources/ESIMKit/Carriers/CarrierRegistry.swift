@@ -151,6 +151,90 @@ package struct CarrierRegistry: Sendable {
         return carriers.indices.filter { nameKeys[$0].contains { $0.contains(key) } }.map { carriers[$0] }
     }
 
+    /// What a name query resolved to: the carriers, why each matched, and, when nothing
+    /// did, the near misses.
+    package struct NameResolution: Hashable, Sendable {
+        package var carriers: [Carrier]
+        package var reasons: [String]
+        /// For a query nothing matched: carriers whose id, name or alias is one or two
+        /// edits away (`verison` → Verizon), closest first.
+        package var suggestions: [Carrier]
+    }
+
+    /// Resolves a name so that it lands on one carrier whenever it can:
+    /// 1. an exact id wins outright (every id a listing prints resolves to its carrier);
+    /// 2. then an exact curated name or alias (`T-Mobile`, `tmo`), ignoring case and
+    ///    punctuation, wins over the database's namesakes in other countries;
+    /// 3. then exact names of the database: `country` (`--country`) keeps that country's;
+    ///    without it, the country of the user's locale wins when it has exactly one;
+    /// 4. then names containing the query, `country` applied.
+    /// A name shared across countries with no country to prefer lists every match.
+    package func resolve(name query: String, country: String? = nil, localeCountry: String? = nil) -> NameResolution {
+        let country = country?.lowercased()
+        let key = Self.normalized(query)
+        func result(_ indices: [Int], _ reason: String) -> NameResolution {
+            NameResolution(carriers: indices.map { carriers[$0] }, reasons: indices.map { _ in reason }, suggestions: [])
+        }
+        func inCountry(_ indices: [Int]) -> [Int] {
+            guard let country else { return indices }
+            return indices.filter { carriers[$0].country == country }
+        }
+        guard !key.isEmpty else { return result([], "") }
+        let lowered = query.lowercased()
+        if let exact = carriers.indices.first(where: { carriers[$0].id == lowered }),
+           country == nil || carriers[exact].country == country {
+            return result([exact], "id")
+        }
+        let named = inCountry(carriers.indices.filter { nameKeys[$0].contains(key) })
+        let curated = named.filter { if case .spec = carriers[$0].origin { true } else { false } }
+        if !curated.isEmpty { return result(curated, "name") }
+        if named.count > 1, country == nil, let localeCountry {
+            let local = named.filter { carriers[$0].country == localeCountry.lowercased() }
+            if local.count == 1 { return result(local, "name, in your locale's country (\(localeCountry.uppercased()))") }
+        }
+        if !named.isEmpty { return result(named, "name") }
+        let containing = inCountry(carriers.indices.filter { nameKeys[$0].contains { $0.contains(key) } })
+        if !containing.isEmpty { return result(containing, "name contains '\(query)'") }
+        // Nothing: the near misses, for "did you mean".
+        let limit = key.count <= 4 ? 1 : 2
+        var near: [(distance: Int, index: Int)] = []
+        for index in carriers.indices where country == nil || carriers[index].country == country {
+            let distance = nameKeys[index].map { Self.editDistance($0, key, limit: limit) }.min() ?? .max
+            if distance <= limit { near.append((distance, index)) }
+        }
+        near.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        var resolution = result([], "")
+        resolution.suggestions = near.prefix(3).map { carriers[$0.index] }
+        return resolution
+    }
+
+    /// Edit distance between two keys, a swap of neighbours counting as one edit (optimal
+    /// string alignment: `mnit` is one from `mint`), or `limit + 1` once it is sure to
+    /// exceed `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return min(previous[b.count], limit + 1)
+    }
+
     /// A carrier that uses a network code, and on what terms.
     package struct NetworkMatch: Hashable, Sendable {
         package var carrier: Carrier

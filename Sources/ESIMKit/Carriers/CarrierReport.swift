@@ -7,8 +7,16 @@ package struct CarrierReport: Encodable, Sendable {
     package var carriers: [Carrier]
     /// Per carrier, why it matched (`network code, source …`, `ICCID prefix 8901260, medium`).
     package var reasons: [String]
+    /// For a name nothing matched: the near misses (`verison` → Verizon).
+    package var suggestions: [Carrier] = []
 
-    enum Key: String, CodingKey { case query, kind, summary, matches }
+    enum Key: String, CodingKey { case query, kind, summary, matches, suggestions }
+
+    struct Suggestion: Encodable {
+        var id: String
+        var name: String
+        var country: String
+    }
 
     struct Match: Encodable {
         var reason: String
@@ -21,19 +29,28 @@ package struct CarrierReport: Encodable, Sendable {
         try container.encode(kind, forKey: .kind)
         try container.encode(summary, forKey: .summary)
         try container.encode(zip(reasons, carriers).map { Match(reason: $0.0, carrier: $0.1) }, forKey: .matches)
+        if !suggestions.isEmpty {
+            try container.encode(suggestions.map { Suggestion(id: $0.id, name: $0.name, country: $0.country) }, forKey: .suggestions)
+        }
     }
 
     /// The carriers `query` names, each with why it matched: by name, by network code (the
     /// ones that run it and the MVNOs on it), by IMSI (both MNC readings when the length is
     /// unknown) or by ICCID prefix.
-    package static func build(_ query: CarrierQuery, registry: CarrierRegistry) -> CarrierReport {
+    /// `country` (`--country`) and `localeCountry` (from the user's locale) steer names
+    /// shared across countries; see ``CarrierRegistry/resolve(name:country:localeCountry:)``.
+    package static func build(_ query: CarrierQuery, registry: CarrierRegistry, country: String? = nil,
+                              localeCountry: String? = nil) -> CarrierReport {
         func hostName(_ id: String) -> String { registry.carrier(id: id)?.name ?? id }
         switch query {
         case .name(let name):
-            let found = registry.carriers(named: name)
-            return CarrierReport(query: name, kind: "name",
-                                 summary: found.count == 1 ? "" : "\(found.count) carriers match '\(name)'",
-                                 carriers: found, reasons: found.map { _ in "name" })
+            let resolution = registry.resolve(name: name, country: country, localeCountry: localeCountry)
+            let found = resolution.carriers
+            var report = CarrierReport(query: name, kind: "name",
+                                       summary: found.count == 1 ? "" : "\(found.count) carriers match '\(name)'",
+                                       carriers: found, reasons: resolution.reasons)
+            report.suggestions = resolution.suggestions
+            return report
         case .network(let mcc, let mnc):
             let matches = registry.carriers(mcc: mcc, mnc: mnc)
             return network(matches, label: "\(mcc)-\(mnc)", query: "\(mcc)-\(mnc)", kind: "network", hostName: hostName)

@@ -58,6 +58,11 @@ struct CarrierShowCommand: ConsoleCommand {
     @Flag(name: .long, help: "Also list access point names (APNs).")
     var apns = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "For a name shared across countries: the country's carrier (ISO code, e.g. us; default: your locale's country when it has one).",
+        valueName: "code"))
+    var country: String?
+
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
@@ -72,14 +77,21 @@ struct CarrierShowCommand: ConsoleCommand {
             return .rejected
         }
         guard let registry = options.load(console: console, apns: apns) else { return .rejected }
-        let report = CarrierReport.build(parsed, registry: registry)
+        let report = CarrierReport.build(parsed, registry: registry, country: country,
+                                         localeCountry: LocaleCountry.current)
         if json {
             console.out(JSONOutput.text(report))
             return report.carriers.isEmpty ? .rejected : .ok
         }
         for line in CarrierRenderer.render(report, registry: registry, showAPNs: apns) { console.out(line) }
         if report.carriers.isEmpty {
-            console.error("no carrier matches '\(query)'; try 'esimtool carrier list'")
+            let place = country.map { " in \($0.uppercased())" } ?? ""
+            if report.suggestions.isEmpty {
+                console.error("no carrier matches '\(query)'\(place); try 'esimtool carrier list'")
+            } else {
+                let names = report.suggestions.map { "\($0.id) (\($0.name), \($0.country.uppercased()))" }
+                console.error("no carrier matches '\(query)'\(place); did you mean \(names.joined(separator: ", or "))?")
+            }
             return .rejected
         }
         return .ok
@@ -166,5 +178,21 @@ struct CarrierCompileProvidersCommand: ConsoleCommand {
         }
         console.err("\(output): \(database.carriers.count) providers, \(text.utf8.count) bytes")
         return .ok
+    }
+}
+
+/// The country of the user's locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX
+/// orders them): `en_US.UTF-8` → `us`; `nil` for `C`, `POSIX` or no territory.
+enum LocaleCountry {
+    static var current: String? {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap(Environment.value).first
+        return value.flatMap(country(of:))
+    }
+
+    static func country(of locale: String) -> String? {
+        let name = locale.split(separator: ".", maxSplits: 1).first.map(String.init) ?? locale
+        let parts = name.split(separator: "@").first?.split(separator: "_") ?? []
+        guard parts.count >= 2, parts[1].count == 2, parts[1].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return parts[1].lowercased()
     }
 }

@@ -27,7 +27,8 @@ enum CarrierRenderer {
                 (carrier.id, "\(carrier.name) · \(carrier.kind.label) · \(carrier.country.uppercased()) · \(reason)")
             })
             if report.carriers.count > 3 {
-                lines.append("Run 'esimtool carrier <id>' for one of them.")
+                let countries = Set(report.carriers.map(\.country)).count
+                lines.append("Run 'esimtool carrier <id>' for one of them" + (report.kind == "name" && countries > 1 ? ", or add --country <code>." : "."))
                 return lines
             }
             lines.append("")
