@@ -4,6 +4,8 @@ import ESIMSupport
 /// Why the store could not do what was asked.
 package enum StoreErrorCode: String, ErrorCode, Codable {
     case cannotOpen
+    /// No database (or no folder for one) where one was expected.
+    case notFound
     case sql
     case busy
     case newerSchema

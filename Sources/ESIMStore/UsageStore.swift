@@ -20,13 +20,40 @@ package final class UsageStore {
     package let path: String
     let database: Database
 
-    /// Opens (creating it and its directory when absent) and migrates the database.
-    package init(path: String) throws(StoreError) {
+    /// What opening may create. Only `track` creates a database, and only at the default
+    /// location are folders made: a reader pointed at a typo must fail, not answer from a
+    /// new empty database.
+    package enum Creation: Sendable {
+        /// An existing database only.
+        case existing
+        /// The file when absent; its folder must exist (`track --db`).
+        case file
+        /// The file and its folders (`track` at the default location).
+        case fileAndFolders
+    }
+
+    /// Opens and migrates the database, creating what `creation` allows.
+    package init(path: String, creation: Creation = .fileAndFolders) throws(StoreError) {
         self.path = path
-        let directory = String(path.dropLast(path.split(separator: "/").last?.count ?? 0))
-        if !directory.isEmpty, !FileStatus.exists(directory) {
-            do { try FileWriter.makeDirectory(directory, private: true) } catch {
-                throw StoreError(.cannotOpen, error.summary, file: directory)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let directory = String(path.dropLast(name.count))
+        if FileStatus.isDirectory(path) {
+            throw StoreError(.cannotOpen, "it is a directory, not a database", file: path)
+        }
+        if !FileStatus.exists(path) {
+            switch creation {
+            case .existing:
+                throw StoreError(.notFound, "no usage database here ('esimtool track PAGE' creates one)", file: path)
+            case .file:
+                if !directory.isEmpty, !FileStatus.isDirectory(directory) {
+                    throw StoreError(.notFound, "the folder does not exist (create it first)", file: directory)
+                }
+            case .fileAndFolders:
+                if !directory.isEmpty, !FileStatus.exists(directory) {
+                    do { try FileWriter.makeDirectory(directory, private: true) } catch {
+                        throw StoreError(.cannotOpen, error.summary, file: directory)
+                    }
+                }
             }
         }
         database = try Database(path: path)

@@ -75,8 +75,61 @@ struct UsageCommandTests {
         #expect(badRun.status == 1)
         #expect(badRun.err.contains("bad.yaml:1:12: dataBelow:"))
         #expect(runCLI(["alert", "--db", db, "--config", scratch.path + "/empty.yaml"]).status == 1)
-        #expect(runCLI(["alert", "--db", scratch.path + "/other.sqlite", "--data-below", "3GB"]).status == 0)
+        // A database that does not exist is an error, not an empty history, and is not created.
+        let missing = runCLI(["alert", "--db", scratch.path + "/other.sqlite", "--data-below", "3GB"])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("other.sqlite: no usage database here"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/other.sqlite"))
         #expect(runCLI(["alert", "--db", db, "--data-below", "lots"]).status == 64)
+    }
+
+    @Test("each rule reads the latest known value of its field: a usage page does not hide the bill of an overview page")
+    func latestKnownValue() throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let overview = try scratch.write(try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8), to: "o.html")
+        let usage = try scratch.write(try String(contentsOfFile: RepositoryPaths.pages + "/att/usage.html", encoding: .utf8), to: "u.html")
+        #expect(runCLI(["track", overview, "--db", db, "--at", "2026-11-20T09:00"]).status == 0)
+        #expect(runCLI(["track", usage, "--db", db, "--at", "2026-11-20T10:00"]).status == 0)
+        let run = runCLI(["alert", "--db", db, "--due-within", "30", "--today", "2026-11-20"])
+        #expect(run.status == 3)
+        #expect(run.outLines.contains { $0.hasPrefix("AT&T: $187.42 due 2026-12-03") })
+    }
+
+    @Test("a reading older than --max-age, or from an ended cycle, is reported as stale, with when it was read")
+    func staleReadings() throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let overview = try scratch.write(try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8), to: "o.html")
+        #expect(runCLI(["track", overview, "--db", db, "--at", "2026-11-20T09:00"]).status == 0)
+        let fresh = runCLI(["alert", "--db", db, "--due-within", "30", "--today", "2026-11-22", "--json"])
+        let freshHit = try #require(try JSONSerialization.jsonObject(with: Data(fresh.out.utf8)) as? [[String: Any]]).first
+        #expect(freshHit?["stale"] is NSNull)
+        #expect(freshHit?["value"] as? String == "11")
+        #expect(freshHit?["threshold"] as? String == "30")
+        #expect(freshHit?["unit"] as? String == "days")
+        #expect((freshHit?["readAt"] as? String)?.hasPrefix("2026-11-20") == true)
+        let old = runCLI(["alert", "--db", db, "--due-within", "30", "--today", "2026-12-01"])
+        #expect(old.status == 3)
+        #expect(old.outLines.first?.contains("(stale: read 2026-11-20, 11 days ago)") == true)
+        let allowed = runCLI(["alert", "--db", db, "--due-within", "30", "--today", "2026-12-01", "--max-age", "30"])
+        #expect(allowed.outLines.first?.contains("stale") == false)
+    }
+
+    @Test("only track creates a database, and folders only at the default location")
+    func creation() throws {
+        let scratch = try ScratchDirectory()
+        let typo = scratch.path + "/typo/x.sqlite"
+        let page = try scratch.write(try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8), to: "o.html")
+        for command in [["alert", "--data-below", "1GB"], ["usage"], ["track", page]] {
+            let run = runCLI(command + ["--db", typo])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.err.contains("typo"), "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/typo"))
+        // track --db in a folder that exists creates the file.
+        #expect(runCLI(["track", page, "--db", scratch.path + "/new.sqlite", "--at", "2026-11-20"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/new.sqlite"))
     }
 
     @Test("usage with nothing tracked exits 1 and says how to start")

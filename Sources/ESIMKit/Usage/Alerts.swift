@@ -79,7 +79,7 @@ package struct AlertRules: Hashable, Sendable {
     }
 }
 
-/// A threshold the latest readings cross.
+/// A threshold the latest known readings cross.
 package struct AlertHit: Hashable, Sendable {
     package enum Rule: String, Hashable, Sendable, Codable {
         case dataBelow, dataBelowPercent, runOutBeforeReset, balanceBelow, dueWithin, roamingAbove
@@ -91,54 +91,118 @@ package struct AlertHit: Hashable, Sendable {
     /// The line's label for line rules.
     package var line: String?
     package var message: String
+    /// The value that crossed the threshold and the threshold, as text (`1.5 GB`, `2 GB`,
+    /// `$4.10`, `3` days), and their unit (`bytes`, `percent`, a currency code, `days`).
+    package var value: String?
+    package var threshold: String?
+    package var unit: String?
+    /// When the value was read (the capture time of the page it came from).
+    package var readAt: Timestamp?
+    /// Why the reading may no longer be true (older than the age limit, or its bill cycle
+    /// has ended); `nil` for a current reading.
+    package var stale: String?
+
+    package init(rule: Rule, carrierID: String, carrierName: String, line: String?, message: String, value: String? = nil,
+                 threshold: String? = nil, unit: String? = nil, readAt: Timestamp? = nil, stale: String? = nil) {
+        self.rule = rule
+        self.carrierID = carrierID
+        self.carrierName = carrierName
+        self.line = line
+        self.message = message
+        self.value = value
+        self.threshold = threshold
+        self.unit = unit
+        self.readAt = readAt
+        self.stale = stale
+    }
 }
 
 package enum Alerts {
-    /// Every rule each line's and account's latest reading breaks, as of `today`.
+    /// Readings older than this are stale unless the caller says otherwise (7 days).
+    package static let defaultMaxAge: Int64 = 7 * 86_400
+
+    /// Every rule the latest known value of its field breaks, as of `today` and `now`.
+    /// Each field is taken from the newest reading that has it (a usage page without the
+    /// amount due does not hide the bill an overview page showed), within the line's
+    /// current bill cycle for line fields; a value older than `maxAge` seconds, or read in
+    /// a cycle that has ended, is reported with why it is stale.
     package static func evaluate(lines: [LineHistory], accounts: [AccountHistory], rules: AlertRules,
-                                today: CalendarDate) -> [AlertHit] {
+                                 today: CalendarDate, now: Timestamp = .now, maxAge: Int64 = defaultMaxAge) -> [AlertHit] {
+        func staleness(_ time: Timestamp, cycle: DateRange?) -> String? {
+            if let cycle, cycle.end < today { return "read \(time.localDate), in a bill cycle that ended on \(cycle.end)" }
+            let age = now.seconds - time.seconds
+            if age > maxAge { return "read \(time.localDate), \(age / 86_400) days ago" }
+            return nil
+        }
         var hits: [AlertHit] = []
         for history in lines {
-            guard let last = history.readings.last else { continue }
-            func hit(_ rule: AlertHit.Rule, _ message: String) {
+            let cycle = history.currentCycle
+            guard !cycle.isEmpty else { continue }
+            func hit(_ rule: AlertHit.Rule, _ message: String, value: String, threshold: String, unit: String, from reading: LineReading) {
+                let stale = staleness(reading.time, cycle: reading.cycle)
                 hits.append(AlertHit(rule: rule, carrierID: history.carrierID, carrierName: history.carrierName,
-                                     line: history.label, message: message))
+                                     line: history.label, message: message + (stale.map { " (stale: \($0))" } ?? ""),
+                                     value: value, threshold: threshold, unit: unit, readAt: reading.time, stale: stale))
             }
-            let left: Double? = last.remaining?.bytes?.approximateDouble ?? {
-                guard let allowance = last.allowance?.bytes, let used = last.usedBytes else { return nil }
-                return allowance.approximateDouble - used
-            }()
-            if let threshold = rules.dataBelow?.bytes?.approximateDouble, let left, left < threshold {
-                hit(.dataBelow, "\(UsageText.bytes(left)) left, below \(rules.dataBelow!)")
+            // The newest reading of the cycle that says how much is left.
+            func left(_ reading: LineReading) -> Double? {
+                reading.remaining?.bytes?.approximateDouble ?? {
+                    guard let allowance = reading.allowance?.bytes, let used = reading.usedBytes else { return nil }
+                    return allowance.approximateDouble - used
+                }()
             }
-            if let percent = rules.dataBelowPercent, let left, let allowance = last.allowance?.bytes?.approximateDouble, allowance > 0,
-               left / allowance * 100 < percent {
-                hit(.dataBelowPercent, "\(Int((left / allowance * 100).rounded()))% of \(last.allowance!) left, below \(UsageText.number(percent))%")
+            if let reading = cycle.last(where: { left($0) != nil }), let left = left(reading) {
+                if let threshold = rules.dataBelow?.bytes?.approximateDouble, left < threshold {
+                    hit(.dataBelow, "\(UsageText.bytes(left)) left, below \(rules.dataBelow!)", value: UsageText.bytes(left),
+                        threshold: "\(rules.dataBelow!)", unit: "bytes", from: reading)
+                }
+                if let percent = rules.dataBelowPercent,
+                   let allowanceReading = cycle.last(where: { $0.allowance?.bytes != nil }),
+                   let allowance = allowanceReading.allowance?.bytes?.approximateDouble, allowance > 0, left / allowance * 100 < percent {
+                    let share = Int((left / allowance * 100).rounded())
+                    hit(.dataBelowPercent, "\(share)% of \(allowanceReading.allowance!) left, below \(UsageText.number(percent))%",
+                        value: "\(share)", threshold: UsageText.number(percent), unit: "percent", from: reading)
+                }
             }
             if rules.runOutBeforeReset, let forecast = Forecast.data(history), forecast.reachedBeforeReset == true,
-               let day = forecast.limitReachedOn, let end = forecast.cycleEnd {
+               let day = forecast.limitReachedOn, let end = forecast.cycleEnd, let last = cycle.last {
                 let what = forecast.limit == .premium ? "premium data" : "the allowance"
-                hit(.runOutBeforeReset, "at \(UsageText.bytes(forecast.bytesPerDay))/day, \(what) runs out on \(day), before the cycle ends on \(end)")
+                hit(.runOutBeforeReset, "at \(UsageText.bytes(forecast.bytesPerDay))/day, \(what) runs out on \(day), before the cycle ends on \(end)",
+                    value: "\(day)", threshold: "\(end)", unit: "date", from: last)
             }
             if let threshold = rules.roamingAbove?.bytes?.approximateDouble,
-               let roaming = history.currentCycle.last?.international?.bytes?.approximateDouble, roaming > threshold {
-                hit(.roamingAbove, "\(UsageText.bytes(roaming)) used abroad this cycle, above \(rules.roamingAbove!)")
+               let reading = cycle.last(where: { $0.international?.bytes != nil }),
+               let roaming = reading.international?.bytes?.approximateDouble, roaming > threshold {
+                hit(.roamingAbove, "\(UsageText.bytes(roaming)) used abroad this cycle, above \(rules.roamingAbove!)",
+                    value: UsageText.bytes(roaming), threshold: "\(rules.roamingAbove!)", unit: "bytes", from: reading)
             }
         }
         for history in accounts {
-            guard let last = history.readings.last else { continue }
-            func hit(_ rule: AlertHit.Rule, _ message: String) {
-                hits.append(AlertHit(rule: rule, carrierID: history.carrierID, carrierName: history.carrierName, line: nil, message: message))
+            func hit(_ rule: AlertHit.Rule, _ message: String, value: String, threshold: String, unit: String, from reading: AccountReading) {
+                let stale = staleness(reading.time, cycle: nil)
+                hits.append(AlertHit(rule: rule, carrierID: history.carrierID, carrierName: history.carrierName, line: nil,
+                                     message: message + (stale.map { " (stale: \($0))" } ?? ""),
+                                     value: value, threshold: threshold, unit: unit, readAt: reading.time, stale: stale))
             }
-            if let threshold = rules.balanceBelow, let balance = last.balance, balance.currency == threshold.currency,
-               balance.amount.approximateDouble < threshold.amount.approximateDouble {
-                hit(.balanceBelow, "balance \(balance), below \(threshold)")
+            // Pages tracked at once share a capture time: every balance of the newest time counts.
+            if let threshold = rules.balanceBelow,
+               let newest = history.readings.last(where: { $0.balance != nil })?.time {
+                var seen: Set<Money> = []
+                for reading in history.readings where reading.time == newest {
+                    guard let balance = reading.balance, seen.insert(balance).inserted, balance.currency == threshold.currency,
+                          balance.amount.approximateDouble < threshold.amount.approximateDouble else { continue }
+                    hit(.balanceBelow, "balance \(balance), below \(threshold)", value: "\(balance)", threshold: "\(threshold)",
+                        unit: balance.currency, from: reading)
+                }
             }
-            if let days = rules.dueWithinDays, let due = last.dueDate {
+            if let days = rules.dueWithinDays, let reading = history.readings.last(where: { $0.dueDate != nil }), let due = reading.dueDate {
                 let until = today.days(until: due)
                 if until >= 0 && until <= days {
-                    let amount = last.amountDue.map { "\($0) " } ?? ""
-                    hit(.dueWithin, "\(amount)due \(due) (\(until == 0 ? "today" : until == 1 ? "tomorrow" : "in \(until) days"))")
+                    // The amount the same page showed, else the newest one known.
+                    let amountDue = reading.amountDue ?? history.readings.last(where: { $0.amountDue != nil })?.amountDue
+                    let amount = amountDue.map { "\($0) " } ?? ""
+                    hit(.dueWithin, "\(amount)due \(due) (\(until == 0 ? "today" : until == 1 ? "tomorrow" : "in \(until) days"))",
+                        value: "\(until)", threshold: "\(days)", unit: "days", from: reading)
                 }
             }
         }

@@ -1,6 +1,7 @@
-/// When a tracked page was captured, and how that was decided: the time given (`--at`),
-/// else the day the page says its figures are for (a spec's `asOf` field), else the file's
-/// modification time (else now).
+/// When a tracked page was captured, and how that was decided: the day the page says its
+/// figures are for (a spec's `asOf` field), else the time given (`--at`), else the file's
+/// modification time (else now). The page comes first: a copied or re-saved file keeps
+/// the day its figures are for.
 package struct CaptureTime: Hashable, Sendable {
     package enum Source: String, Hashable, Sendable, Codable {
         /// Given on the command line.
@@ -39,9 +40,10 @@ package struct CaptureTime: Hashable, Sendable {
     }
 
     /// The capture time once the page is read: a page that says which day its figures are
-    /// for wins over the file's time (the time of day is kept when it is that day, else noon).
+    /// for wins over `--at` and the file's time (the time of day is kept when it is that
+    /// day, else noon).
     package func refined(by snapshot: AccountSnapshot) -> CaptureTime {
-        guard source == .file, let day = snapshot[.asOf]?.date else { return self }
+        guard source != .page, let day = snapshot[.asOf]?.date else { return self }
         return CaptureTime(time: day == time.localDate ? time : Timestamp(noonOf: day), source: .page)
     }
 }

@@ -90,13 +90,20 @@ extension AccountHistory: Encodable {
 }
 
 extension AlertHit: Encodable {
-    enum Key: String, CodingKey { case rule, carrier, line, message }
+    enum Key: String, CodingKey { case rule, carrier, line, message, value, threshold, unit, readAt, stale }
 
+    /// `{"rule","carrier","line","message","value","threshold","unit","readAt","stale"}`;
+    /// `readAt` in ISO 8601 UTC, `stale` the reason or `null`.
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(rule.rawValue, forKey: .rule)
         try container.encode(carrierID, forKey: .carrier)
         try container.encode(line, forKey: .line)
         try container.encode(message, forKey: .message)
+        try container.encode(value, forKey: .value)
+        try container.encode(threshold, forKey: .threshold)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(readAt?.isoText, forKey: .readAt)
+        try container.encode(stale, forKey: .stale)
     }
 }

@@ -7,13 +7,15 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The usage database (default: $ESIMTOOL_DB, else $XDG_DATA_HOME/esimtool/usage.sqlite, else ~/.local/share/esimtool/usage.sqlite).", valueName: "file"))
     var db: String?
 
-    func open(console: Console) -> UsageStore? {
+    /// - Parameter creating: whether this command stores (`track`): it may create the
+    ///   database, and folders only at the default location; readers need an existing one.
+    func open(console: Console, creating: Bool = false) -> UsageStore? {
         guard let path = db ?? UsageStore.defaultPath else {
             console.error("no place for the usage database: set HOME or pass --db")
             return nil
         }
         do {
-            return try UsageStore(path: path)
+            return try UsageStore(path: path, creation: !creating ? .existing : db == nil ? .fileAndFolders : .file)
         } catch {
             console.error(error.description)
             return nil
@@ -27,9 +29,11 @@ struct TrackCommand: ConsoleCommand {
         abstract: "Store what saved account pages say, for usage history, forecasts and alerts.",
         discussion: """
         Each page is read as `esimtool inspect` reads it and stored with its capture time: \
-        --at when given, else the day the page says its figures are for (a spec's asOf \
-        field), else the file's modification time. Dates without a year are read against \
-        the capture day. The same page (byte for byte) is stored once.
+        the day the page says its figures are for (a spec's asOf field), else --at when \
+        given, else the file's modification time; each stored page says which was used. \
+        Dates without a year are read against the capture day. The same page (byte for \
+        byte) is stored once. Only track creates a usage database (and its folders only at \
+        the default location).
 
         Exit status: 0 every page stored (or already stored), 1 a page could not be read or \
         stored, 64 usage error.
@@ -53,7 +57,7 @@ struct TrackCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
-        guard let specs = options.pageSpecs(console: console), let database = store.open(console: console) else { return .rejected }
+        guard let specs = options.pageSpecs(console: console), let database = store.open(console: console, creating: true) else { return .rejected }
         let extractor: PageExtractor
         do { extractor = try PageExtractor(specs: specs) } catch {
             console.error("carrier spec: \(error)")
@@ -178,6 +182,12 @@ struct AlertCommand: ConsoleCommand {
             dueWithin: 3             # days until a bill is due
             roamingAbove: 500 MB     # use abroad this cycle
 
+        Each rule reads the latest known value of its field: the newest tracked page that \
+        shows it (within the line's current bill cycle for line fields), so a usage page \
+        without the bill does not hide the amount due an overview page showed. A value read \
+        more than --max-age days ago, or in a bill cycle that has ended, is reported as \
+        stale, with when it was read.
+
         Exit status: 0 nothing crossed, 3 something crossed (each printed), 1 the database \
         or the config cannot be read, 64 usage error. Run it from cron or a CI schedule.
         """)
@@ -206,13 +216,17 @@ struct AlertCommand: ConsoleCommand {
     @Option(name: .long, help: ArgumentHelp("The day to check due dates against (default: today).", valueName: "yyyy-mm-dd"))
     var today: String?
 
-    @Flag(name: .long, help: "Print JSON.")
+    @Option(name: .long, help: ArgumentHelp("Readings older than this many days are reported as stale (default 7).", valueName: "days"))
+    var maxAge: Int = 7
+
+    @Flag(name: .long, help: "Print JSON: each hit with its value, threshold, unit, when it was read and whether it is stale.")
     var json = false
 
     @OptionGroup var filter: LineFilter
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        if maxAge < 0 { throw ValidationError("--max-age must be 0 or more days, not \(maxAge).") }
         if let dataBelow, (try? DataAmount(dataBelow)) == nil { throw ValidationError("--data-below: '\(dataBelow)' is not an amount of data like 2GB") }
         if let roamingAbove, (try? DataAmount(roamingAbove)) == nil { throw ValidationError("--roaming-above: '\(roamingAbove)' is not an amount of data like 500MB") }
         if let balanceBelow, (try? Money(balanceBelow)) == nil { throw ValidationError("--balance-below: '\(balanceBelow)' is not money like $5.00") }
@@ -234,7 +248,8 @@ struct AlertCommand: ConsoleCommand {
             let lines = filter.select(try database.lineHistories(carrier: filter.carrier))
             let accounts = filter.line == nil ? try database.accountHistories(carrier: filter.carrier) : []
             let day = today.flatMap { try? CalendarDate($0) } ?? CalendarDate.today ?? Timestamp.now.localDate
-            hits = Alerts.evaluate(lines: lines, accounts: accounts, rules: rules, today: day)
+            hits = Alerts.evaluate(lines: lines, accounts: accounts, rules: rules, today: day,
+                                   now: today == nil ? .now : Timestamp(noonOf: day), maxAge: Int64(maxAge) * 86_400)
         } catch {
             console.error(error.description)
             return .rejected

@@ -105,6 +105,32 @@ struct ForecastTests {
         #expect(Alerts.evaluate(lines: [history], accounts: [account], rules: calm, today: today).isEmpty)
     }
 
+    @Test("alerts read each field's latest known value; pages tracked at once all count; old values are stale")
+    func latestKnownValues() throws {
+        let day18 = Timestamp(noonOf: CalendarDate(year: 2026, month: 11, day: 18)!)
+        let day19 = Timestamp(noonOf: CalendarDate(year: 2026, month: 11, day: 19)!)
+        let account = AccountHistory(carrierID: "x", carrierName: "X", readings: [
+            AccountReading(time: day18, amountDue: try Money("$80.00"), dueDate: CalendarDate(year: 2026, month: 11, day: 21)),
+            AccountReading(time: day19, balance: try Money("$0.00")),
+            AccountReading(time: day19, balance: try Money("$5.00")),
+            AccountReading(time: day19, balance: try Money("$12.50")),
+            AccountReading(time: day19, balance: try Money("$70.00")),
+            AccountReading(time: day19),
+        ])
+        let today = CalendarDate(year: 2026, month: 11, day: 19)!
+        let rules = AlertRules(balanceBelow: try Money("$50"), dueWithinDays: 3)
+        let hits = Alerts.evaluate(lines: [], accounts: [account], rules: rules, today: today, now: day19)
+        #expect(hits.filter { $0.rule == .balanceBelow }.map(\.value) == ["$0.00", "$5.00", "$12.50"])
+        let due = try #require(hits.first { $0.rule == .dueWithin })
+        #expect(due.message == "$80.00 due 2026-11-21 (in 2 days)")
+        #expect(due.readAt == day18 && due.stale == nil)
+        // Ten days later the same values are stale, and say so.
+        let later = Timestamp(seconds: day19.seconds + 10 * 86_400)
+        let stale = Alerts.evaluate(lines: [], accounts: [account], rules: AlertRules(balanceBelow: try Money("$50")),
+                                    today: later.localDate, now: later)
+        #expect(stale.count == 3 && stale.allSatisfy { $0.stale == "read 2026-11-19, 10 days ago" })
+    }
+
     @Test("rules files: every key, and errors with their line")
     func rulesFile() throws {
         let rules = try AlertRules.parse("dataBelow: 2 GB\ndataBelowPercent: 10\nrunOutBeforeReset: true\nbalanceBelow: $5.00\ndueWithin: 3\nroamingAbove: 500 MB\n", file: "a.yaml")
