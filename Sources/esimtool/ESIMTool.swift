@@ -1,4 +1,5 @@
 import ArgumentParser
+import ESIMSupport
 
 @main
 struct ESIMTool: ParsableCommand {
@@ -17,6 +18,43 @@ struct ESIMTool: ParsableCommand {
                       TrackCommand.self, UsageCommand.self, AlertCommand.self,
                       InspectCommand.self, ValidateCommand.self, QueryCommand.self, SpecCommand.self, PlanCommand.self, ProfilesCommand.self]
     )
+
+    /// ArgumentParser's run, after a check it does not make: a mistyped subcommand
+    /// (`esimtool decod x`, `esimtool help nosuch`) is a usage error that says what was
+    /// probably meant, instead of "unexpected arguments" or the top-level help.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = unknownSubcommand(in: arguments) {
+            let console = Console.standard()
+            console.error(problem)
+            console.err("Usage: esimtool <subcommand>\n  See 'esimtool --help' for the subcommands.")
+            console.flush()
+            exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        }
+        main(arguments)
+    }
+
+    /// The names of the top-level subcommands.
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+    }
+
+    /// The message for a first word that names no subcommand (`nil` when it names one,
+    /// or is a flag), with the nearest names.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        guard var word = arguments.first, !word.hasPrefix("-") else { return nil }
+        var context = "command"
+        if word == "help" {
+            guard arguments.count > 1, !arguments[1].hasPrefix("-") else { return nil }
+            word = arguments[1]
+            context = "help topic"
+        }
+        let names = subcommandNames.filter { $0 != "help" }
+        if names.contains(word) || (context == "command" && word == "help") { return nil }
+        let near = EditDistance.nearest(word.lowercased(), in: names)
+        let hint = near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        return "unknown \(context) '\(word)'\(hint)"
+    }
 }
 
 /// The process exit statuses every command uses.

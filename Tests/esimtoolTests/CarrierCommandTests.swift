@@ -154,4 +154,12 @@ struct CarrierCommandTests {
     func localeCountry(_ locale: String, _ expected: String?) {
         #expect(LocaleCountry.country(of: locale) == expected)
     }
+
+    @Test("--providers naming a file that cannot be read is an error, exit 1")
+    func missingProviders() {
+        let run = runCLI(["carrier", "att", "--providers", "/nonexistent/serviceproviders.xml"])
+        #expect(run.status == 1)
+        #expect(run.err.contains("/nonexistent/serviceproviders.xml"))
+        #expect(run.out.isEmpty)
+    }
 }

@@ -215,4 +215,19 @@ struct IdentifierCommandTests {
         #expect(runCLI(["iccid", "89014100000000000128"]).status == 1)
         #expect(runCLI(["iccid", "--json", "89014100000000000129"]).out.hasPrefix(#"{"kind":"iccid","valid":true"#))
     }
+
+    @Test("a byte-order mark on standard input is not part of the code; a file name that is no file is named")
+    func inputConventions() {
+        let bom = runCLI(["decode", "-"], stdin: ["\u{FEFF}LPA:1$smdp.example.com$A"])
+        #expect(bom.status == 0)
+        let bulk = runCLI(["decode", "--file", "-"], stdin: ["\u{FEFF}LPA:1$smdp.example.com$A", "LPA:1$smdp.example.com$B"])
+        #expect(bulk.status == 0)
+        #expect(bulk.outLines.first == "1: valid activation code: LPA:1$smdp.example.com$A")
+        let missing = runCLI(["decode", "missing.png"])
+        #expect(missing.status == 1)
+        #expect(missing.err == "error: missing.png: no such file\n")
+        // Codes and numbers are still codes and numbers.
+        #expect(runCLI(["decode", "LPA:1$files.example.png$A"]).status == 0)
+        #expect(runCLI(["decode", "89014100000000000129"]).status == 0)
+    }
 }

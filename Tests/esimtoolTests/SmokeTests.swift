@@ -149,3 +149,19 @@ struct SmokeTests {
         #expect(twice.status == 64)
     }
 }
+
+@Suite("esimtool binary, mistyped subcommands")
+struct SubcommandTypoTests {
+    @Test("a mistyped subcommand or help topic is a usage error that says what was meant")
+    func typos() throws {
+        let smoke = SmokeTests()
+        let decod = try smoke.run(["decod", "x"])
+        #expect(decod.status == 64)
+        #expect(decod.err.hasPrefix("error: unknown command 'decod'; did you mean 'decode'?"))
+        let help = try smoke.run(["help", "nosuch"])
+        #expect(help.status == 64)
+        #expect(help.err.hasPrefix("error: unknown help topic 'nosuch'"))
+        #expect(try smoke.run(["help", "decode"]).status == 0)
+        #expect(try smoke.run(["--version"]).status == 0)
+    }
+}

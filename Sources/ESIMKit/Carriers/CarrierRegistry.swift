@@ -1,3 +1,4 @@
+import ESIMSupport
 
 /// Every carrier the toolkit knows: the curated specs (built in, plus a user's own), and
 /// the system provider database when it is installed. Curated facts win; the database
@@ -208,31 +209,9 @@ package struct CarrierRegistry: Sendable {
         return resolution
     }
 
-    /// Edit distance between two keys, a swap of neighbours counting as one edit (optimal
-    /// string alignment: `mnit` is one from `mint`), or `limit + 1` once it is sure to
-    /// exceed `limit`.
+    /// See ``EditDistance/between(_:_:limit:)``.
     static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
-        }
-        return min(previous[b.count], limit + 1)
+        EditDistance.between(a, b, limit: limit)
     }
 
     /// A carrier that uses a network code, and on what terms.

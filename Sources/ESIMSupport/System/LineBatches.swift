@@ -42,6 +42,8 @@ package struct LineBatches {
     private var skipping = false
     private var nextNumber = 1
     private var finished = false
+    /// Before the first block (where a byte-order mark may be).
+    private var atStart = true
     /// The read buffer, reused block after block.
     private var block: [UInt8] = []
 
@@ -91,19 +93,25 @@ package struct LineBatches {
                 nextNumber += 1
                 return batch
             }
+            var start = 0
+            if atStart {
+                // A UTF-8 byte-order mark is the file's encoding, not part of its first line.
+                atStart = false
+                if count >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { start = 3 }
+            }
             let filled = block
-            if let batch = cut(filled, count: count) { return batch }
+            if let batch = cut(filled, from: start, count: count) { return batch }
         }
         return nil
     }
 
     /// Splits the carried bytes and a new block into whole lines; the unfinished tail is
     /// carried to the next block.
-    private mutating func cut(_ block: [UInt8], count: Int) -> Batch? {
+    private mutating func cut(_ block: [UInt8], from start: Int, count: Int) -> Batch? {
         var batch = Batch(firstNumber: nextNumber)
         batch.bytes.reserveCapacity(carry.count + count)
         block.withUnsafeBufferPointer { input in
-            var position = 0
+            var position = start
             while position < count {
                 guard let newline = Self.firstNewline(in: input, from: position, to: count) else {
                     // No line end in the rest of the block.

@@ -23,6 +23,11 @@ struct RegistryOptions: ParsableArguments {
                 specsDirectory: specs,
                 providers: noProviders ? .off : providers.map(ProviderChoice.file) ?? .automatic,
                 apns: noProviders || !wantsAPNs ? nil : ProviderDatabase.systemAPNPath)
+            // A database asked for by name that cannot be read is an error, not a note.
+            if let providers, !noProviders, registry.providerSource == nil {
+                console.error(registry.notes.first { $0.contains(providers) || $0.hasPrefix("provider database") } ?? "\(providers): cannot read the provider database")
+                return nil
+            }
             for note in registry.notes { console.warning(note) }
             return registry
         } catch {

@@ -96,8 +96,16 @@ struct DecodeCommand: ConsoleCommand {
             return bulk.run(file, console: console)
         }
         guard var text = input else { return .usage }
+        // A file name that is no file: say so, rather than decode the name as a code.
+        if text != "-", Self.looksLikePath(text), !FileStatus.exists(text) {
+            console.error("\(text): no such file")
+            return .rejected
+        }
         if text == "-" {
-            let (sole, count) = InputDecoder.soleInput(of: console.readLines())
+            var lines = console.readLines()
+            // A UTF-8 byte-order mark is the file's encoding, not part of the code.
+            if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" { lines[0] = String(first.unicodeScalars.dropFirst()) }
+            let (sole, count) = InputDecoder.soleInput(of: lines)
             if count > 1 {
                 console.error("standard input holds \(count) lines; use --file - to decode one per line")
                 return .usage
@@ -115,6 +123,15 @@ struct DecodeCommand: ConsoleCommand {
             DecodeRenderer.report(failureOf: result, input: text, fromStandardInput: input == "-", console: console)
         }
         return result.isValid ? .ok : .rejected
+    }
+
+    /// Whether an argument reads as a file name rather than a code or number: no `$` or
+    /// `%24`, and a directory part or a file extension such as `.png` or `.txt`.
+    static func looksLikePath(_ text: String) -> Bool {
+        guard !text.contains("$"), !text.lowercased().contains("%24"), !text.lowercased().hasPrefix("http") else { return false }
+        if text.contains("/") { return true }
+        let extensions = [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".txt", ".lines", ".csv", ".json", ".html"]
+        return extensions.contains { text.lowercased().hasSuffix($0) }
     }
 
     /// Every QR code in the image, decoded as if given on the command line.

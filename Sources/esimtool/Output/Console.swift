@@ -122,7 +122,8 @@ struct LineSource {
         if batches != nil { return try batches!.next() }
         guard !finished else { return nil }
         var batch = LineBatches.Batch(firstNumber: nextNumber)
-        while batch.lines.count < 4096, let line = console.readLine() {
+        while batch.lines.count < 4096, var line = console.readLine() {
+            if nextNumber == 1, batch.lines.isEmpty, line.unicodeScalars.first == "\u{FEFF}" { line = String(line.unicodeScalars.dropFirst()) }
             let start = batch.bytes.count
             batch.bytes.append(contentsOf: line.utf8)
             batch.lines.append(start..<batch.bytes.count)

@@ -79,3 +79,15 @@ struct LineBatchesTests {
         }
     }
 }
+
+@Suite("LineBatches, byte-order mark")
+struct LineBatchesBOMTests {
+    @Test("a UTF-8 byte-order mark at the start of the input is not part of the first line")
+    func byteOrderMark() throws {
+        let lines = try LineBatchesTests.lines(of: [0xEF, 0xBB, 0xBF] + Array("LPA:1$a.example$X\r\nsecond\n".utf8), blockSize: 1 << 17)
+        #expect(lines.map(\.1) == ["LPA:1$a.example$X", "second"])
+        // Only at the start: the same bytes later are the line's.
+        let later = try LineBatchesTests.lines(of: Array("a\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("b\n".utf8), blockSize: 1 << 17)
+        #expect(later.map(\.1) == ["a", "\u{FEFF}b"])
+    }
+}
