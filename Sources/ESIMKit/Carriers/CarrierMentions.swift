@@ -12,6 +12,10 @@ package final class CarrierMentions {
     package init() {}
 
     private var registries: [Bool: CarrierRegistry?] = [:]
+    /// ICCID mentions by the ICCID's first digits: they depend on nothing else (a bulk
+    /// decode of a million cards of a few issuers looks each issuer up once).
+    private var iccidMentions: [String: [Mention]] = [:]
+    private var longestICCIDPrefix: Int?
 
     /// ICCID prefixes come only from the curated specs, so an ICCID skips the provider
     /// database; an IMSI needs it for the world's networks.
@@ -29,10 +33,20 @@ package final class CarrierMentions {
         switch result {
         case .iccid(.success(let decoded)):
             guard let registry = load(withProviders: false) else { return [] }
-            return registry.carriers(iccid: decoded.iccid).map {
+            let longest = longestICCIDPrefix ?? {
+                let length = registry.carriers.flatMap(\.iccidPrefixes).map(\.prefix.utf8.count).max() ?? 0
+                longestICCIDPrefix = length
+                return length
+            }()
+            let key = String(decoded.iccid.digits.prefix(longest))
+            if let cached = iccidMentions[key] { return cached }
+            let mentions = registry.carriers(iccid: decoded.iccid).map {
                 Mention(id: $0.carrier.id, name: $0.carrier.name,
                         reason: "ICCID prefix \($0.prefix.prefix), \($0.prefix.confidence.rawValue) confidence")
             }
+            // Bounded: a file of random numbers must not grow the cache without end.
+            if iccidMentions.count < 4096 { iccidMentions[key] = mentions }
+            return mentions
         case .imsi(.success(let decoded)):
             guard let registry = load(withProviders: true) else { return [] }
             return registry.carriers(imsi: decoded.imsi).map {

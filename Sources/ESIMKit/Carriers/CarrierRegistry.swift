@@ -16,6 +16,8 @@ package struct CarrierRegistry: Sendable {
     package var providerSource: String?
     /// The normalized id, name and aliases of each carrier, parallel to `carriers`.
     private let nameKeys: [Set<String>]
+    /// Every ICCID prefix as bytes, with its carrier's index and the prefix's.
+    private let iccidPrefixTable: [(bytes: [UInt8], carrier: Int, prefix: Int)]
 
     /// Builds a registry from parsed parts.
     package init(curated: [Carrier], database: ProviderDatabase? = nil, apnList: AndroidAPNList? = nil,
@@ -40,6 +42,10 @@ package struct CarrierRegistry: Sendable {
         }
         carriers = merged + databaseOnly
         nameKeys = carriers.map(Self.names(of:))
+        let all = merged + databaseOnly
+        iccidPrefixTable = all.indices.flatMap { carrier in
+            all[carrier].iccidPrefixes.indices.map { (Array(all[carrier].iccidPrefixes[$0].prefix.utf8), carrier, $0) }
+        }
         apnEntries = apnList?.entries ?? []
         self.notes = notes
     }
@@ -263,10 +269,12 @@ package struct CarrierRegistry: Sendable {
     /// Carriers whose ICCID prefixes match, longest prefix first.
     package func carriers(iccid: ICCID) -> [ICCIDMatch] {
         var matches: [ICCIDMatch] = []
-        for carrier in carriers {
-            for prefix in carrier.iccidPrefixes where iccid.digits.hasPrefix(prefix.prefix) {
-                matches.append(ICCIDMatch(carrier: carrier, prefix: prefix))
-            }
+        // Digits against the prefix table, byte by byte: no Unicode-aware prefix test, and
+        // no carrier copied unless it matches.
+        let digits = Array(iccid.digits.utf8)
+        for entry in iccidPrefixTable where entry.bytes.count <= digits.count && digits.starts(with: entry.bytes) {
+            let carrier = carriers[entry.carrier]
+            matches.append(ICCIDMatch(carrier: carrier, prefix: carrier.iccidPrefixes[entry.prefix]))
         }
         return matches.sorted { $0.prefix.prefix.count > $1.prefix.prefix.count }
     }

@@ -17,6 +17,8 @@ struct DigitRun {
                                   "input is \(utf8.count) bytes; at most \(Self.maximumInputLength) are read",
                                   offset: Self.maximumInputLength)
         }
+        digits.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count)
         var offset = 0
         for byte in utf8 {
             defer { offset += 1 }

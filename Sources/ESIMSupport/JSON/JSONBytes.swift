@@ -89,8 +89,10 @@ package struct JSONBytes: ~Copyable {
 
     /// Text as it is, unescaped (for plain-text output written the same way).
     package mutating func text(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { append($0) }
+        }
     }
 
     package mutating func bool(_ value: Bool) {
@@ -121,8 +123,10 @@ package struct JSONBytes: ~Copyable {
 
     /// `text` as a JSON string literal.
     package mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { string(utf8: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { string(utf8: $0) }
+        }
     }
 
     /// `null`, or the string.
