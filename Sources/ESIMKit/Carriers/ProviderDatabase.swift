@@ -69,17 +69,8 @@ package struct ProviderDatabase: Sendable {
     /// keeps the date the package gave it. `nil` when there is no such file.
     package static func fileDate(_ path: String) -> Int? {
         guard FileStatus.isReadable(path), let seconds = FileStatus.modificationTime(path) else { return nil }
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return year * 10_000 + month * 100 + day
+        let date = CalendarDate(dayNumber: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+        return date.year * 10_000 + date.month * 100 + date.day
     }
 
     /// Reads the database from XML text; `path` names it in errors.
