@@ -119,4 +119,19 @@ struct BulkDecodeProcessTests {
         #expect(lines.dropFirst().first?.hasPrefix("2: invalid activation code:") == true)
         #expect(lines.last == "3: valid activation code: LPA:1$smdp.example.com$B")
     }
+
+    @Test("on a terminal, a run over a second draws a progress line on stderr and clears it before the summary",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) (util-linux) for a terminal"))
+    func progressOnATerminal() throws {
+        var big = ""
+        for index in 0..<1_500_000 { big += "LPA:1$smdp.example.com$C-\(index)\n" }
+        let path = try Self.write(big)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // script(1) gives the command a terminal; its standard output goes to a file.
+        let run = try Self.shell("script -qec \"\\\"$ESIMTOOL\\\" decode --file '\(path)' --jobs 1 > /dev/null\" /dev/null")
+        let screen = run.out
+        #expect(screen.contains("\r\u{1B}[Kdecoding: "), "no progress line; the run may have taken under a second")
+        #expect(screen.contains("/s, 0 invalid"))
+        #expect(screen.contains("\r\u{1B}[K1500000 inputs: 1500000 valid"))
+    }
 }
