@@ -37,7 +37,7 @@ package final class UsageStore {
         self.path = path
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let directory = String(path.dropLast(name.count))
-        if FileStatus.isDirectory(path) {
+        if FileStatus.isDirectory(path) || path.hasSuffix("/") {
             throw StoreError(.cannotOpen, "it is a directory, not a database", file: path)
         }
         if !FileStatus.exists(path) {

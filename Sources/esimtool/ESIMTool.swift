@@ -50,7 +50,7 @@ struct ESIMTool: ParsableCommand {
             context = "help topic"
         }
         let names = subcommandNames.filter { $0 != "help" }
-        if names.contains(word) || (context == "command" && word == "help") { return nil }
+        if names.contains(word) || word == "help" { return nil }
         let near = EditDistance.nearest(word.lowercased(), in: names)
         let hint = near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
         return "unknown \(context) '\(word)'\(hint)"

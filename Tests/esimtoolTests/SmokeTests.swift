@@ -162,6 +162,7 @@ struct SubcommandTypoTests {
         #expect(help.status == 64)
         #expect(help.err.hasPrefix("error: unknown help topic 'nosuch'"))
         #expect(try smoke.run(["help", "decode"]).status == 0)
+        #expect(try smoke.run(["help", "help"]).status == 0)
         #expect(try smoke.run(["--version"]).status == 0)
     }
 }

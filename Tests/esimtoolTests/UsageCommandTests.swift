@@ -81,6 +81,9 @@ struct UsageCommandTests {
         #expect(missing.err.contains("other.sqlite: no usage database here"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/other.sqlite"))
         #expect(runCLI(["alert", "--db", db, "--data-below", "lots"]).status == 64)
+        // An age past any calendar is a usage error, not an overflow.
+        #expect(runCLI(["alert", "--db", db, "--data-below", "1GB", "--max-age", "9223372036854775807"]).status == 64)
+        #expect(runCLI(["alert", "--db", db, "--data-below", "1GB", "--max-age", "-1"]).status == 64)
     }
 
     @Test("each rule reads the latest known value of its field: a usage page does not hide the bill of an overview page")

@@ -16,6 +16,8 @@ package final class CarrierMentions {
     /// decode of a million cards of a few issuers looks each issuer up once).
     private var iccidMentions: [String: [Mention]] = [:]
     private var longestICCIDPrefix: Int?
+    /// IMSI mentions by the IMSI's first six digits (MCC and every MNC reading).
+    private var imsiMentions: [String: [Mention]] = [:]
 
     /// ICCID prefixes come only from the curated specs, so an ICCID skips the provider
     /// database; an IMSI needs it for the world's networks.
@@ -49,10 +51,15 @@ package final class CarrierMentions {
             return mentions
         case .imsi(.success(let decoded)):
             guard let registry = load(withProviders: true) else { return [] }
-            return registry.carriers(imsi: decoded.imsi).map {
+            // The carriers depend only on the MCC and the MNC readings: the first six digits.
+            let key = String(decoded.imsi.digits.prefix(6))
+            if let cached = imsiMentions[key] { return cached }
+            let mentions = registry.carriers(imsi: decoded.imsi).map {
                 Mention(id: $0.carrier.id, name: $0.carrier.name,
                         reason: $0.host.map { "MVNO on \(registry.carrier(id: $0)?.name ?? $0)'s network code" } ?? "network code \($0.code.mcc)-\($0.code.mnc)")
             }
+            if imsiMentions.count < 4096 { imsiMentions[key] = mentions }
+            return mentions
         default:
             return nil
         }

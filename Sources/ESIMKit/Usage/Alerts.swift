@@ -198,8 +198,10 @@ package enum Alerts {
             if let days = rules.dueWithinDays, let reading = history.readings.last(where: { $0.dueDate != nil }), let due = reading.dueDate {
                 let until = today.days(until: due)
                 if until >= 0 && until <= days {
-                    // The amount the same page showed, else the newest one known.
-                    let amountDue = reading.amountDue ?? history.readings.last(where: { $0.amountDue != nil })?.amountDue
+                    // The amount the same page showed, else one a page tracked at the same time
+                    // showed: never an amount of another bill.
+                    let amountDue = reading.amountDue
+                        ?? history.readings.last(where: { $0.time == reading.time && $0.amountDue != nil })?.amountDue
                     let amount = amountDue.map { "\($0) " } ?? ""
                     hit(.dueWithin, "\(amount)due \(due) (\(until == 0 ? "today" : until == 1 ? "tomorrow" : "in \(until) days"))",
                         value: "\(until)", threshold: "\(days)", unit: "days", from: reading)

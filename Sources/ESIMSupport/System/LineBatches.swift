@@ -44,6 +44,8 @@ package struct LineBatches {
     private var finished = false
     /// Before the first block (where a byte-order mark may be).
     private var atStart = true
+    /// The first bytes while fewer than three have arrived.
+    private var head: [UInt8] = []
     /// The read buffer, reused block after block.
     private var block: [UInt8] = []
 
@@ -86,6 +88,12 @@ package struct LineBatches {
             }
             if count == 0 {
                 finished = true
+                if atStart, !head.isEmpty {
+                    // Input shorter than a byte-order mark: its bytes are a line.
+                    atStart = false
+                    carry = head
+                    head = []
+                }
                 guard !carry.isEmpty else { return nil }
                 var batch = Batch(bytes: carry, firstNumber: nextNumber)
                 batch.lines = [0..<Self.trimmedEnd(carry, 0, carry.count)]
@@ -93,14 +101,20 @@ package struct LineBatches {
                 nextNumber += 1
                 return batch
             }
-            var start = 0
             if atStart {
                 // A UTF-8 byte-order mark is the file's encoding, not part of its first line.
+                // A pipe may deliver it a byte at a time: gather three bytes first.
+                head.append(contentsOf: block[..<count])
+                if head.count < 3, head.elementsEqual([0xEF, 0xBB, 0xBF].prefix(head.count)) { continue }
                 atStart = false
-                if count >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { start = 3 }
+                let bom = head.starts(with: [0xEF, 0xBB, 0xBF])
+                let first = head
+                head = []
+                if let batch = cut(first, from: bom ? 3 : 0, count: first.count) { return batch }
+                continue
             }
             let filled = block
-            if let batch = cut(filled, from: start, count: count) { return batch }
+            if let batch = cut(filled, from: 0, count: count) { return batch }
         }
         return nil
     }

@@ -73,4 +73,7 @@ package enum StandardStreams {
 
     /// Whether standard error is a terminal (where diagnostics may use colour).
     package static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Whether standard output is a terminal.
+    package static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

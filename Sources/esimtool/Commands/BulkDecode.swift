@@ -96,7 +96,9 @@ struct BulkDecode {
             batch.bytes.withUnsafeBufferPointer { bytes in
                 for index in range {
                     let line = UnsafeBufferPointer(rebasing: bytes[batch.lines[index]])
-                    if InputDecoder.isSkippedLine(utf8: line) { continue }
+                    // A line cut at the length limit is refused as too long, never skipped as
+                    // blank (its kept start may be only spaces).
+                    if line.count <= LineBatches.maximumLineBytes, InputDecoder.isSkippedLine(utf8: line) { continue }
                     let text = String(decoding: line, as: UTF8.self)
                     let result = InputDecoder.decode(text, as: kind, strict: strict)
                     tally.count(result)

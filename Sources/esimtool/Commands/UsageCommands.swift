@@ -226,7 +226,7 @@ struct AlertCommand: ConsoleCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if maxAge < 0 { throw ValidationError("--max-age must be 0 or more days, not \(maxAge).") }
+        if !(0...36_500).contains(maxAge) { throw ValidationError("--max-age must be between 0 and 36500 days, not \(maxAge).") }
         if let dataBelow, (try? DataAmount(dataBelow)) == nil { throw ValidationError("--data-below: '\(dataBelow)' is not an amount of data like 2GB") }
         if let roamingAbove, (try? DataAmount(roamingAbove)) == nil { throw ValidationError("--roaming-above: '\(roamingAbove)' is not an amount of data like 500MB") }
         if let balanceBelow, (try? Money(balanceBelow)) == nil { throw ValidationError("--balance-below: '\(balanceBelow)' is not money like $5.00") }

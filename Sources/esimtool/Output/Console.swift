@@ -14,7 +14,8 @@ final class Console {
     private let readBytes: (() -> [UInt8])?
     /// Whether diagnostics may use ANSI colour (a terminal, and NO_COLOR unset).
     let colorDiagnostics: Bool
-    /// Whether standard error is a terminal (a progress line may be drawn there).
+    /// Whether standard error is a terminal and standard output is not (a progress line
+    /// may be drawn there without mixing into the results).
     let errorIsTerminal: Bool
     /// Whether standard input is the process's own descriptor 0, to be read in blocks
     /// (test consoles feed lines through ``readLine`` instead).
@@ -54,7 +55,7 @@ final class Console {
             readLine: { Swift.readLine(strippingNewline: true) },
             readBytes: StandardStreams.readAllInput,
             colorDiagnostics: StandardStreams.errorIsTerminal && !noColor,
-            errorIsTerminal: StandardStreams.errorIsTerminal,
+            errorIsTerminal: StandardStreams.errorIsTerminal && !StandardStreams.outputIsTerminal,
             readsStandardInputDescriptor: true,
             outputClosed: { stdoutWriter.isClosed })
     }

@@ -84,8 +84,16 @@ struct LineBatchesTests {
 struct LineBatchesBOMTests {
     @Test("a UTF-8 byte-order mark at the start of the input is not part of the first line")
     func byteOrderMark() throws {
-        let lines = try LineBatchesTests.lines(of: [0xEF, 0xBB, 0xBF] + Array("LPA:1$a.example$X\r\nsecond\n".utf8), blockSize: 1 << 17)
-        #expect(lines.map(\.1) == ["LPA:1$a.example$X", "second"])
+        // Every block size, down to a byte at a time (a pipe may deliver the mark in pieces).
+        for blockSize in [1, 2, 3, 4, 5, 1 << 17] {
+            let lines = try LineBatchesTests.lines(of: [0xEF, 0xBB, 0xBF] + Array("LPA:1$a.example$X\r\nsecond\n".utf8), blockSize: blockSize)
+            #expect(lines.map(\.1) == ["LPA:1$a.example$X", "second"], "block size \(blockSize)")
+            #expect(lines.map(\.0) == [1, 2])
+        }
+        // Input that is only the start of a mark, or shorter than one, is its own line.
+        #expect(try LineBatchesTests.lines(of: [0xEF, 0xBB], blockSize: 1).count == 1)
+        #expect(try LineBatchesTests.lines(of: Array("a".utf8), blockSize: 1).map(\.1) == ["a"])
+        #expect(try LineBatchesTests.lines(of: [0xEF, 0xBB, 0xBF], blockSize: 1).isEmpty)
         // Only at the start: the same bytes later are the line's.
         let later = try LineBatchesTests.lines(of: Array("a\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("b\n".utf8), blockSize: 1 << 17)
         #expect(later.map(\.1) == ["a", "\u{FEFF}b"])
