@@ -143,6 +143,9 @@ struct CarrierCommandTests {
         let italy = runCLI(["carrier", "vodafone", "--country", "it"])
         #expect(italy.status == 0)
         #expect(italy.outLines.first?.hasPrefix("Vodafone — it-vodafone") == true)
+        // Network codes too: 310-260 is US only.
+        #expect(runCLI(["carrier", "310-260", "--country", "us"]).status == 0)
+        #expect(runCLI(["carrier", "310-260", "--country", "gb"]).status == 1)
         let nowhere = runCLI(["carrier", "vodafone", "--country", "us"])
         #expect(nowhere.status == 1)
         #expect(nowhere.err.contains("in US"))

@@ -42,6 +42,11 @@ package struct CarrierReport: Encodable, Sendable {
     package static func build(_ query: CarrierQuery, registry: CarrierRegistry, country: String? = nil,
                               localeCountry: String? = nil) -> CarrierReport {
         func hostName(_ id: String) -> String { registry.carrier(id: id)?.name ?? id }
+        // --country narrows every kind of query, not only names.
+        func inCountry(_ matches: [CarrierRegistry.NetworkMatch]) -> [CarrierRegistry.NetworkMatch] {
+            guard let country = country?.lowercased() else { return matches }
+            return matches.filter { $0.carrier.country == country }
+        }
         switch query {
         case .name(let name):
             let resolution = registry.resolve(name: name, country: country, localeCountry: localeCountry)
@@ -52,14 +57,14 @@ package struct CarrierReport: Encodable, Sendable {
             report.suggestions = resolution.suggestions
             return report
         case .network(let mcc, let mnc):
-            let matches = registry.carriers(mcc: mcc, mnc: mnc)
+            let matches = inCountry(registry.carriers(mcc: mcc, mnc: mnc))
             return network(matches, label: "\(mcc)-\(mnc)", query: "\(mcc)-\(mnc)", kind: "network", hostName: hostName)
         case .imsi(let imsi):
-            let matches = registry.carriers(imsi: imsi)
+            let matches = inCountry(registry.carriers(imsi: imsi))
             let label = imsi.mnc.map { "\(imsi.mcc)-\($0)" } ?? "\(imsi.mcc) (MNC length unknown: both readings tried)"
             return network(matches, label: "IMSI \(imsi.digits) → \(label)", query: imsi.digits, kind: "imsi", hostName: hostName)
         case .iccid(let iccid):
-            let matches = registry.carriers(iccid: iccid)
+            let matches = registry.carriers(iccid: iccid).filter { country == nil || $0.carrier.country == country!.lowercased() }
             return CarrierReport(query: iccid.digits, kind: "iccid",
                                  summary: matches.isEmpty ? "no curated ICCID prefix matches \(iccid.digits)"
                                      : "ICCID \(iccid.digits) starts with a prefix of \(matches.count == 1 ? "one carrier" : "\(matches.count) carriers")",

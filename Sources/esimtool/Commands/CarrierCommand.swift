@@ -64,7 +64,7 @@ struct CarrierShowCommand: ConsoleCommand {
     var apns = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "For a name shared across countries: the country's carrier (ISO code, e.g. us; default: your locale's country when it has one).",
+        "Only this country's carriers (ISO code, e.g. us); for a name shared across countries the default is your locale's country when it has one.",
         valueName: "code"))
     var country: String?
 
