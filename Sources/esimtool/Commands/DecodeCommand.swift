@@ -92,7 +92,7 @@ struct DecodeCommand: ConsoleCommand {
                 return .rejected
             }
             let bulk = BulkDecode(kind: kind, strict: strict, json: json, jobs: jobs ?? Environment.processorCount,
-                                  showsProgress: console.errorIsTerminal && !quiet, showsSummary: !quiet)
+                                  showsProgress: console.mayDrawProgress && !quiet, showsSummary: !quiet)
             return bulk.run(file, console: console)
         }
         guard var text = input else { return .usage }

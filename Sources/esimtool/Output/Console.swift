@@ -16,7 +16,7 @@ final class Console {
     let colorDiagnostics: Bool
     /// Whether standard error is a terminal and standard output is not (a progress line
     /// may be drawn there without mixing into the results).
-    let errorIsTerminal: Bool
+    let mayDrawProgress: Bool
     /// Whether standard input is the process's own descriptor 0, to be read in blocks
     /// (test consoles feed lines through ``readLine`` instead).
     let readsStandardInputDescriptor: Bool
@@ -26,7 +26,7 @@ final class Console {
 
     init(writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil, writeErr: @escaping (String) -> Void,
          flushOut: @escaping () -> Void = {}, readLine: @escaping () -> String? = { nil },
-         readBytes: (() -> [UInt8])? = nil, colorDiagnostics: Bool = false, errorIsTerminal: Bool = false,
+         readBytes: (() -> [UInt8])? = nil, colorDiagnostics: Bool = false, mayDrawProgress: Bool = false,
          readsStandardInputDescriptor: Bool = false, outputClosed: @escaping () -> Bool = { false }) {
         self.readBytes = readBytes
         self.writeOut = writeOut
@@ -35,7 +35,7 @@ final class Console {
         self.flushOut = flushOut
         self.readLine = readLine
         self.colorDiagnostics = colorDiagnostics
-        self.errorIsTerminal = errorIsTerminal
+        self.mayDrawProgress = mayDrawProgress
         self.readsStandardInputDescriptor = readsStandardInputDescriptor
         self.outputClosed = outputClosed
     }
@@ -55,7 +55,7 @@ final class Console {
             readLine: { Swift.readLine(strippingNewline: true) },
             readBytes: StandardStreams.readAllInput,
             colorDiagnostics: StandardStreams.errorIsTerminal && !noColor,
-            errorIsTerminal: StandardStreams.errorIsTerminal && !StandardStreams.outputIsTerminal,
+            mayDrawProgress: StandardStreams.errorIsTerminal && !StandardStreams.outputIsTerminal,
             readsStandardInputDescriptor: true,
             outputClosed: { stdoutWriter.isClosed })
     }
