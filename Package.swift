@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
@@ -34,6 +33,18 @@ let package = Package(
             name: "ESIMMarkup",
             dependencies: ["ESIMSupport", "CLibXML2"]
         ),
+        // The system libyaml, found through pkg-config. Only ESIMYAML imports it.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // YAML texts as nodes with line and column (carrier specs, alert rules): libyaml's
+        // events composed straight into Swift values, with limits on depth and aliases.
+        .target(
+            name: "ESIMYAML",
+            dependencies: ["ESIMSupport", "CLibYAML"]
+        ),
         // The domain: value types, decoders, carrier specs. Reads markup only through
         // ESIMMarkup; the repository's Specs/ are compiled in (Carriers/BuiltInSpecs links
         // to them), so the tool needs nothing beside its binary.
@@ -42,7 +53,7 @@ let package = Package(
             dependencies: [
                 "ESIMSupport",
                 "ESIMMarkup",
-                .product(name: "Yams", package: "Yams"),
+                "ESIMYAML",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             resources: [.embedInCode("Carriers/BuiltInSpecs"), .embedInCode("AccountPages/Generic/Languages"),
@@ -77,11 +88,11 @@ let package = Package(
         // Throughput benchmarks; run with `swift run -c release esimtool-bench --help`.
         .executableTarget(
             name: "esimtool-bench",
-            dependencies: ["ESIMKit", "ESIMMarkup", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1"),
-                           .product(name: "Yams", package: "Yams")]
+            dependencies: ["ESIMKit", "ESIMMarkup", "ESIMYAML", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .testTarget(name: "ESIMSupportTests", dependencies: ["ESIMSupport"]),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
+        .testTarget(name: "ESIMYAMLTests", dependencies: ["ESIMYAML"]),
         .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),
         .testTarget(name: "ESIMStoreTests", dependencies: ["ESIMStore", "ESIMKit"]),
         .testTarget(
@@ -105,7 +116,7 @@ if Context.environment["ESIMTOOL_FUZZ"] != nil {
         .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
         .executableTarget(
             name: "esimtool-fuzz",
-            dependencies: ["ESIMKit", "ESIMMarkup", "ESIMSupport", "CFuzzerDriver"],
+            dependencies: ["ESIMKit", "ESIMMarkup", "ESIMYAML", "ESIMSupport", "CFuzzerDriver"],
             path: "Fuzz/Harnesses"
         ),
     ]

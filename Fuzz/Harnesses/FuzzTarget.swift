@@ -25,7 +25,7 @@ struct FuzzTarget: Sendable {
     /// Every harness, in the order `Scripts/fuzz all` runs them.
     static let all: [FuzzTarget] = [
         activationCode, identifiers, html, xml, css, xpath, jsonPath, json, ruleRegex,
-        planText, planFeed, profiles, profilesDER, specYAML, providers, redact,
+        planText, planFeed, profiles, profilesDER, yaml, specYAML, providers, redact,
         pageSpec, pageRecognize, heuristic, values,
     ]
 

@@ -80,7 +80,7 @@ enum PlansBenchmark {
     private static func report(_ ours: Measurement, against baseline: Measurement, unit: String) {
         for measurement in [ours, baseline] {
             let perItem = measurement.median / Double(measurement.count) * 1e9
-            print("  \(measurement.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(format(measurement.perSecond / 1e6, 1000)) M \(unit)/s  \(format(perItem, 10)) ns each")
+            print("  \(measurement.name.padded(26)) \(format(measurement.perSecond / 1e6, 1000)) M \(unit)/s  \(format(perItem, 10)) ns each")
         }
         print("  ratio \(format(ours.perSecond / baseline.perSecond)) × the baseline's rate")
     }

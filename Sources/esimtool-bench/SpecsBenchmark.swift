@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 import ESIMKit
-import Yams
+import ESIMYAML
 
 /// `esimtool-bench specs`: what every `inspect`, `validate` and `plan --page` run pays
 /// before reading a page — loading the carrier specs and compiling their rules — against
-/// the floor of that work, Yams composing the same YAML into nodes. Once for the built-in
+/// the floor of that work, libyaml's events composed into the same YAML nodes. Once for the built-in
 /// specs, once with `--count` extra copies of the specs that have pages (renamed), for
 /// how it grows with carriers. Each round runs on a new thread, so no compiled selector
 /// cached by an earlier round helps it: every round costs what a fresh process pays.
@@ -32,7 +32,7 @@ enum SpecsBenchmark {
     static func report(title: String, texts: [String], directory: String?, rounds: Int) {
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         print("specs: \(title), \(format(Double(bytes) / 1000, 10)) KB of YAML, median of \(rounds) rounds, each on a fresh thread")
-        let floor = { onFreshThread { texts.reduce(0) { $0 + ((try? Yams.compose(yaml: $1, .basic, .default, .utf8)) == nil ? 0 : 1) } } }
+        let compose = { onFreshThread { texts.reduce(0) { $0 + ((try? YAMLDocument($1)) == nil ? 0 : 1) } } }
         let load = { onFreshThread { (try? CuratedSpecs.load(specsDirectory: directory).pageSpecs.count) ?? -1 } }
         let compile = {
             onFreshThread {
@@ -41,13 +41,13 @@ enum SpecsBenchmark {
                 return extractor.specs.count
             }
         }
-        let (yams, loaded) = measureInterleaved("Yams: compose the YAML (the floor)", "CuratedSpecs.load (parse and check)",
-                                                rounds: rounds, count: texts.count, floor, load)
+        let (composed, loaded) = measureInterleaved("YAML into nodes (the floor)", "CuratedSpecs.load (parse and check)",
+                                                rounds: rounds, count: texts.count, compose, load)
         let compiled = measure("load + PageExtractor (what inspect pays)", rounds: rounds, count: texts.count, compile)
-        for measurement in [yams, loaded, compiled] {
+        for measurement in [composed, loaded, compiled] {
             print("  \(measurement.name.padded(42)) \(format(measurement.median * 1000)) ms  (best round \(format(measurement.best * 1000)) ms)")
         }
-        print("  load / floor: \(format(loaded.median / yams.median))×, load + compile / floor: \(format(compiled.median / yams.median))×,"
+        print("  load / floor: \(format(loaded.median / composed.median))×, load + compile / floor: \(format(compiled.median / composed.median))×,"
               + " per file: \(format(compiled.median * 1000 / Double(texts.count), 1000)) ms")
     }
 

@@ -21,9 +21,17 @@ struct ESIMTool: ParsableCommand {
 
     /// ArgumentParser's run, after a check it does not make: a mistyped subcommand
     /// (`esimtool decod x`, `esimtool help nosuch`) is a usage error that says what was
-    /// probably meant, instead of "unexpected arguments" or the top-level help.
+    /// probably meant, instead of "unexpected arguments" or the top-level help. A lone
+    /// `--version` is answered before any command is built (ArgumentParser reflects over
+    /// the root's arguments first, which costs more than the rest of the process).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            let console = Console.standard()
+            console.out(version)
+            console.flush()
+            return
+        }
         if let problem = unknownSubcommand(in: arguments) {
             let console = Console.standard()
             console.error(problem)

@@ -248,9 +248,10 @@ package final class RuleProbe {
     /// `LineCard_ctn__8Vc3x` (CSS modules: name, two underscores, a build hash) →
     /// `LineCard_ctn`; `nil` for other class names.
     static func moduleClassPrefix(_ token: String) -> String? {
-        guard let range = token.range(of: "__", options: .backwards) else { return nil }
-        let prefix = String(token[..<range.lowerBound])
-        let hash = token[range.upperBound...]
+        // The last two underscores in a row (a hash may start with a third).
+        guard let start = token.indices.last(where: { token[$0...].hasPrefix("__") }) else { return nil }
+        let prefix = String(token[..<start])
+        let hash = token[token.index(start, offsetBy: 2)...]
         guard hash.count >= 4, hash.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
               hash.contains(where: \.isNumber) || hash.contains(where: \.isUppercase),
               isIdentifier(prefix), prefix.count >= 3 else { return nil }
@@ -279,7 +280,7 @@ package final class RuleProbe {
     }
 
     static func quoted(_ value: String) -> String {
-        isIdentifier(value) ? value : "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        isIdentifier(value) ? value : "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 
     // MARK: JSON
@@ -309,9 +310,9 @@ package final class RuleProbe {
     /// `$.usage.lines[1].ctn` → each `$.usage.lines[*]` (with its length) and `$.ctn`
     /// inside: the last array step of the path is the line group.
     func jsonBlock(_ path: String) -> RepeatedBlock? {
-        guard let open = path.range(of: "[", options: .backwards), let close = path[open.upperBound...].firstIndex(of: "]"),
-              Int(path[open.upperBound..<close]) != nil else { return nil }
-        let each = path[..<open.lowerBound] + "[*]"
+        guard let open = path.lastIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+              Int(path[path.index(after: open)..<close]) != nil else { return nil }
+        let each = path[..<open] + "[*]"
         let inner = "$" + path[path.index(after: close)...]
         guard let compiled = try? JSONPath(String(each)), (try? JSONPath(inner)) != nil, inner != "$" else { return nil }
         let blocks = context.embeddedJSON.flatMap { compiled.evaluate($0) }
@@ -339,7 +340,7 @@ package final class RuleProbe {
     /// `.name`, or `['odd key']` for a key a dotted step cannot spell.
     static func step(_ key: String) -> String {
         if !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "-" }) { return "." + key }
-        return "['" + key.replacingOccurrences(of: "'", with: "\\'") + "']"
+        return "['" + key.replacing("'", with: "\\'") + "']"
     }
 
     /// The first number in a text, without currency signs or grouping: `$1,187.42 due` →

@@ -68,7 +68,7 @@ package struct SpecDraft: Sendable {
             if let savedFrom {
                 let host = PageExtractor.host(of: savedFrom.lowercased())
                 var path = savedFrom.lowercased()
-                if let range = path.range(of: host) { path = String(path[range.upperBound...]) }
+                if let range = path.firstRange(of: host) { path = String(path[range.upperBound...]) }
                 let trimmed = path.split(separator: "?").first.map(String.init) ?? path
                 if !host.isEmpty { urls.append(host + (trimmed.count > 1 ? trimmed : "")) }
             }

@@ -1,101 +1,63 @@
-import Yams
+import ESIMYAML
 
 /// A YAML node with the file and key path it was reached by, and typed accessors that
 /// throw ``SpecError`` naming both.
 struct SpecNode {
-    let node: Node
+    let node: YAMLNode
     let file: String
     let path: String
 
-    var line: Int { node.mark?.line ?? 0 }
-    var column: Int { node.mark?.column ?? 0 }
+    var line: Int { node.mark.line }
+    var column: Int { node.mark.column }
 
     func error(_ code: SpecErrorCode, _ message: String) -> SpecError {
         SpecError(code, message, file: file, line: line, column: column > 0 ? column : nil, keyPath: path.isEmpty ? nil : path)
     }
 
+    /// The text's one document. Every value is read as text and checked by the accessors,
+    /// so no tags are resolved.
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecNode {
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // Every value is read as text and checked here, so no tag resolution (and none
-            // of the regular expressions the default resolver compiles) is needed. UTF-8
-            // said outright: Yams' default reads the whole environment on every call.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw Self.translate(error, file: file)
+            root = try YAMLDocument(text).root
         } catch {
-            throw SpecError(.invalidYAML, "\(error)", file: file, line: 0)
+            throw Self.translate(error, file: file)
         }
         guard let root else { throw SpecError(.notAMapping, "the file is empty", file: file, line: 1) }
         return SpecNode(node: root, file: file, path: "")
     }
 
-    static func translate(_ error: YamlError, file: String) -> SpecError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let text = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return SpecError(.invalidYAML, "invalid YAML: \(text)", file: file, line: mark.line, column: mark.column > 0 ? mark.column : nil)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams reports the first occurrence; the user needs the repeat, so look
-            // for the next line that starts the same key at the same column.
-            let key = duplicates.first ?? ""
-            let first = context.mark
-            let line = repeatLine(of: key, after: first, in: context.text) ?? first.line
-            return SpecError(.duplicateKey, "key '\(key)' appears more than once (first on line \(first.line))",
-                             file: file, line: line, column: first.column, keyPath: key)
-        case .reader(let problem, _, _, _):
-            return SpecError(.invalidYAML, "unreadable YAML: \(problem)", file: file, line: 0)
-        default:
-            return SpecError(.invalidYAML, "invalid YAML: \(error)", file: file, line: 0)
+    /// A YAML error as a spec error: a repeated key as ``SpecErrorCode/duplicateKey`` at
+    /// the repeat, everything else as ``SpecErrorCode/invalidYAML``.
+    static func translate(_ error: YAMLError, file: String) -> SpecError {
+        let code: SpecErrorCode
+        let message: String
+        switch error.code {
+        case .duplicateKey: (code, message) = (.duplicateKey, error.message)
+        case .unreadable: (code, message) = (.invalidYAML, "unreadable YAML: \(error.message)")
+        default: (code, message) = (.invalidYAML, "invalid YAML: \(error.message)")
         }
+        return SpecError(code, message, file: file, line: error.line ?? 0, column: error.location.column,
+                         keyPath: error.location.keyPath)
     }
 
-    /// The 1-based line after `mark` on which `key` starts at the same column, if any.
-    static func repeatLine(of key: String, after mark: Mark, in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1, mark.column >= 1, mark.line < lines.count else { return nil }
-        let candidates = [key + ":", "\"" + key + "\":", "'" + key + "':"]
-        for index in mark.line..<lines.count {
-            let line = lines[index].utf8
-            guard line.count >= mark.column - 1 else { continue }
-            var rest = Substring(line.dropFirst(mark.column - 1))
-            // A tagged key (`!!str name:`) is the same key.
-            if rest.hasPrefix("!"), let space = rest.firstIndex(of: " ") {
-                rest = rest[rest.index(after: space)...].drop { $0 == " " }
-            }
-            let indent = line.prefix(mark.column - 1)
-            guard indent.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) else { continue }
-            if candidates.contains(where: { rest.hasPrefix($0) }) { return index + 1 }
-        }
-        return nil
-    }
-
-    func child(_ node: Node, _ key: String) -> SpecNode {
+    func child(_ node: YAMLNode, _ key: String) -> SpecNode {
         SpecNode(node: node, file: file, path: path.isEmpty ? key : path + "." + key)
     }
 
-    /// The mapping's entries in document order, refusing repeated and non-string keys.
+    /// The mapping's entries in document order (the parser has refused repeated keys),
+    /// refusing keys that are not text.
     func entries() throws(SpecError) -> [(key: String, value: SpecNode)] {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping) = node.content else {
             throw error(.notAMapping, "expected a mapping of keys to values")
         }
         var result: [(key: String, value: SpecNode)] = []
         result.reserveCapacity(mapping.count)
-        // Behind Yams' own check (which compares keys as strings, whatever their quoting or
-        // tag), in case a parser lets one through. Most mappings have a handful of keys: a
-        // scan of them beats hashing.
-        var seen: Set<String>? = mapping.count > 16 ? [] : nil
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string else {
-                throw SpecNode(node: keyNode, file: file, path: path).error(.wrongType, "keys must be plain strings")
+        for pair in mapping {
+            guard let key = pair.key.string else {
+                throw SpecNode(node: pair.key, file: file, path: path).error(.wrongType, "keys must be plain strings")
             }
-            let repeated = seen == nil ? result.contains { $0.key == key } : !seen!.insert(key).inserted
-            guard !repeated else {
-                throw SpecNode(node: keyNode, file: file, path: path.isEmpty ? key : path + "." + key)
-                    .error(.duplicateKey, "'\(key)' appears twice")
-            }
-            result.append((key, child(value, key)))
+            result.append((key, child(pair.value, key)))
         }
         return result
     }
@@ -115,14 +77,14 @@ struct SpecNode {
 
     /// A node standing for `key` itself (for errors about the key, at its position).
     func keyError(_ key: String) -> SpecNode {
-        guard case .mapping(let mapping) = node,
+        guard case .mapping(let mapping) = node.content,
               let keyNode = mapping.first(where: { $0.key.string == key })?.key else { return self }
         return SpecNode(node: keyNode, file: file, path: path.isEmpty ? key : path + "." + key)
     }
 
     func string() throws(SpecError) -> String {
-        guard case .scalar(let scalar) = node else { throw error(.wrongType, "expected a string") }
-        return scalar.string
+        guard case .scalar(let text) = node.content else { throw error(.wrongType, "expected a string") }
+        return text
     }
 
     func nonEmptyString() throws(SpecError) -> String {
@@ -140,7 +102,7 @@ struct SpecNode {
     }
 
     func sequence() throws(SpecError) -> [SpecNode] {
-        guard case .sequence(let sequence) = node else { throw error(.wrongType, "expected a list") }
+        guard case .sequence(let sequence) = node.content else { throw error(.wrongType, "expected a list") }
         return sequence.enumerated().map { index, item in
             SpecNode(node: item, file: file, path: "\(path)[\(index)]")
         }
@@ -148,7 +110,7 @@ struct SpecNode {
 
     /// A list of strings, or a single string taken as a list of one.
     func stringList() throws(SpecError) -> [String] {
-        if case .scalar = node { return [try nonEmptyString()] }
+        if case .scalar = node.content { return [try nonEmptyString()] }
         var result: [String] = []
         for item in try sequence() { result.append(try item.nonEmptyString()) }
         return result

@@ -11,7 +11,7 @@ enum QueryRenderer {
         func location(_ line: Int) -> String { isJSON ? "JSON" : line > 0 ? "line \(line)" : "result" }
         let width = matches.map { location($0.line).count }.max() ?? 0
         for match in matches {
-            var line = "  \(location(match.line).padding(toLength: width, withPad: " ", startingAt: 0))  \(match.text)"
+            var line = "  \(location(match.line).padding(width))  \(match.text)"
             if let value = match.value { line += "  →  \(value.canonicalText)" }
             if let problem = match.problem { line += "  ✗ \(problem)" }
             lines.append(line)
@@ -48,6 +48,6 @@ enum QueryRenderer {
         case .xpath(let path): (key, value) = ("xpath", path)
         case .json(let path): (key, value) = ("json", path)
         }
-        return "{\(key): \"\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"}"
+        return "{\(key): \"\(value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\"}"
     }
 }
