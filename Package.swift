@@ -77,8 +77,11 @@ let package = Package(
                 "ESIMKit",
                 "ESIMStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // Records the commit a build is made from, for `esimtool --version`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // The C baseline the markup benchmark compares ESIMMarkup with: the same
         // parsing and queries written against libxml2 directly.
         .target(

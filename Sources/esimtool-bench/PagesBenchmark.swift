@@ -254,6 +254,31 @@ enum PagesBenchmark {
         print(total)
     }
 
+    /// The XPath of each markup rule `inspect` reads `path` with (CSS translated), one a
+    /// line: `A` account fields, `E` the line blocks, `L` line fields (relative to a block).
+    static func printRules(page path: String) {
+        guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
+              let input = try? PageInput(contentsOfFile: path),
+              let snapshot = try? extractor.inspect(input, options: .init(reference: reference)),
+              let spec = specs.first(where: { $0.carrierID == snapshot.carrierID }),
+              let page = snapshot.pageKind.flatMap(spec.page) else {
+            print("page-rules: no spec reads \(path)")
+            exit(1)
+        }
+        func xpath(_ rule: ExtractionRule) -> String? {
+            switch rule.locator {
+            case .xpath(let source): return source
+            case .css(let source): return (try? CSSSelector(source))?.xpath
+            case .json: return nil
+            }
+        }
+        for field in page.fields { if let first = field.rules.lazy.compactMap(xpath).first { print("A " + first) } }
+        if let lines = page.lines, let each = xpath(lines.each) {
+            print("E " + each)
+            for field in lines.fields { if let first = field.rules.lazy.compactMap(xpath).first { print("L " + first) } }
+        }
+    }
+
     /// A rule as the bare baseline runs it.
     enum Rule {
         case xpath(XPathExpression)

@@ -57,6 +57,11 @@ case "pages-profile":
     PagesBenchmark.profile(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 20,
                            baseline: positional.contains("baseline"), validate: positional.contains("validate"),
                            fullSizeCorpus: positional.contains("--full-size") ? corpus : nil)
+case "page-rules" where positional.count == 1:
+    // page-rules PAGE: the rules inspect reads PAGE with, as XPath lines for a C one-shot
+    // (Scripts/bench-commands): "A xpath" an account field, "E xpath" the line blocks,
+    // "L xpath" a line field inside each block; a field's first markup rule.
+    PagesBenchmark.printRules(page: positional[0])
 case "pages":
     PagesBenchmark.run(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 5, corpus: corpus)
 case "plans":

@@ -5,6 +5,14 @@ import ESIMSupport
 struct ESIMTool: ParsableCommand {
     static let version = "0.1.0"
 
+    /// What `--version` prints: the version and the commit the binary was built from
+    /// (`0.1.0 (commit 1a2b3c4d5e6f)`; `, with uncommitted changes` when the checkout
+    /// differed), or the version alone when the build did not know its commit.
+    static var versionText: String {
+        guard !BuildInfo.commit.isEmpty else { return version }
+        return version + " (commit " + BuildInfo.commit + (BuildInfo.hasUncommittedChanges ? ", with uncommitted changes)" : ")")
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "esimtool",
         abstract: "Decode eSIM activation codes and SIM identifiers, look carriers up, and read plans, profile lists and saved account pages, offline.",
@@ -13,7 +21,7 @@ struct ESIMTool: ParsableCommand {
         1 when any input is invalid or cannot be read, 3 when `alert` finds a threshold \
         crossed, 64 on a usage error.
         """,
-        version: version,
+        version: versionText,
         subcommands: [DecodeCommand.self, EncodeCommand.self, EIDCommand.self, ICCIDCommand.self, CarrierCommand.self, QRCommand.self, RedactCommand.self, FixtureCommand.self,
                       TrackCommand.self, UsageCommand.self, AlertCommand.self,
                       InspectCommand.self, ValidateCommand.self, QueryCommand.self, SpecCommand.self, PlanCommand.self, ProfilesCommand.self]
@@ -28,7 +36,7 @@ struct ESIMTool: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--version"] {
             let console = Console.standard()
-            console.out(version)
+            console.out(versionText)
             console.flush()
             return
         }

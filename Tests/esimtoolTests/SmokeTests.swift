@@ -165,4 +165,43 @@ struct SubcommandTypoTests {
         #expect(try smoke.run(["help", "help"]).status == 0)
         #expect(try smoke.run(["--version"]).status == 0)
     }
+
+    /// The commit of the checkout the tests run in, when git can say.
+    static var checkoutCommit: String? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "rev-parse", "--short=12", "HEAD"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    @Test("--version names the version and, built from a git checkout, its commit")
+    func version() throws {
+        let result = try SmokeTests().run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.err.isEmpty)
+        #expect(result.out.hasPrefix("0.1.0"))
+        #expect(result.out.hasSuffix("\n") && result.out.split(separator: "\n").count == 1)
+        if let commit = Self.checkoutCommit {
+            #expect(result.out.hasPrefix("0.1.0 (commit \(commit)"), "\(result.out)")
+        }
+    }
+
+    @Test("completion scripts for bash, zsh and fish (what Scripts/install installs) name every subcommand",
+          arguments: ["bash", "zsh", "fish"])
+    func completions(_ shell: String) throws {
+        let result = try SmokeTests().run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for name in ["decode", "carrier", "inspect", "validate", "alert"] {
+            #expect(result.out.contains(name), "\(shell) completion lacks \(name)")
+        }
+    }
 }

@@ -4,7 +4,9 @@ import ESIMMarkup
 /// compiled once (``PageExtractor`` holds one per spec).
 final class CompiledSpec {
     let spec: AccountPageSpec
-    let pages: [CompiledPage]
+    /// Compiled with the spec; a built-in spec's on first use (its rules are proven to
+    /// compile by a test, and most pages are read with one spec).
+    private var compiledPages: [CompiledPage]?
     /// Lower-cased, for matching lower-cased addresses.
     let domains: [String]
     /// `.att.com` for `att.com`: a host ending so is on the domain.
@@ -18,9 +20,20 @@ final class CompiledSpec {
         dottedDomains = domains.map { "." + $0 }
         urlPatterns = spec.recognition.urls.map { $0.lowercased() }
         titlePatterns = spec.recognition.titles.map { $0.lowercased() }
+        if !spec.pagesAreDeferred { compiledPages = try Self.compile(spec) }
+    }
+
+    var pages: [CompiledPage] {
+        if let compiledPages { return compiledPages }
+        let pages = (try? Self.compile(spec)) ?? []
+        compiledPages = pages
+        return pages
+    }
+
+    private static func compile(_ spec: AccountPageSpec) throws(SpecError) -> [CompiledPage] {
         var pages: [CompiledPage] = []
         for page in spec.pages { pages.append(try CompiledPage(page, file: spec.file)) }
-        self.pages = pages
+        return pages
     }
 }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where the fields of a carrier's saved account pages live: the `recognize` and `pages`
 /// sections of a carrier spec (`Specs/<id>.yaml`; format in `Specs/README.md`).
 package struct AccountPageSpec: Hashable, Sendable {
@@ -6,19 +8,88 @@ package struct AccountPageSpec: Hashable, Sendable {
     /// The file the spec came from, for messages.
     package var file: String
     package var recognition: PageRecognition
+    private var pageList: PageList
+
     /// The page kinds the carrier has, in spec order.
-    package var pages: [PageSpec]
+    package var pages: [PageSpec] {
+        get { pageList.pages }
+        set { pageList = .read(newValue) }
+    }
+
+    /// Whether the pages are still unread (a built-in spec's, read on first use).
+    package var pagesAreDeferred: Bool {
+        if case .deferred(let pages) = pageList { return !pages.isRead }
+        return false
+    }
 
     package init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition, pages: [PageSpec]) {
+        self.init(carrierID: carrierID, carrierName: carrierName, file: file, recognition: recognition, pageList: .read(pages))
+    }
+
+    /// A spec whose pages `read` produces when they are first asked for: for the built-in
+    /// specs, which a test reads whole (so `read` cannot fail), and which most runs need
+    /// one of at most — recognising a page needs only ``recognition``.
+    init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition,
+         deferredPages read: @escaping @Sendable () -> [PageSpec]) {
+        self.init(carrierID: carrierID, carrierName: carrierName, file: file, recognition: recognition,
+                  pageList: .deferred(DeferredPages(read)))
+    }
+
+    private init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition, pageList: PageList) {
         self.carrierID = carrierID
         self.carrierName = carrierName
         self.file = file
         self.recognition = recognition
-        self.pages = pages
+        self.pageList = pageList
+    }
+
+    package static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.carrierID == rhs.carrierID && lhs.carrierName == rhs.carrierName && lhs.file == rhs.file
+            && lhs.recognition == rhs.recognition && lhs.pages == rhs.pages
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(carrierID)
+        hasher.combine(file)
+        hasher.combine(recognition)
+        hasher.combine(pages)
+    }
+
+    /// Pages in hand, or a reading of them put off until they are needed.
+    private enum PageList: Sendable {
+        case read([PageSpec])
+        case deferred(DeferredPages)
+
+        var pages: [PageSpec] {
+            switch self {
+            case .read(let pages): pages
+            case .deferred(let pages): pages.value
+            }
+        }
     }
 
     package func page(_ kind: PageKind) -> PageSpec? {
         pages.first { $0.kind == kind }
+    }
+}
+
+/// Pages read once, on first use, by whichever thread asks first; copies of the spec
+/// share the reading.
+private final class DeferredPages: Sendable {
+    private let read: @Sendable () -> [PageSpec]
+    private let cache = Mutex<[PageSpec]?>(nil)
+
+    init(_ read: @escaping @Sendable () -> [PageSpec]) { self.read = read }
+
+    var isRead: Bool { cache.withLock { $0 != nil } }
+
+    var value: [PageSpec] {
+        cache.withLock { cached in
+            if let cached { return cached }
+            let pages = read()
+            cached = pages
+            return pages
+        }
     }
 }
 

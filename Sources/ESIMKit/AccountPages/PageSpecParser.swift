@@ -4,7 +4,11 @@ import ESIMMarkup
 /// here, so a typo in an XPath, a selector, a JSON path or a regular expression is a
 /// load error naming the file, line and key, not a silent miss at extraction time.
 enum PageSpecParser {
-    static func parse(_ fields: [String: SpecNode], carrier: Carrier, file: String) throws(SpecError) -> AccountPageSpec? {
+    /// - Parameter deferPages: read the `pages` section only when the spec's pages are
+    ///   first asked for (the built-in specs, which a test reads whole); `recognize` is
+    ///   read either way.
+    static func parse(_ fields: [String: SpecNode], carrier: Carrier, file: String,
+                      deferPages: Bool = false) throws(SpecError) -> AccountPageSpec? {
         guard fields["recognize"] != nil || fields["pages"] != nil else { return nil }
         var recognition = PageRecognition(domains: carrier.domains)
         if let node = fields["recognize"] {
@@ -13,20 +17,29 @@ enum PageSpecParser {
             recognition.titles = try parts["titles"]?.stringList() ?? []
             recognition.domains += try parts["domains"]?.stringList() ?? []
         }
-        var pages: [PageSpec] = []
-        if let node = fields["pages"] {
-            for (key, value) in try node.entries() {
-                guard let kind = PageKind(rawValue: key) else {
-                    throw node.keyError(key).error(.unknownKey, "'\(key)' is not a page kind; known: \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                pages.append(try page(kind, value))
-            }
+        if deferPages, let node = fields["pages"] {
+            return AccountPageSpec(carrierID: carrier.id, carrierName: carrier.name, file: file, recognition: recognition,
+                                   deferredPages: { (try? Self.pages(node)) ?? [] })
         }
+        var pages: [PageSpec] = []
+        if let node = fields["pages"] { pages = try Self.pages(node) }
         if pages.isEmpty, let node = fields["pages"] ?? fields["recognize"] {
             throw node.error(.missingKey, "a spec that recognises pages needs at least one page under 'pages'")
         }
         return AccountPageSpec(carrierID: carrier.id, carrierName: carrier.name, file: file,
                                recognition: recognition, pages: pages)
+    }
+
+    /// The `pages` section: each page kind's fields and rules.
+    static func pages(_ node: SpecNode) throws(SpecError) -> [PageSpec] {
+        var pages: [PageSpec] = []
+        for (key, value) in try node.entries() {
+            guard let kind = PageKind(rawValue: key) else {
+                throw node.keyError(key).error(.unknownKey, "'\(key)' is not a page kind; known: \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            pages.append(try page(kind, value))
+        }
+        return pages
     }
 
     static func page(_ kind: PageKind, _ node: SpecNode) throws(SpecError) -> PageSpec {

@@ -21,7 +21,10 @@ package enum CarrierSpec {
     /// (`nil` when the spec has no `pages`).
     /// - Parameter pages: read (and compile) the `recognize` and `pages` sections; the
     ///   carrier commands skip them, `inspect` and `validate` need them.
-    package static func parseDocument(_ text: String, file: String, pages readPages: Bool = true) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
+    /// - Parameter deferPages: with `pages`, read the `pages` section on first use (for the
+    ///   built-in specs, which a test reads whole).
+    package static func parseDocument(_ text: String, file: String, pages readPages: Bool = true,
+                                      deferPages: Bool = false) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
         let root = try SpecNode.parse(text, file: file)
         let fields = try root.mapping(allowed: topLevelKeys)
 
@@ -124,7 +127,7 @@ package enum CarrierSpec {
             carrier.notes.append(SourcedText(try parts.required("text", in: item).nonEmptyString(),
                                              source: try source(parts, in: item)))
         }
-        return (carrier, readPages ? try PageSpecParser.parse(fields, carrier: carrier, file: file) : nil)
+        return (carrier, readPages ? try PageSpecParser.parse(fields, carrier: carrier, file: file, deferPages: deferPages) : nil)
     }
 }
 
@@ -137,8 +140,9 @@ package struct CuratedSpecs: Sendable {
 
     package static func load(specsDirectory: String? = nil, pages: Bool = true) throws(SpecError) -> CuratedSpecs {
         var entries: [(carrier: Carrier, pages: AccountPageSpec?)] = []
+        // The built-in specs' pages are read when a page needs them (a test reads them all).
         for (name, text) in BuiltInSpecs.files {
-            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages))
+            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages, deferPages: true))
         }
         let builtInCount = entries.count
         if let specsDirectory {

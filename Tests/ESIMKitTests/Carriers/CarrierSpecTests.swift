@@ -72,6 +72,28 @@ struct CarrierSpecTests {
         }
     }
 
+    @Test("the built-in specs' pages are read on first use, and read the same as an eager parse")
+    func deferredPages() throws {
+        let loaded = try CuratedSpecs.load().pageSpecs
+        #expect(!loaded.isEmpty)
+        #expect(loaded.allSatisfy { $0.pagesAreDeferred }, "nothing is read before a page is needed")
+        var eagerSpecs: [AccountPageSpec] = []
+        for spec in loaded {
+            let text = try #require(BuiltInSpecs.files.first { "Specs/" + $0.name == spec.file }?.text)
+            let eager = try #require(try CarrierSpec.parseDocument(text, file: spec.file).pages)
+            #expect(!eager.pagesAreDeferred)
+            #expect(!spec.pages.isEmpty)
+            #expect(spec.pages == eager.pages, "\(spec.file)")
+            #expect(spec == eager)
+            #expect(!spec.pagesAreDeferred)
+            eagerSpecs.append(eager)
+        }
+        // Every built-in spec's rules compile (an eager extractor compiles them all, and
+        // throws on the first that does not), so compiling them later cannot fail.
+        let extractor = try PageExtractor(specs: eagerSpecs)
+        #expect(extractor.specs.count == loaded.count)
+    }
+
     static let specsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Specs")
 
