@@ -57,7 +57,8 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             resources: [.embedInCode("Carriers/BuiltInSpecs"), .embedInCode("AccountPages/Generic/Languages"),
-                        .embedInCode("Carriers/ProviderTable/serviceproviders.table")]
+                        .embedInCode("Carriers/ProviderTable/serviceproviders.table"),
+                        .embedInCode("Carriers/SpecNodes/builtin-specs.nodes")]
         ),
         // The system SQLite. Only ESIMStore imports it.
         .systemLibrary(

@@ -20,6 +20,9 @@ package enum YAMLErrorCode: String, ErrorCode {
     case tooManyNodes
     /// libyaml could not allocate memory.
     case outOfMemory
+    /// Encoded nodes (``YAMLDocument/decode(_:)``) that are cut short or out of shape; the
+    /// location is the byte offset.
+    case invalidEncoding
 }
 
 /// Why a YAML text could not be read, with the 1-based line and column (the key, for a

@@ -13,7 +13,7 @@ import Synchronization
 /// XPath or JSON paths, first match's text), and validation on one worker against two.
 enum PagesBenchmark {
     static func run(samples directory: String, copies: Int, rounds: Int, corpus: String) {
-        guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs) else {
+        guard let specs = try? CuratedSpecs.pageSpecs(), let extractor = try? PageExtractor(specs: specs) else {
             print("pages: the built-in specs do not load")
             return
         }
@@ -208,7 +208,7 @@ enum PagesBenchmark {
     /// the full-size pages the `pages` benchmark builds.
     static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false,
                         fullSizeCorpus: String? = nil) {
-        guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
+        guard let specs = try? CuratedSpecs.pageSpecs(), let extractor = try? PageExtractor(specs: specs),
               let fixtures = try? Validator.fixtures(in: directory) else { return }
         var samples = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
         var plans = Self.plans(for: samples, specs: specs, extractor: extractor)
@@ -257,7 +257,7 @@ enum PagesBenchmark {
     /// The XPath of each markup rule `inspect` reads `path` with (CSS translated), one a
     /// line: `A` account fields, `E` the line blocks, `L` line fields (relative to a block).
     static func printRules(page path: String) {
-        guard let specs = try? CuratedSpecs.load().pageSpecs, let extractor = try? PageExtractor(specs: specs),
+        guard let specs = try? CuratedSpecs.pageSpecs(), let extractor = try? PageExtractor(specs: specs),
               let input = try? PageInput(contentsOfFile: path),
               let snapshot = try? extractor.inspect(input, options: .init(reference: reference)),
               let spec = specs.first(where: { $0.carrierID == snapshot.carrierID }),

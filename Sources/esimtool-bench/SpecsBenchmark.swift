@@ -33,10 +33,10 @@ enum SpecsBenchmark {
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         print("specs: \(title), \(format(Double(bytes) / 1000, 10)) KB of YAML, median of \(rounds) rounds, each on a fresh thread")
         let compose = { onFreshThread { texts.reduce(0) { $0 + ((try? YAMLDocument($1)) == nil ? 0 : 1) } } }
-        let load = { onFreshThread { (try? CuratedSpecs.load(specsDirectory: directory).pageSpecs.count) ?? -1 } }
+        let load = { onFreshThread { (try? CuratedSpecs.pageSpecs(specsDirectory: directory).count) ?? -1 } }
         let compile = {
             onFreshThread {
-                guard let specs = try? CuratedSpecs.load(specsDirectory: directory).pageSpecs,
+                guard let specs = try? CuratedSpecs.pageSpecs(specsDirectory: directory),
                       let extractor = try? PageExtractor(specs: specs) else { return -1 }
                 return extractor.specs.count
             }

@@ -1,3 +1,5 @@
+import ESIMYAML
+
 /// Reads the identity and guidance sections of a carrier spec (`Specs/<id>.yaml`).
 /// The format is documented in `Specs/README.md`.
 package enum CarrierSpec {
@@ -25,7 +27,25 @@ package enum CarrierSpec {
     ///   built-in specs, which a test reads whole).
     package static func parseDocument(_ text: String, file: String, pages readPages: Bool = true,
                                       deferPages: Bool = false) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
-        let root = try SpecNode.parse(text, file: file)
+        try parseDocument(SpecNode.parse(text, file: file), file: file, pages: readPages, deferPages: deferPages)
+    }
+
+    /// A built-in spec's identity and page spec only (its pages read on first use): for
+    /// reading pages, which needs no other carrier fact. The carrier returned holds only
+    /// the id, name and domains.
+    static func parsePageSpec(_ root: SpecNode, file: String) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
+        let fields = try root.mapping(allowed: topLevelKeys)
+        var carrier = Carrier(id: try fields.required("id", in: root).nonEmptyString(),
+                              name: try fields.required("name", in: root).nonEmptyString(),
+                              country: "", sources: [:], origin: .spec(file))
+        carrier.domains = try fields["domains"]?.stringList() ?? []
+        return (carrier, try PageSpecParser.parse(fields, carrier: carrier, file: file, deferPages: true))
+    }
+
+    /// The same, from the document's nodes (a built-in spec's, read when the binary was
+    /// built).
+    static func parseDocument(_ root: SpecNode, file: String, pages readPages: Bool = true,
+                              deferPages: Bool = false) throws(SpecError) -> (carrier: Carrier, pages: AccountPageSpec?) {
         let fields = try root.mapping(allowed: topLevelKeys)
 
         let idNode = try fields.required("id", in: root)
@@ -139,10 +159,30 @@ package struct CuratedSpecs: Sendable {
     package var pageSpecs: [AccountPageSpec]
 
     package static func load(specsDirectory: String? = nil, pages: Bool = true) throws(SpecError) -> CuratedSpecs {
+        try load(specsDirectory: specsDirectory, pages: pages, builtInFacts: true)
+    }
+
+    /// The page specs alone, for reading pages (`inspect`, `track`, `validate`): the same
+    /// as `load().pageSpecs`, without reading the built-in specs' carrier facts (support,
+    /// apps, networks…), which reading a page never needs. A directory's specs are read
+    /// whole, so their mistakes are still reported.
+    package static func pageSpecs(specsDirectory: String? = nil) throws(SpecError) -> [AccountPageSpec] {
+        try load(specsDirectory: specsDirectory, pages: true, builtInFacts: false).pageSpecs
+    }
+
+    private static func load(specsDirectory: String?, pages: Bool, builtInFacts: Bool) throws(SpecError) -> CuratedSpecs {
         var entries: [(carrier: Carrier, pages: AccountPageSpec?)] = []
-        // The built-in specs' pages are read when a page needs them (a test reads them all).
+        // The built-in specs come as nodes read when the binary was built, and their pages
+        // are read when a page needs them (a test reads them all).
         for (name, text) in BuiltInSpecs.files {
-            entries.append(try CarrierSpec.parseDocument(text, file: "Specs/" + name, pages: pages, deferPages: true))
+            let file = "Specs/" + name
+            let root: SpecNode
+            if let node = BuiltInSpecs.nodes[name] { root = SpecNode(node: node, file: file, path: "") } else { root = try SpecNode.parse(text, file: file) }
+            if builtInFacts {
+                entries.append(try CarrierSpec.parseDocument(root, file: file, pages: pages, deferPages: true))
+            } else {
+                entries.append(try CarrierSpec.parsePageSpec(root, file: file))
+            }
         }
         let builtInCount = entries.count
         if let specsDirectory {
@@ -189,4 +229,32 @@ package enum BuiltInSpecs {
         ("iliad.yaml", PackageResources.iliad_yaml),
         ("yettel.yaml", PackageResources.yettel_yaml),
     ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
+
+    /// The encoded nodes of every built-in spec (`SpecNodes/builtin-specs.nodes`, written
+    /// by `Scripts/generate-spec-nodes`; a test holds it equal to reading `Specs/` now).
+    package static var encodedNodes: [UInt8] { PackageResources.builtin_specs_nodes }
+
+    /// Each built-in spec's root node by file name, from ``encodedNodes``: only the files
+    /// whose text is still the one they were encoded from (its fingerprint); any other is
+    /// read from its YAML, so a stale encoding costs time, never a wrong answer.
+    static let nodes: [String: YAMLNode] = {
+        guard let documents = try? YAMLDocument.decode(encodedNodes) else { return [:] }
+        var result: [String: YAMLNode] = [:]
+        for document in documents {
+            guard let root = document.root, let text = files.first(where: { $0.name == document.name })?.text,
+                  YAMLDocument.fingerprint(of: text) == document.fingerprint else { continue }
+            result[document.name] = root
+        }
+        return result
+    }()
+
+    /// What ``encodedNodes`` should hold: every built-in spec read from its YAML now.
+    package static func encodeNodes() throws(SpecError) -> [UInt8] {
+        var documents: [YAMLDocument.Encoded] = []
+        for (name, text) in files {
+            let root = try SpecNode.parse(text, file: "Specs/" + name).node
+            documents.append(YAMLDocument.Encoded(name: name, fingerprint: YAMLDocument.fingerprint(of: text), root: root))
+        }
+        return YAMLDocument.encode(documents)
+    }
 }

@@ -27,7 +27,7 @@ struct PageSpecOptions: ParsableArguments {
 
     func pageSpecs(console: Console) -> [AccountPageSpec]? {
         do {
-            return try CuratedSpecs.load(specsDirectory: specs).pageSpecs
+            return try CuratedSpecs.pageSpecs(specsDirectory: specs)
         } catch {
             console.error("carrier spec: \(error)")
             return nil

@@ -88,10 +88,35 @@ struct CarrierSpecTests {
             #expect(!spec.pagesAreDeferred)
             eagerSpecs.append(eager)
         }
+        // Reading page specs alone gives the same page specs.
+        #expect(try CuratedSpecs.pageSpecs() == loaded)
         // Every built-in spec's rules compile (an eager extractor compiles them all, and
         // throws on the first that does not), so compiling them later cannot fail.
         let extractor = try PageExtractor(specs: eagerSpecs)
         #expect(extractor.specs.count == loaded.count)
+    }
+
+    @Test("the encoded nodes compiled in are the built-in specs as read now (Scripts/generate-spec-nodes rewrites them)")
+    func encodedNodes() throws {
+        let expected = try BuiltInSpecs.encodeNodes()
+        if ProcessInfo.processInfo.environment["ESIMTOOL_WRITE_SPEC_NODES"] == "1" {
+            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Sources/ESIMKit/Carriers/SpecNodes/builtin-specs.nodes")
+            try Data(expected).write(to: path)
+            print("wrote \(path.path) (\(expected.count) bytes); build again to compile it in")
+            return
+        }
+        #expect(BuiltInSpecs.encodedNodes == expected, "Specs/ changed since the nodes were encoded: run Scripts/generate-spec-nodes")
+        #expect(BuiltInSpecs.nodes.count == BuiltInSpecs.files.count)
+        // And the specs read from them are the specs read from the YAML.
+        for (name, text) in BuiltInSpecs.files {
+            let root = try #require(BuiltInSpecs.nodes[name])
+            let fromNodes = try CarrierSpec.parseDocument(SpecNode(node: root, file: name, path: ""), file: name)
+            let fromYAML = try CarrierSpec.parseDocument(text, file: name)
+            #expect(fromNodes.carrier == fromYAML.carrier, "\(name)")
+            #expect(fromNodes.pages == fromYAML.pages, "\(name)")
+        }
     }
 
     static let specsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
