@@ -166,10 +166,14 @@ private struct EncodedReader {
         return count
     }
 
+    /// A node `depth` collections below the root's level (the root: 1).
     mutating func node(depth: Int) throws(YAMLError) -> YAMLNode {
-        guard depth <= YAMLDocument.maximumDepth else { throw failure("nested deeper than \(YAMLDocument.maximumDepth) levels") }
         let start = offset
         let kind = try byte()
+        if kind != 0, depth > YAMLDocument.maximumDepth {
+            offset = start
+            throw failure("collections nested deeper than \(YAMLDocument.maximumDepth) levels")
+        }
         let mark = YAMLMark(line: try varint(), column: try varint())
         nodes += 1
         guard nodes <= YAMLDocument.maximumNodes else { throw failure("more than \(YAMLDocument.maximumNodes) nodes") }
@@ -181,25 +185,27 @@ private struct EncodedReader {
             let count = try count(minimumBytes: 4)
             var items: [YAMLNode] = []
             items.reserveCapacity(count)
-            var weight = 1
+            var weight = 1, height = 0
             for _ in 0..<count {
                 let item = try node(depth: depth + 1)
                 weight += item.weight
+                height = max(height, item.height)
                 items.append(item)
             }
-            return YAMLNode(.sequence(items), mark: mark, weight: weight)
+            return YAMLNode(.sequence(items), mark: mark, weight: weight, height: height + 1)
         case 2:
             let count = try count(minimumBytes: 8)
             var pairs: [YAMLPair] = []
             pairs.reserveCapacity(count)
-            var weight = 1
+            var weight = 1, height = 0
             for _ in 0..<count {
                 let key = try node(depth: depth + 1)
                 let value = try node(depth: depth + 1)
                 weight += key.weight + value.weight
+                height = max(height, key.height, value.height)
                 pairs.append(YAMLPair(key: key, value: value))
             }
-            return YAMLNode(.mapping(pairs), mark: mark, weight: weight)
+            return YAMLNode(.mapping(pairs), mark: mark, weight: weight, height: height + 1)
         default:
             offset = start
             throw failure("unknown node kind \(kind)")

@@ -35,6 +35,8 @@ private struct Composer: ~Copyable {
     private var nodes = 0
     private var root: YAMLNode?
     private var documents = 0
+    /// Just past the last character.
+    private let end: YAMLMark
 
     /// A collection being read: its items so far, or its entries and a key waiting for
     /// its value.
@@ -49,10 +51,13 @@ private struct Composer: ~Copyable {
         /// below that).
         var keys: [String: Int]?
         var weight = 1
+        /// The highest item's height so far.
+        var itemHeight = 0
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        end = YAMLMark.position(ofByte: bytes.count, in: bytes)
         parser = .allocate(capacity: 1)
         // Initialisation only fails when memory runs out; parse() then reports that.
         if yaml_parser_initialize(parser) == 1 {
@@ -71,7 +76,7 @@ private struct Composer: ~Copyable {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
             defer { yaml_event_delete(&event) }
-            let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let mark = clamped(YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
@@ -90,6 +95,12 @@ private struct Composer: ~Copyable {
                     throw Self.error(.undefinedAlias, "found undefined alias '\(name)'", at: mark)
                 }
                 node.mark = mark
+                // An alias stands for its collections too: they count against the depth
+                // where it stands.
+                guard stack.count + node.height <= YAMLDocument.maximumDepth else {
+                    throw Self.error(.tooDeep, "collections nested deeper than \(YAMLDocument.maximumDepth) levels (through alias '\(name)')",
+                                     at: mark)
+                }
                 try add(node, anchor: nil, newNodes: node.weight)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < YAMLDocument.maximumDepth else {
@@ -102,12 +113,19 @@ private struct Composer: ~Copyable {
                 let frame = stack.removeLast()
                 let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
                 // Its items were counted as they came; the collection itself is one more.
-                try add(YAMLNode(content, mark: frame.mark, weight: frame.weight), anchor: frame.anchor, newNodes: 1)
+                try add(YAMLNode(content, mark: frame.mark, weight: frame.weight, height: frame.itemHeight + 1),
+                        anchor: frame.anchor, newNodes: 1)
             default:
                 // Stream start, document end: nothing to build.
                 break
             }
         }
+    }
+
+    /// libyaml puts an empty value at the very end (`key:` as the last text, with no line
+    /// break after it) on a line after the last; it is at the end of the text instead.
+    private func clamped(_ mark: YAMLMark) -> YAMLMark {
+        mark.line < end.line || (mark.line == end.line && mark.column <= end.column) ? mark : end
     }
 
     /// Puts a finished node where it belongs: the root, the open sequence, or the open
@@ -126,6 +144,7 @@ private struct Composer: ~Copyable {
         }
         let top = stack.count - 1
         stack[top].weight += node.weight
+        stack[top].itemHeight = max(stack[top].itemHeight, node.height)
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey {
@@ -185,14 +204,9 @@ private struct Composer: ~Copyable {
         }
     }
 
-    /// The 1-based line and column of a byte offset.
+    /// The 1-based line and column of a byte offset, counted as libyaml counts them.
     private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
-        let end = min(offset, bytes.count)
-        var line = 1, lineStart = 0
-        for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        return (line, end - lineStart + 1)
+        let mark = YAMLMark.position(ofByte: offset, in: bytes)
+        return (mark.line, mark.column)
     }
 }

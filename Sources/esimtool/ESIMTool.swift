@@ -6,11 +6,10 @@ struct ESIMTool: ParsableCommand {
     static let version = "0.1.0"
 
     /// What `--version` prints: the version and the commit the binary was built from
-    /// (`0.1.0 (commit 1a2b3c4d5e6f)`; `, with uncommitted changes` when the checkout
-    /// differed), or the version alone when the build did not know its commit.
+    /// (`0.1.0 (commit 1a2b3c4d5e6f)`), or the version alone when the build did not know
+    /// its commit.
     static var versionText: String {
-        guard !BuildInfo.commit.isEmpty else { return version }
-        return version + " (commit " + BuildInfo.commit + (BuildInfo.hasUncommittedChanges ? ", with uncommitted changes)" : ")")
+        BuildInfo.commit.isEmpty ? version : version + " (commit " + BuildInfo.commit + ")"
     }
 
     static let configuration = CommandConfiguration(

@@ -85,6 +85,40 @@ struct YAMLDocumentTests {
         #expect(error?.location.column == column)
     }
 
+    @Test("an alias cannot carry collections past the depth limit")
+    func aliasDepth() {
+        let depth = YAMLDocument.maximumDepth
+        // 200 levels under an anchor, used 100 levels down: 300 levels in all.
+        let text = "a: &deep " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
+            + "b: " + String(repeating: "[", count: 100) + "*deep" + String(repeating: "]", count: 100) + "\n"
+        let error = #expect(throws: YAMLError.self) { try YAMLDocument(text) }
+        #expect(error?.code == .tooDeep)
+        #expect(error?.line == 2)
+        // The same alias where it fits is read, and counts its levels.
+        let fits = "a: &deep " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
+            + "b: " + String(repeating: "[", count: depth - 201) + "*deep" + String(repeating: "]", count: depth - 201) + "\n"
+        #expect(throws: Never.self) { _ = try YAMLDocument(fits) }
+        #expect((try? YAMLDocument(fits).root?.height) == depth)
+    }
+
+    @Test("lines end where libyaml ends them, columns count characters", arguments: [
+        ("a: 1\rb: \u{7}\n", 2, 4), ("a: 1\r\nb: \u{7}\n", 2, 4), ("a: 1\u{85}b: \u{7}", 2, 4),
+        ("a: 1\u{2028}b: \u{7}", 2, 4), ("m: \"éé\u{7}\"", 1, 7),
+    ])
+    func positions(_ text: String, _ line: Int, _ column: Int) {
+        let error = #expect(throws: YAMLError.self) { try YAMLDocument(text) }
+        #expect(error?.code == .unreadable)
+        #expect(error?.line == line)
+        #expect(error?.location.column == column)
+    }
+
+    @Test("a repeated key's column counts characters too")
+    func duplicateColumn() {
+        let error = #expect(throws: YAMLError.self) { try YAMLDocument("m: {éé: 1, éé: 2}") }
+        #expect(error?.code == .duplicateKey)
+        #expect(error?.location.column == 12)
+    }
+
     @Test("a repeated key is named, with where it first stood")
     func duplicateMessage() {
         let error = #expect(throws: YAMLError.self) { try YAMLDocument("id: x\nurl: a\nname: n\nurl: b\n") }

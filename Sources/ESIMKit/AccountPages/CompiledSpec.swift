@@ -5,7 +5,8 @@ import ESIMMarkup
 final class CompiledSpec {
     let spec: AccountPageSpec
     /// Compiled with the spec; a built-in spec's on first use (its rules are proven to
-    /// compile by a test, and most pages are read with one spec).
+    /// compile by a test, and most pages are read with one spec). Filled in without a
+    /// lock: like the ``PageExtractor`` that holds it, a compiled spec is one thread's.
     private var compiledPages: [CompiledPage]?
     /// Lower-cased, for matching lower-cased addresses.
     let domains: [String]
@@ -20,7 +21,7 @@ final class CompiledSpec {
         dottedDomains = domains.map { "." + $0 }
         urlPatterns = spec.recognition.urls.map { $0.lowercased() }
         titlePatterns = spec.recognition.titles.map { $0.lowercased() }
-        if !spec.pagesAreDeferred { compiledPages = try Self.compile(spec) }
+        if !spec.pagesAreReadOnDemand { compiledPages = try Self.compile(spec) }
     }
 
     var pages: [CompiledPage] {
@@ -31,8 +32,11 @@ final class CompiledSpec {
     }
 
     private static func compile(_ spec: AccountPageSpec) throws(SpecError) -> [CompiledPage] {
+        // A deferred (built-in) spec's page kinds compile their rules when one is read:
+        // choosing the kind needs only its addresses and titles.
+        let deferRules = spec.pagesAreReadOnDemand
         var pages: [CompiledPage] = []
-        for page in spec.pages { pages.append(try CompiledPage(page, file: spec.file)) }
+        for page in spec.pages { pages.append(try CompiledPage(page, file: spec.file, deferRules: deferRules)) }
         return pages
     }
 }
@@ -41,31 +45,46 @@ final class CompiledPage {
     let spec: PageSpec
     let urlPatterns: [String]
     let titlePatterns: [String]
-    let fields: [CompiledField]
-    let lines: (each: CompiledRule, fields: [CompiledField])?
+    private let file: String
+    /// The fields' and the line group's rules, compiled (on first use for a built-in spec).
+    private var rules: (fields: [CompiledField], lines: (each: CompiledRule, fields: [CompiledField])?)?
     /// Whether every rule reads JSON (then only a JSON document or embedded data can serve).
     let usesMarkup: Bool
     /// The required account and line fields, for scoring trial readings.
     let required: Set<SnapshotField>
     let lineRequired: Set<SnapshotField>
 
-    init(_ spec: PageSpec, file: String) throws(SpecError) {
+    /// - Parameter deferRules: compile the rules when the page is first read (a built-in
+    ///   spec's, whose rules a test compiles); otherwise now, so a bad rule throws here.
+    init(_ spec: PageSpec, file: String, deferRules: Bool = false) throws(SpecError) {
         self.spec = spec
+        self.file = file
         urlPatterns = spec.urls.map { $0.lowercased() }
         titlePatterns = spec.titles.map { $0.lowercased() }
-        var fields: [CompiledField] = []
-        for field in spec.fields { fields.append(try CompiledField(field, file: file)) }
-        self.fields = fields
-        if let group = spec.lines {
-            var lineFields: [CompiledField] = []
-            for field in group.fields { lineFields.append(try CompiledField(field, file: file)) }
-            lines = (try CompiledRule(group.each, file: file, line: 0), lineFields)
-        } else {
-            lines = nil
-        }
+        if !deferRules { rules = try Self.compileRules(spec, file: file) }
         usesMarkup = spec.allRules.contains { !$0.isJSON }
         required = Set(spec.fields.filter { $0.status == .required }.map(\.field))
         lineRequired = Set(spec.lines?.fields.filter { $0.status == .required }.map(\.field) ?? [])
+    }
+
+    var fields: [CompiledField] { compiledRules.fields }
+    var lines: (each: CompiledRule, fields: [CompiledField])? { compiledRules.lines }
+
+    private var compiledRules: (fields: [CompiledField], lines: (each: CompiledRule, fields: [CompiledField])?) {
+        if let rules { return rules }
+        let compiled = (try? Self.compileRules(spec, file: file)) ?? ([], nil)
+        rules = compiled
+        return compiled
+    }
+
+    private static func compileRules(_ spec: PageSpec, file: String)
+        throws(SpecError) -> (fields: [CompiledField], lines: (each: CompiledRule, fields: [CompiledField])?) {
+        var fields: [CompiledField] = []
+        for field in spec.fields { fields.append(try CompiledField(field, file: file)) }
+        guard let group = spec.lines else { return (fields, nil) }
+        var lineFields: [CompiledField] = []
+        for field in group.fields { lineFields.append(try CompiledField(field, file: file)) }
+        return (fields, (try CompiledRule(group.each, file: file, line: 0), lineFields))
     }
 
     /// A JSON document can only be read by a page whose rules are all JSON paths.

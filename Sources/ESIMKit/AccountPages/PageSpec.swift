@@ -22,6 +22,13 @@ package struct AccountPageSpec: Hashable, Sendable {
         return false
     }
 
+    /// Whether the pages are read on first use (read yet or not): a built-in spec's, whose
+    /// rules a test compiles, so compiling them can wait until a page needs them.
+    package var pagesAreReadOnDemand: Bool {
+        if case .deferred = pageList { return true }
+        return false
+    }
+
     package init(carrierID: String, carrierName: String, file: String, recognition: PageRecognition, pages: [PageSpec]) {
         self.init(carrierID: carrierID, carrierName: carrierName, file: file, recognition: recognition, pageList: .read(pages))
     }

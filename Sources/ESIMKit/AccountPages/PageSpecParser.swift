@@ -2,7 +2,8 @@ import ESIMMarkup
 
 /// Reads the `recognize` and `pages` sections of a carrier spec. Every rule is compiled
 /// here, so a typo in an XPath, a selector, a JSON path or a regular expression is a
-/// load error naming the file, line and key, not a silent miss at extraction time.
+/// load error naming the file, line and key, not a silent miss at extraction time (the
+/// built-in specs' rules are compiled by a test, and when a page is read with them).
 enum PageSpecParser {
     /// - Parameter deferPages: read the `pages` section only when the spec's pages are
     ///   first asked for (the built-in specs, which a test reads whole); `recognize` is
@@ -19,7 +20,7 @@ enum PageSpecParser {
         }
         if deferPages, let node = fields["pages"] {
             return AccountPageSpec(carrierID: carrier.id, carrierName: carrier.name, file: file, recognition: recognition,
-                                   deferredPages: { (try? Self.pages(node)) ?? [] })
+                                   deferredPages: { (try? Self.pages(node, checkRules: false)) ?? [] })
         }
         var pages: [PageSpec] = []
         if let node = fields["pages"] { pages = try Self.pages(node) }
@@ -31,31 +32,35 @@ enum PageSpecParser {
     }
 
     /// The `pages` section: each page kind's fields and rules.
-    static func pages(_ node: SpecNode) throws(SpecError) -> [PageSpec] {
+    /// - Parameter checkRules: compile every rule to report a bad one here; a built-in
+    ///   spec's are left to be compiled when a page is read with them (a test compiles
+    ///   them all).
+    static func pages(_ node: SpecNode, checkRules: Bool = true) throws(SpecError) -> [PageSpec] {
         var pages: [PageSpec] = []
         for (key, value) in try node.entries() {
             guard let kind = PageKind(rawValue: key) else {
                 throw node.keyError(key).error(.unknownKey, "'\(key)' is not a page kind; known: \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            pages.append(try page(kind, value))
+            pages.append(try page(kind, value, checkRules: checkRules))
         }
         return pages
     }
 
-    static func page(_ kind: PageKind, _ node: SpecNode) throws(SpecError) -> PageSpec {
+    static func page(_ kind: PageKind, _ node: SpecNode, checkRules: Bool = true) throws(SpecError) -> PageSpec {
         let parts = try node.mapping(allowed: ["urls", "titles", "fields", "lines", "unit", "currency", "language"])
         var page = PageSpec(kind: kind)
         page.urls = try parts["urls"]?.stringList() ?? []
         page.titles = try parts["titles"]?.stringList() ?? []
         if let fieldsNode = parts["fields"] {
-            page.fields = try fieldList(fieldsNode, lineFields: false, inJSONGroup: false)
+            page.fields = try fieldList(fieldsNode, lineFields: false, inJSONGroup: false, checkRules: checkRules)
         }
         if let linesNode = parts["lines"] {
             let lineParts = try linesNode.mapping(allowed: ["each", "fields"])
             let eachNode = try lineParts.required("each", in: linesNode)
-            let each = try rule(eachNode, relative: false)
+            let each = try rule(eachNode, relative: false, checkRules: checkRules)
             let fieldsNode = try lineParts.required("fields", in: linesNode)
-            page.lines = LineGroupSpec(each: each, fields: try fieldList(fieldsNode, lineFields: true, inJSONGroup: each.isJSON))
+            page.lines = LineGroupSpec(each: each, fields: try fieldList(fieldsNode, lineFields: true, inJSONGroup: each.isJSON,
+                                                                         checkRules: checkRules))
         }
         if page.fields.isEmpty && page.lines == nil {
             throw node.error(.missingKey, "a page needs 'fields' or 'lines'")
@@ -94,7 +99,7 @@ enum PageSpecParser {
         return page
     }
 
-    static func fieldList(_ node: SpecNode, lineFields: Bool, inJSONGroup: Bool) throws(SpecError) -> [FieldSpec] {
+    static func fieldList(_ node: SpecNode, lineFields: Bool, inJSONGroup: Bool, checkRules: Bool = true) throws(SpecError) -> [FieldSpec] {
         var result: [FieldSpec] = []
         let allowed = lineFields ? SnapshotField.lineFields : SnapshotField.accountFields
         for (key, value) in try node.entries() {
@@ -102,7 +107,7 @@ enum PageSpecParser {
                 let place = lineFields ? "a line" : "the account"
                 throw node.keyError(key).error(.unknownKey, "'\(key)' is not a field of \(place); known: \(allowed.map(\.rawValue).joined(separator: ", "))")
             }
-            result.append(try fieldSpec(field, value, relative: lineFields, inJSONGroup: inJSONGroup))
+            result.append(try fieldSpec(field, value, relative: lineFields, inJSONGroup: inJSONGroup, checkRules: checkRules))
         }
         return result
     }
@@ -110,7 +115,8 @@ enum PageSpecParser {
     static let locatorKeys: Set<String> = ["xpath", "css", "json"]
     static let ruleKeys: Set<String> = ["xpath", "css", "json", "attribute", "regex", "unit", "currency"]
 
-    static func fieldSpec(_ field: SnapshotField, _ node: SpecNode, relative: Bool, inJSONGroup: Bool) throws(SpecError) -> FieldSpec {
+    static func fieldSpec(_ field: SnapshotField, _ node: SpecNode, relative: Bool, inJSONGroup: Bool,
+                          checkRules: Bool = true) throws(SpecError) -> FieldSpec {
         let parts = try node.mapping(allowed: ruleKeys.union(["status", "type", "rules"]))
         let status = FieldStatus(rawValue: try parts["status"]?.oneOf(FieldStatus.allCases.map(\.rawValue)) ?? "optional")!
         var kind = field.defaultKind
@@ -123,10 +129,10 @@ enum PageSpecParser {
                 throw node.error(.invalidValue, "give either 'rules' or one rule's keys (css, xpath, json…), not both")
             }
             for item in try rulesNode.sequence() {
-                rules.append(try rule(item, relative: relative, inJSONGroup: inJSONGroup))
+                rules.append(try rule(item, relative: relative, inJSONGroup: inJSONGroup, checkRules: checkRules))
             }
         } else if parts.keys.contains(where: { locatorKeys.contains($0) }) {
-            rules.append(try rule(node, relative: relative, inJSONGroup: inJSONGroup, fieldKeys: ["status", "type"]))
+            rules.append(try rule(node, relative: relative, inJSONGroup: inJSONGroup, fieldKeys: ["status", "type"], checkRules: checkRules))
         }
         if rules.isEmpty && status != .notExposed {
             throw node.error(.missingKey, "a field needs 'rules' (or one rule's css, xpath or json) unless its status is notExposed")
@@ -136,7 +142,7 @@ enum PageSpecParser {
 
     /// - Parameter fieldKeys: keys of the field a one-rule shorthand shares its mapping with.
     static func rule(_ node: SpecNode, relative: Bool, inJSONGroup: Bool = false,
-                     fieldKeys: Set<String> = []) throws(SpecError) -> ExtractionRule {
+                     fieldKeys: Set<String> = [], checkRules: Bool = true) throws(SpecError) -> ExtractionRule {
         let parts = try node.mapping(allowed: ruleKeys.union(fieldKeys))
         let locators = parts.filter { locatorKeys.contains($0.key) }
         guard locators.count == 1, let (key, valueNode) = locators.first else {
@@ -149,13 +155,13 @@ enum PageSpecParser {
             if relative && !text.hasPrefix(".") {
                 throw valueNode.error(.invalidRule, "inside 'lines', an XPath starts with '.' (relative to the line's block)")
             }
-            do { _ = try XPathExpression(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
+            if checkRules { do { _ = try XPathExpression(text) } catch { throw valueNode.error(.invalidRule, error.detail) } }
             locator = .xpath(text)
         case "css":
-            do { _ = try CSSSelector.cachedForThread(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
+            if checkRules { do { _ = try CSSSelector.cachedForThread(text) } catch { throw valueNode.error(.invalidRule, error.detail) } }
             locator = .css(text)
         default:
-            do { _ = try JSONPath(text) } catch { throw valueNode.error(.invalidRule, error.detail) }
+            if checkRules { do { _ = try JSONPath(text) } catch { throw valueNode.error(.invalidRule, error.detail) } }
             locator = .json(text)
         }
         if inJSONGroup && key != "json" {
@@ -165,8 +171,10 @@ enum PageSpecParser {
         rule.attribute = try parts["attribute"]?.nonEmptyString()
         if let regexNode = parts["regex"] {
             let pattern = try regexNode.nonEmptyString()
-            do { _ = try RuleRegex(pattern) } catch {
-                throw regexNode.error(.invalidRule, "regular expression '\(pattern)' does not compile: \(error)")
+            if checkRules {
+                do { _ = try RuleRegex(pattern) } catch {
+                    throw regexNode.error(.invalidRule, "regular expression '\(pattern)' does not compile: \(error)")
+                }
             }
             rule.regex = pattern
         }
