@@ -204,4 +204,30 @@ struct SubcommandTypoTests {
             #expect(result.out.contains(name), "\(shell) completion lacks \(name)")
         }
     }
+
+    @Test("carrier fields: the matrix in three formats, and its bad input")
+    func carrierFields() throws {
+        let smoke = SmokeTests()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let samples = root.appendingPathComponent("Samples/Pages").path
+        let text = try smoke.run(["carrier", "fields", "--samples", samples])
+        #expect(text.status == 0)
+        #expect(text.out.contains("AT&T (att)") && text.out.contains("●"))
+        let markdown = try smoke.run(["carrier", "fields", "--country", "US", "--format", "markdown", "--samples", samples])
+        #expect(markdown.status == 0)
+        #expect(markdown.out.hasPrefix("| carrier | balance |"))
+        #expect(!markdown.out.contains("iliad"), "--country keeps only that country's carriers")
+        let json = try smoke.run(["carrier", "fields", "--format", "json", "--samples", samples])
+        #expect(json.status == 0)
+        #expect(json.out.hasPrefix(#"{"columns":["balance","#))
+        // The README's table is this output (regenerate it with the command when a spec changes).
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = markdown.out.components(separatedBy: "\n\n").first ?? ""
+        #expect(readme.contains(table), "README.md's carrier fields table differs from 'esimtool carrier fields --country us --format markdown'")
+        #expect(try smoke.run(["carrier", "fields", "--country", "usa"]).status == 64)
+        #expect(try smoke.run(["carrier", "fields", "--format", "html"]).status == 64)
+        let missing = try smoke.run(["carrier", "fields", "--samples", "/nonexistent/samples"])
+        #expect(missing.status == 1)
+        #expect(!missing.err.isEmpty)
+    }
 }

@@ -41,7 +41,7 @@ struct CarrierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carrier",
         abstract: "Who a carrier is and how to check your balance: by name, network code, IMSI or ICCID.",
-        subcommands: [CarrierShowCommand.self, CarrierListCommand.self, CarrierCompileProvidersCommand.self],
+        subcommands: [CarrierShowCommand.self, CarrierListCommand.self, CarrierFieldsCommand.self, CarrierCompileProvidersCommand.self],
         defaultSubcommand: CarrierShowCommand.self)
 }
 
@@ -125,6 +125,73 @@ struct CarrierListCommand: ConsoleCommand {
         }
         CarrierRenderer.list(carriers).forEach(console.out)
         console.err("\(carriers.count) carriers")
+        return .ok
+    }
+}
+
+struct CarrierFieldsCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fields",
+        abstract: "Which balance and usage fields each carrier's account pages show, and which a saved page proves.",
+        discussion: """
+        A row per curated carrier, a column per question (balance, amount due, due date, \
+        cycle, plan, expiry, data used, left and allowance, hotspot, roaming). A cell is \
+        the best of the carrier's page kinds: proven (its spec reads the field and a saved \
+        page's expected reading has a value for it), exposed (the spec reads it; no saved \
+        page proves it), not exposed (the spec says the pages do not show it) or unknown \
+        (no spec says). Saved pages are those under --samples (default Samples/Pages when \
+        it exists, as in a checkout of this project); without them nothing is proven.
+
+        Exit status: 0 printed, 1 a spec or expected reading that does not load, 64 usage error.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @Option(name: .long, help: ArgumentHelp("Only carriers of this country (ISO code, e.g. us).", valueName: "code"))
+    var country: String?
+
+    @Option(name: .long, help: "Output: text, markdown (a table for documents) or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Saved pages with expected readings (default: Samples/Pages when it exists).", valueName: "dir"))
+    var samples: String?
+
+    @Option(name: .long, help: ArgumentHelp("A directory of carrier specs (*.yaml) to use beside the built-in ones; a spec with a built-in id replaces it.", valueName: "dir"))
+    var specs: String?
+
+    func validate() throws {
+        if let country, country.count != 2 || !country.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII }) {
+            throw ValidationError("--country: '\(country)' is not a two-letter country code (like us)")
+        }
+    }
+
+    func execute(console: Console) -> ExitStatus {
+        let curated: CuratedSpecs
+        do {
+            curated = try CuratedSpecs.load(specsDirectory: specs)
+        } catch {
+            console.error("carrier spec: \(error)")
+            return .rejected
+        }
+        var fixtures: [ExpectedSnapshot] = []
+        if let directory = samples ?? (FileStatus.exists("Samples/Pages") ? "Samples/Pages" : nil) {
+            do {
+                fixtures = try FieldMatrix.fixtures(in: directory)
+            } catch {
+                console.error("\(error)")
+                return .rejected
+            }
+        }
+        let carriers = curated.carriers.filter { country == nil || $0.country == country!.lowercased() }
+        let matrix = FieldMatrix(carriers: carriers, pageSpecs: curated.pageSpecs, fixtures: fixtures)
+        switch format {
+        case .json: console.out(JSONOutput.text(matrix))
+        case .markdown: FieldMatrixRenderer.markdown(matrix).forEach(console.out)
+        case .text: FieldMatrixRenderer.text(matrix).forEach(console.out)
+        }
+        if carriers.isEmpty { console.err("no curated carrier in \(country?.uppercased() ?? "any country")") }
         return .ok
     }
 }
