@@ -92,12 +92,12 @@ let package = Package(
         // Throughput benchmarks; run with `swift run -c release esimtool-bench --help`.
         .executableTarget(
             name: "esimtool-bench",
-            dependencies: ["ESIMKit", "ESIMMarkup", "ESIMYAML", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["ESIMKit", "ESIMSupport", "ESIMMarkup", "ESIMYAML", "CMarkupBaseline", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .testTarget(name: "ESIMSupportTests", dependencies: ["ESIMSupport"]),
         .testTarget(name: "ESIMMarkupTests", dependencies: ["ESIMMarkup"]),
-        .testTarget(name: "ESIMYAMLTests", dependencies: ["ESIMYAML"]),
-        .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit"]),
+        .testTarget(name: "ESIMYAMLTests", dependencies: ["ESIMYAML", "ESIMSupport"]),
+        .testTarget(name: "ESIMKitTests", dependencies: ["ESIMKit", "ESIMSupport"]),
         .testTarget(name: "ESIMStoreTests", dependencies: ["ESIMStore", "ESIMKit"]),
         .testTarget(
             name: "esimtoolTests",

@@ -1,11 +1,12 @@
 import ESIMKit
+import ESIMSupport
 
 /// `esimtool-bench decode`: activation-code and identifier decoding throughput.
 enum DecodeBenchmark {
     /// The varied corpus: mostly well-formed codes of different shapes, plus deviations,
     /// errors and setup links in the proportions a batch from the field might have.
     static func corpus(count: Int) -> [String] {
-        var rng = SplitMix64(state: 2026)
+        var rng = SplitMix64(seed: 2026)
         let hosts = ["smdp.example.com", "rsp.example.net", "consumer.rsp.example.org", "sm-dp-plus.example.co.uk",
                      "esim.prod.example.io", "a.b.example"]
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")

@@ -3,19 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ESIMSupport
 
-/// Shared measuring code: a clock, a seeded generator, medians and best rounds.
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// Shared measuring code: a clock, medians and best rounds (the seeded generator is
+/// ESIMSupport's SplitMix64).
 
 func now() -> Double {
     var time = timespec()

@@ -1,5 +1,6 @@
 import Testing
 @testable import ESIMYAML
+import ESIMSupport
 
 @Suite("YAMLDocument")
 struct YAMLDocumentTests {
@@ -242,25 +243,12 @@ struct YAMLDocumentTests {
 
     @Test("random trees written as YAML read back as the same tree")
     func roundTrip() throws {
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<500 {
             let tree = Self.randomTree(&generator, depth: 4)
             let text = Self.write(tree)
             let read = try YAMLDocument(text).root
             #expect(Self.shape(read) == Self.shape(tree), "\(text)")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure repeats.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

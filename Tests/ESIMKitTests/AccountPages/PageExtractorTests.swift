@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ESIMKit
+import ESIMSupport
 
 /// The repository's saved pages, beside this file's folders.
 enum PageSamples {

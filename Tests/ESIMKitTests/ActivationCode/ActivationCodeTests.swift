@@ -1,5 +1,6 @@
 import Testing
 @testable import ESIMKit
+import ESIMSupport
 
 @Suite("ActivationCode")
 struct ActivationCodeTests {
@@ -352,18 +353,8 @@ struct ActivationCodeTests {
     }
 }
 
-/// A small deterministic generator, so random tests reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The shared deterministic generator (ESIMSupport), with random edits for the tests.
+extension SplitMix64 {
     /// `bytes` with one to four random edits: a byte replaced, inserted or removed, new
     /// bytes drawn from `alphabet` (any byte when it is empty).
     mutating func mutated(_ bytes: [UInt8], alphabet: [UInt8] = []) -> [UInt8] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ESIMKit
+import ESIMSupport
 
 @Suite("Plan feed")
 struct PlanFeedTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ESIMKit
+import ESIMSupport
 
 @Suite("Plan text")
 struct PlanTextTests {

@@ -1,6 +1,7 @@
 import ESIMMarkup
 import Testing
 @testable import ESIMKit
+import ESIMSupport
 
 /// Builds DER by hand, independently of the encoder under test.
 func tlv(_ tag: [UInt8], _ content: [UInt8]) -> [UInt8] {
