@@ -224,7 +224,11 @@ struct SubcommandTypoTests {
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let table = markdown.out.components(separatedBy: "\n\n").first ?? ""
         #expect(readme.contains(table), "README.md's carrier fields table differs from 'esimtool carrier fields --country us --format markdown'")
-        #expect(try smoke.run(["carrier", "fields", "--country", "usa"]).status == 64)
+        for command in [["carrier", "fields"], ["carrier", "list"], ["carrier", "att"], ["carrier", "show", "att"]] {
+            let bad = try smoke.run(command + ["--country", "usa"])
+            #expect(bad.status == 64, "\(command)")
+            #expect(bad.err.contains("--country: 'usa' is not a two-letter country code"), "\(command)")
+        }
         #expect(try smoke.run(["carrier", "fields", "--format", "html"]).status == 64)
         let missing = try smoke.run(["carrier", "fields", "--samples", "/nonexistent/samples"])
         #expect(missing.status == 1)

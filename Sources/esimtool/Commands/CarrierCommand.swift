@@ -73,6 +73,10 @@ struct CarrierShowCommand: ConsoleCommand {
 
     @OptionGroup var options: RegistryOptions
 
+    func validate() throws {
+        try CountryOption.check(country)
+    }
+
     func execute(console: Console) -> ExitStatus {
         let parsed: CarrierQuery
         do {
@@ -115,6 +119,10 @@ struct CarrierListCommand: ConsoleCommand {
     var json = false
 
     @OptionGroup var options: RegistryOptions
+
+    func validate() throws {
+        try CountryOption.check(country)
+    }
 
     func execute(console: Console) -> ExitStatus {
         guard let registry = options.load(console: console) else { return .rejected }
@@ -162,9 +170,7 @@ struct CarrierFieldsCommand: ConsoleCommand {
     var specs: String?
 
     func validate() throws {
-        if let country, country.count != 2 || !country.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII }) {
-            throw ValidationError("--country: '\(country)' is not a two-letter country code (like us)")
-        }
+        try CountryOption.check(country)
     }
 
     func execute(console: Console) -> ExitStatus {
@@ -266,5 +272,15 @@ enum LocaleCountry {
         let parts = name.split(separator: "@").first?.split(separator: "_") ?? []
         guard parts.count >= 2, parts[1].count == 2, parts[1].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         return parts[1].lowercased()
+    }
+}
+
+/// The `--country CODE` the carrier and spec commands take: two ASCII letters, either case.
+enum CountryOption {
+    static func check(_ country: String?) throws {
+        guard let country else { return }
+        guard country.count == 2, country.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) }) else {
+            throw ValidationError("--country: '\(country)' is not a two-letter country code (like us)")
+        }
     }
 }

@@ -67,9 +67,7 @@ struct SpecDraftCommand: ConsoleCommand {
             throw ValidationError("--carrier: an id is lower-case letters, digits and '-' (like 'acme')")
         }
         guard !values.isEmpty || valuesFile != nil else { throw ValidationError("give the values you read on the page: --value field=value, or --values FILE") }
-        guard country.count == 2, country.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) }) else {
-            throw ValidationError("--country: '\(country)' is not a two-letter country code")
-        }
+        try CountryOption.check(country)
         if output != nil, into != nil { throw ValidationError("give -o or --into, not both") }
         if let today, (try? CalendarDate(today)) == nil { throw ValidationError("--today: '\(today)' is not a date like 2026-11-20") }
         var seen: [SnapshotField: String] = [:]
