@@ -194,19 +194,12 @@ private struct Composer: ~Copyable {
             return Self.error(.outOfMemory, "out of memory", at: nil)
         case YAML_READER_ERROR:
             let value = state.problem_value == -1 ? "" : " (U+\(String(UInt32(bitPattern: state.problem_value), radix: 16, uppercase: true)))"
-            let (line, column) = position(ofOffset: state.problem_offset)
-            return Self.error(.unreadable, problem + value, at: YAMLMark(line: line, column: column))
+            return Self.error(.unreadable, problem + value, at: YAMLMark.position(ofByte: state.problem_offset, in: bytes))
         default:
             let context = state.context.map { String(cString: $0) }
             let text = [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             let mark = state.problem_mark
             return Self.error(.invalidSyntax, text, at: YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
         }
-    }
-
-    /// The 1-based line and column of a byte offset, counted as libyaml counts them.
-    private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
-        let mark = YAMLMark.position(ofByte: offset, in: bytes)
-        return (mark.line, mark.column)
     }
 }
