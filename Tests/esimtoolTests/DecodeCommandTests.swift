@@ -134,6 +134,16 @@ struct DecodeCommandTests {
         #expect(runCLI(["decode", "--file", empty]).err.contains("no codes"))
         let comments = runCLI(["decode", "--file", "-"], stdin: ["# only a note", ""])
         #expect(comments.status == 1 && comments.err.contains("standard input: no codes"))
+        // Under --json each refusal is a JSON line on standard output as well.
+        let binaryJSON = runCLI(["decode", "--file", binary, "--json"])
+        #expect(binaryJSON.status == 1 && binaryJSON.outLines == [
+            #"{"file":"\#(binary)","error":{"code":"binary","message":"binary data, not a list of codes (one per line)"}}"#])
+        let emptyJSON = runCLI(["decode", "--file", "-", "--json"], stdin: [""])
+        #expect(emptyJSON.outLines == [#"{"file":"<stdin>","error":{"code":"noCodes","message":"no codes (only blank lines and '#' comments, or nothing)"}}"#])
+        let missingJSON = runCLI(["decode", "--file", directory + "/nope.txt", "--json"])
+        #expect(missingJSON.status == 1 && missingJSON.out.contains(#""error":{"code":"cannotOpen""#), "\(missingJSON.out)")
+        let notAFile = runCLI(["decode", directory + "/nope.txt", "--json"])
+        #expect(notAFile.status == 1 && notAFile.out.contains(#""valid":false,"error":{"code":"noSuchFile""#), "\(notAFile.out)")
     }
 
     @Test("usage errors exit 64", arguments: [

@@ -17,7 +17,12 @@ struct ExitStatusTests {
         (["qr", "LPA:1$smdp.example.com$ABC"], 0), (["qr", "LPA:2$x$y"], 1), (["qr"], 64),
         (["profiles", "Samples/Profiles/profile-list.der"], 0), (["profiles", "/nonexistent"], 1), (["profiles"], 64),
         (["plan", "USA 5GB 30 days $11"], 0), (["plan"], 64),
+        (["plan", "--strict", "hello world"], 1), (["plan", "--strict", "USA 5GB 30 days $11"], 0),
         (["inspect", "Samples/Pages/att/overview.html"], 0), (["inspect", "/nonexistent.html"], 1), (["inspect"], 64),
+        (["inspect", "--no-heuristic", "{unknown}"], 1), (["inspect", "{unknown}"], 0),
+        (["carrier", "att", "--providers", "/nonexistent.xml"], 1), (["carrier", "att", "--providers", "-"], 64),
+        (["fixture", "add", "{unknown}", "--carrier", "att", "--kind", "overview", "--samples", "{scratch}/S", "--key-file", "{scratch}/key"], 1),
+        (["help", "nosuch"], 64), (["decod", "x"], 64),
         (["query", "Samples/Pages/att/overview.html", "--css", "p"], 0),
         (["query", "Samples/Pages/att/overview.html", "--css", "p["], 1), (["query"], 64),
         (["redact", "Samples/Pages/att/overview.html"], 0), (["redact", "/nonexistent"], 1), (["redact"], 64),
@@ -41,8 +46,13 @@ struct ExitStatusTests {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let database = scratch.appendingPathComponent("history.sqlite").path
+        // A page no spec describes, with a figure the heuristic reader finds.
+        let unknown = scratch.appendingPathComponent("unknown.html").path
+        try Data("<html><body><p>Amount due: $5.00</p></body></html>".utf8).write(to: URL(fileURLWithPath: unknown))
         for (arguments, status) in Self.cases {
-            let resolved = arguments.map { $0 == "{db}" ? database : $0 }
+            let resolved = arguments.map {
+                $0 == "{db}" ? database : $0 == "{unknown}" ? unknown : $0.replacingOccurrences(of: "{scratch}", with: scratch.path)
+            }
             let result = try SmokeTests().run(resolved, in: root.path)
             #expect(result.status == status, "esimtool \(resolved.joined(separator: " ")): \(result.err.prefix(200))")
             if status == 64 { #expect(!result.err.isEmpty, "a usage error says why: esimtool \(resolved.joined(separator: " "))") }

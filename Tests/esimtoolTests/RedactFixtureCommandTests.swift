@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ESIMKit
 @testable import esimtool
 
 /// A scratch directory with a redaction key, removed at the end.
@@ -143,6 +144,49 @@ struct FixtureAddCommandTests {
         #expect(runCLI(["fixture", "add", saved, "--carrier", "verizon", "--kind", "overview", "--samples", samples, "--name", "overview-2",
                         "--key-file", scratch.key, "--today", "2026-11-20"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: samples + "/verizon/overview-2.expected.json"))
+    }
+
+    @Test("fixture add: a page that lacks a required field is not written; '-' reads the page from standard input")
+    func requiredAndStandardInput() throws {
+        let scratch = try ScratchDirectory()
+        let samples = scratch.path + "/S"
+        let page = try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8)
+        // The amount due's element gone: the AT&T overview spec requires it.
+        let cut = page.replacingOccurrences(of: "data-testid=\"total-due-amount\"", with: "data-testid=\"gone\"")
+        #expect(cut != page)
+        let missing = runCLI(["fixture", "add", "-", "--carrier", "att", "--kind", "overview", "--samples", samples,
+                              "--key-file", scratch.key, "--today", "2026-11-20", "--specs", RepositoryPaths.specs], stdin: [cut])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("<stdin>: not written") && missing.err.contains("amountDue"), "\(missing.err)")
+        #expect(!FileManager.default.fileExists(atPath: samples))
+        // The whole page from standard input: written, named by its kind, as HTML.
+        let added = runCLI(["fixture", "add", "-", "--carrier", "att", "--kind", "overview", "--samples", samples,
+                            "--key-file", scratch.key, "--today", "2026-11-20", "--specs", RepositoryPaths.specs], stdin: [page])
+        #expect(added.status == 0, "\(added.err)")
+        #expect(FileManager.default.fileExists(atPath: samples + "/att/overview.html"))
+        // A JSON response from standard input keeps a .json name.
+        #expect(FixtureAdder.extension(of: Array("\u{FEFF} {\"a\": 1}".utf8)) == ".json")
+        #expect(FixtureAdder.extension(of: Array("<?xml version=\"1.0\"?><wap-provisioningdoc/>".utf8)) == ".xml")
+        #expect(FixtureAdder.extension(of: Array("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">".utf8)) == ".html")
+    }
+
+    @Test("redact: '-' redacts standard input to standard output; --check and --json on it; refusals")
+    func redactStandardInput() throws {
+        let scratch = try ScratchDirectory()
+        let text = "Contact: jane.roe@gmail.com"
+        let run = runCLI(["redact", "-", "--key-file", scratch.key], stdin: [text])
+        #expect(run.status == 0 && !run.out.contains("jane.roe") && run.out.hasPrefix("Contact: "), "\(run.out)\(run.err)")
+        let check = runCLI(["redact", "--check", "-", "--json"], stdin: [text])
+        #expect(check.status == 1 && check.out.contains("\"file\":\"<stdin>\""), "\(check.out)")
+        #expect(runCLI(["redact", "-", "--in-place"]).status == 64)
+        #expect(runCLI(["redact", "-", scratch.path]).status == 64)
+        // An unreadable file under --json is a JSON line too.
+        let missing = runCLI(["redact", "--check", scratch.path + "/nope.html", "--json"])
+        #expect(missing.status == 1 && missing.out.contains("\"error\":{\"code\":\"notFound\""), "\(missing.out)")
+        // An empty directory has nothing to redact.
+        try FileManager.default.createDirectory(atPath: scratch.path + "/empty", withIntermediateDirectories: true)
+        let empty = runCLI(["redact", "--check", scratch.path + "/empty"])
+        #expect(empty.status == 1 && empty.err.contains("no files to check"))
     }
 
     @Test("an unknown carrier, a binary file and a bad --name are refused")

@@ -52,6 +52,20 @@ struct UsageCommandTests {
         #expect(try scratch.read("chart.html").contains("<svg"))
     }
 
+    @Test("track -: a page from standard input, dated by the page, --at, or the time it was read")
+    func trackStandardInput() throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path + "/usage.sqlite"
+        let page = try String(contentsOfFile: RepositoryPaths.pages + "/att/overview.html", encoding: .utf8)
+        let given = runCLI(["track", "-", "--db", db, "--at", "2026-11-08T09:00"], stdin: [page])
+        #expect(given.status == 0 && given.out.hasPrefix("stored <stdin>: AT&T overview, 2 lines, captured 2026-11-08 09:00 (--at)"), "\(given.out)\(given.err)")
+        let read = runCLI(["track", "-", "--db", db], stdin: [page.replacingOccurrences(of: "7.2 GB used", with: "7.9 GB used")])
+        #expect(read.status == 0 && read.out.contains("(time read)"), "\(read.out)\(read.err)")
+        #expect(runCLI(["track", "-", "-", "--db", db]).status == 64)
+        let empty = runCLI(["track", "-", "--db", db], stdin: [])
+        #expect(empty.status == 1 && empty.err.contains("<stdin>: the file is empty"))
+    }
+
     @Test("alert exits 3 when a threshold is crossed, 0 when none is, 64 without thresholds")
     func alertStatuses() throws {
         let scratch = try ScratchDirectory()

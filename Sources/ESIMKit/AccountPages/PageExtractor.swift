@@ -38,7 +38,8 @@ package final class PageExtractor {
     /// not markup) or the options name an unknown carrier or page; everything else is a
     /// diagnostic on the snapshot.
     package func inspect(_ input: PageInput, options: Options = Options()) throws(PageError) -> AccountSnapshot {
-        let page = try LoadedPage.load(input)
+        var loading: [SnapshotDiagnostic] = []
+        let page = try LoadedPage.load(input, notes: &loading)
         let context = PageContext(page: page)
         var chosen: (spec: CompiledSpec, kind: PageKind?)?
         var notes: [SnapshotDiagnostic] = []
@@ -88,7 +89,7 @@ package final class PageExtractor {
             snapshot = AccountSnapshot(reference: options.reference)
             notes.append(SnapshotDiagnostic(.recognition, "no spec matches this page"))
         }
-        snapshot.diagnostics = notes + context.pageDiagnostics + snapshot.diagnostics
+        snapshot.diagnostics = notes + loading + context.pageDiagnostics + snapshot.diagnostics
         snapshot.recognizedCarrierID = recognized.first?.spec.spec.carrierID
         return snapshot
     }

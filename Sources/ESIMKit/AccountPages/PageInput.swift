@@ -49,19 +49,39 @@ enum LoadedPage {
 
     /// Reads the bytes as the kind of document they are, refusing what is not a page.
     static func load(_ input: PageInput) throws(PageError) -> LoadedPage {
-        let bytes = input.bytes
+        var notes: [SnapshotDiagnostic] = []
+        return try load(input, notes: &notes)
+    }
+
+    /// Reads the bytes as the kind of document they are, refusing what is not a page; a
+    /// few stray control bytes (a NUL, say) are left out, as a browser does, with a note.
+    static func load(_ input: PageInput, notes: inout [SnapshotDiagnostic]) throws(PageError) -> LoadedPage {
+        var bytes = input.bytes
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
         guard start < bytes.count else {
             throw PageError(.empty, bytes.isEmpty ? "the file is empty" : "the file holds only white space", file: input.name)
         }
-        let head = bytes[start..<min(bytes.count, start + 4096)]
         let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !isUTF16, let index = firstBinaryByte(head) {
-            throw PageError(.binary, "binary data (byte 0x\(String(bytes[index], radix: 16)) at offset \(index)), not a saved page",
-                            file: input.name)
+        if !isUTF16 {
+            switch FileText.sniff(bytes[...]) {
+            case .text: break
+            case .binary(let offset, let byte, let format):
+                let what = format ?? "binary data (byte 0x\(FileText.Sniff.hex(byte)) at offset \(offset))"
+                throw PageError(.binary, "\(what), not a saved page", file: input.name)
+            case let strays:
+                notes.append(SnapshotDiagnostic(.page, "the page holds \(strays.description); read without them, as a browser shows it"))
+                bytes = FileText.removingControls(bytes)
+                start = 0
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+                while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+                guard start < bytes.count else {
+                    throw PageError(.empty, "the file holds only white space and control bytes", file: input.name)
+                }
+            }
         }
+        let head = bytes[start..<min(bytes.count, start + 4096)]
         let first = bytes[start]
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             do {
@@ -84,33 +104,6 @@ enum LoadedPage {
             return .markup(try HTMLDocument(bytes: bytes), savedFrom: savedFromURL(bytes[start...]))
         } catch {
             throw PageError(.unparseable, error.detail, file: input.name)
-        }
-    }
-
-    /// The index of the first control byte no text file holds (NUL, the C0 controls other
-    /// than tab, line breaks, form feed and escape).
-    static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset < buffer.count {
-                // Eight bytes at a time: a word with no byte below 0x20 is skipped whole
-                // (most of a page); one with a line break or tab is read byte by byte.
-                if offset + 8 <= buffer.count {
-                    let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
-                        offset += 8
-                        continue
-                    }
-                }
-                for index in offset..<min(offset + 8, buffer.count) {
-                    let byte = buffer[index]
-                    if byte < 0x20 && (byte < 0x09 || (byte > 0x0D && byte != 0x1B)) { return bytes.startIndex + index }
-                }
-                offset += 8
-            }
-            return nil
         }
     }
 

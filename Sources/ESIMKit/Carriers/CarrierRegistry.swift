@@ -73,7 +73,7 @@ package struct CarrierRegistry: Sendable {
                     notes.append("provider database not used: \(error)")
                 }
             } else {
-                notes.append("no provider database at \(path)")
+                notes.append("provider database not used: \(path): " + (FileStatus.exists(path) ? "not readable" : "no such file"))
             }
         case .automatic:
             let system = ProviderDatabase.systemPath

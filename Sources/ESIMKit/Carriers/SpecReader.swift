@@ -168,7 +168,7 @@ enum SpecFiles {
     static func list(_ directory: String) throws(SpecError) -> [String] {
         let names: [String]
         do { names = try DirectoryWalk.names(in: directory) } catch {
-            throw SpecError(.unreadableFile, "cannot open the directory", file: directory, line: 0)
+            throw SpecError(.unreadableFile, error.message, file: directory)
         }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
             .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }

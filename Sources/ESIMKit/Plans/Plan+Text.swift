@@ -19,18 +19,10 @@ extension Plan {
         var reader = PlanTextReader(scalars: scalars, tokens: tokens)
         let plan = reader.read()
         // A name alone is a plan ("Magenta MAX"); text with neither a name nor a fact is not.
-        guard plan.name != nil || plan.hasFacts else {
+        guard !plan.isEmpty else {
             throw PlanError(.nothingRecognised, "no plan name, price, data or other plan fact was recognised",
                             offset: plan.unparsed.first?.offset ?? 0)
         }
         self = plan
-    }
-
-    /// Whether anything beyond the name was read: price, data, speeds, hotspot, validity,
-    /// coverage, roaming, 5G, talk, text, video or lines.
-    package var hasFacts: Bool {
-        price != nil || data != nil || premiumData != nil || speedAfterAllowance != nil || maximumSpeed != nil
-            || hotspot != nil || validityDays != nil || !coverage.isEmpty || !roaming.isEmpty || fiveG != nil
-            || talk != nil || text != nil || video != nil || lines != nil
     }
 }

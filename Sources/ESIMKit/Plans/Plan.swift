@@ -84,10 +84,14 @@ package struct Plan: Hashable, Sendable {
     }
 
     /// Nothing was understood: no name and no fact.
-    package var isEmpty: Bool {
-        name == nil && price == nil && data == nil && premiumData == nil && speedAfterAllowance == nil
+    package var isEmpty: Bool { name == nil && !hasFacts }
+
+    /// Whether anything beyond the name was read: price, data, speeds, hotspot, validity,
+    /// coverage, roaming, roaming data, a data price, 5G, talk, text, video or lines.
+    package var hasFacts: Bool {
+        !(price == nil && data == nil && premiumData == nil && speedAfterAllowance == nil
             && maximumSpeed == nil && hotspot == nil && validityDays == nil && coverage.isEmpty && roaming.isEmpty
-            && roamingData.isEmpty && dataPrice == nil && fiveG == nil && talk == nil && text == nil && video == nil && lines == nil
+            && roamingData.isEmpty && dataPrice == nil && fiveG == nil && talk == nil && text == nil && video == nil && lines == nil)
     }
 }
 

@@ -10,14 +10,26 @@ package struct RedactionBatch: Sendable {
     /// one is an error, not a skip.
     package let named: Set<String>
 
+    /// What standard input held, for a batch of it alone (its one file is `-`).
+    private let standardInput: [UInt8]?
+
     package init(paths: [String]) throws(FileError) {
         self.paths = paths
         files = try DirectoryWalk.regularFiles(in: paths)
         named = Set(paths.filter { !FileStatus.isDirectory($0) })
+        standardInput = nil
+    }
+
+    /// A batch of standard input alone, already read: its one file is `-`.
+    package init(standardInput bytes: [UInt8]) {
+        paths = ["-"]
+        files = ["-"]
+        named = ["-"]
+        standardInput = bytes
     }
 
     /// One file given as a file: its redacted text may go to standard output.
-    package var isSingleFile: Bool { files.count == 1 && !FileStatus.isDirectory(paths[0]) }
+    package var isSingleFile: Bool { standardInput != nil || (files.count == 1 && !FileStatus.isDirectory(paths[0])) }
 
     /// A file of the batch, read.
     package enum Item {
@@ -29,7 +41,11 @@ package struct RedactionBatch: Sendable {
 
     package func read(_ file: String) -> Item {
         let bytes: [UInt8]
-        do { bytes = try FileReader.read(file) } catch { return .unreadable(error) }
+        if let standardInput, file == "-" {
+            bytes = standardInput
+        } else {
+            do { bytes = try FileReader.read(file) } catch { return .unreadable(error) }
+        }
         if FileText.isBinary(bytes) { return .binary(named: named.contains(file)) }
         let (text, encoding) = FileText.decode(bytes)
         return .text(text, encoding)

@@ -10,6 +10,8 @@ package struct CaptureTime: Hashable, Sendable {
         case page
         /// The file's modification time.
         case file
+        /// The time it was read: a page from standard input has no file time.
+        case read
 
         /// How output names it: `--at`, `stated on the page`, `file time`.
         package var label: String {
@@ -17,6 +19,7 @@ package struct CaptureTime: Hashable, Sendable {
             case .given: "--at"
             case .page: "stated on the page"
             case .file: "file time"
+            case .read: "time read"
             }
         }
     }
@@ -34,8 +37,10 @@ package struct CaptureTime: Hashable, Sendable {
     package init(given: Timestamp?, fileModified: Timestamp?) {
         if let given {
             self.init(time: given, source: .given)
+        } else if let fileModified {
+            self.init(time: fileModified, source: .file)
         } else {
-            self.init(time: fileModified ?? .now, source: .file)
+            self.init(time: .now, source: .read)
         }
     }
 

@@ -162,6 +162,8 @@ package enum FixtureErrorCode: String, ErrorCode, Codable {
     case notAPage
     /// The fixture exists and replacing it was not asked for.
     case fixtureExists
+    /// The page lacks fields its spec requires there: `validate` would fail on it.
+    case missingRequired
 }
 
 /// A fixture problem; ``CodedError/file`` names the file or directory when there is one.

@@ -37,6 +37,17 @@ package struct FixtureAdder {
     let redactor: Redactor
     let extractor: PageExtractor
 
+    /// The file extension for a page whose name has none (one read from standard input):
+    /// `.json` for JSON, `.xml` for an XML document that is not XHTML, else `.html`.
+    package static func `extension`(of bytes: [UInt8]) -> String {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return ".html" }
+        if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") { return ".json" }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
+        return head.hasPrefix("<?xml") && !head.contains("<html") && !head.contains("xhtml") ? ".xml" : ".html"
+    }
+
     package init(redactor: Redactor, extractor: PageExtractor) {
         self.redactor = redactor
         self.extractor = extractor
@@ -65,8 +76,19 @@ package struct FixtureAdder {
             throw FixtureError(.notAPage, error.message, at: error.location)
         }
 
+        // A fixture validate fails on the day it is added proves nothing: nothing is written.
+        let missing = snapshot.diagnostics.filter { $0.code == .missingRequired }
+        guard missing.isEmpty else {
+            let fields = missing.map { diagnostic in
+                diagnostic.field.map { field in diagnostic.lineIndex.map { "lines[\($0)].\(field.rawValue)" } ?? field.rawValue } ?? diagnostic.message
+            }
+            throw FixtureError(.missingRequired, "not written: the page lacks what \(snapshot.carrierName ?? request.carrierID)'s spec requires on its \(request.kind.rawValue) page ("
+                + fields.joined(separator: ", ") + "); is --kind right, or did the page change? Fix the spec first (Specs/README.md)",
+                file: request.page.name)
+        }
+
         let lowered = request.page.name.lowercased()
-        let ext = [".json", ".xml", ".htm", ".xhtml"].first { lowered.hasSuffix($0) } ?? ".html"
+        let ext = [".json", ".xml", ".htm", ".xhtml", ".html"].first { lowered.hasSuffix($0) } ?? Self.extension(of: bytes)
         let directory = request.samples + "/" + request.carrierID
         let base = directory + "/" + (request.name ?? request.kind.rawValue)
         let pagePath = base + ext

@@ -152,7 +152,7 @@ package enum Validator {
             result += try DirectoryWalk.files(under: directory, maximumDepth: 15 - depth, failBeyondDepth: false)
                 .filter { Fixture.isPage($0.name) }.map(\.path)
         } catch {
-            throw FixtureError(.unreadableDirectory, "cannot open the directory", file: error.file ?? directory)
+            throw FixtureError(.unreadableDirectory, error.message, file: error.file ?? directory)
         }
     }
 

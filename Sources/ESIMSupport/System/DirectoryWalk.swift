@@ -16,10 +16,20 @@ package enum DirectoryWalk {
         package var isRegularFile: Bool
     }
 
+    /// Why a directory could not be opened, in words: `no such directory`, `not a directory`.
+    static func reason(_ number: Int32) -> String {
+        switch number {
+        case ENOENT: "no such directory"
+        case ENOTDIR: "not a directory"
+        case EACCES: "cannot open the directory (permission denied)"
+        default: "cannot open the directory (\(Errno(rawValue: number).description))"
+        }
+    }
+
     /// The names in `directory` (`.` and `..` left out), in the order the system gives them.
     package static func names(in directory: String) throws(FileError) -> [String] {
         guard let handle = opendir(directory) else {
-            throw FileError(.cannotOpenDirectory, "cannot open the directory", file: directory)
+            throw FileError(.cannotOpenDirectory, Self.reason(errno), file: directory)
         }
         defer { closedir(handle) }
         var names: [String] = []
@@ -43,7 +53,7 @@ package enum DirectoryWalk {
     private static func walk(_ directory: String, depth: Int, maximumDepth: Int, failBeyondDepth: Bool,
                              into result: inout [Entry]) throws(FileError) {
         guard depth <= maximumDepth else {
-            if failBeyondDepth { throw FileError(.cannotOpenDirectory, "cannot open the directory", file: directory) }
+            if failBeyondDepth { throw FileError(.cannotOpenDirectory, "nested more than \(maximumDepth) directories deep", file: directory) }
             return
         }
         for name in try names(in: directory).sorted() where !name.hasPrefix(".") {

@@ -19,8 +19,7 @@ struct BulkDecode {
     func run(_ path: String, console: Console) -> ExitStatus {
         var source: LineSource
         do { source = try LineSource(path: path, console: console) } catch {
-            console.error(error.description)
-            return .rejected
+            return fail(path, code: error.code.rawValue, error.message, error.description, console: console)
         }
         defer { source.close() }
         let workers = (0..<max(1, jobs)).map { _ in Worker(kind: kind, strict: strict, json: json) }
@@ -47,15 +46,25 @@ struct BulkDecode {
         }
         progress.clear(console: console)
         if let readFailure {
-            console.error(readFailure.description)
-            return .rejected
+            return fail(path, code: readFailure.code.rawValue, readFailure.message, readFailure.description, console: console)
         }
         guard tally.total > 0 else {
-            console.error("\(source.name): no codes (only blank lines and '#' comments, or nothing)")
-            return .rejected
+            let message = "no codes (only blank lines and '#' comments, or nothing)"
+            return fail(path, code: "noCodes", message, "\(source.name): \(message)", console: console)
         }
         if showsSummary { console.err(DecodeRenderer.summary(tally)) }
         return tally.invalid == 0 ? .ok : .rejected
+    }
+
+    /// A failure of the whole input: on standard error, and with `--json` also as a JSON
+    /// line on standard output (`{"file": …, "error": {"code": …, "message": …}}`), so a
+    /// reader of the JSON Lines sees why there are none (or no more).
+    func fail(_ path: String, code: String, _ message: String, _ description: String, console: Console) -> ExitStatus {
+        if json {
+            console.out(FailureJSON.line(key: "file", value: path == "-" ? "<stdin>" : path, code: code, message: message))
+        }
+        console.error(description)
+        return .rejected
     }
 
     /// The batch's lines split into one contiguous share per worker, decoded side by side.

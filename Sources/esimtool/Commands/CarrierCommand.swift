@@ -15,6 +15,10 @@ struct RegistryOptions: ParsableArguments {
     @Flag(name: .long, help: "Use only the curated specs, no provider database.")
     var noProviders = false
 
+    func validate() throws {
+        if providers == "-" { throw ValidationError("--providers reads a file, not standard input ('-')") }
+    }
+
     /// - Parameter apns: whether the Android APN list is wanted (`--apns`); it is a
     ///   second XML file, read only then.
     func load(console: Console, apns wantsAPNs: Bool = false) -> CarrierRegistry? {
@@ -57,7 +61,7 @@ struct CarrierShowCommand: ConsoleCommand {
         Exit status: 0 found, 1 nothing found or unreadable input, 64 usage error.
         """)
 
-    @Argument(help: ArgumentHelp("A carrier name, an MCC/MNC such as 310-260, an IMSI or an ICCID.", valueName: "query"))
+    @Argument(help: ArgumentHelp("A carrier name, an MCC/MNC such as 310-260, an IMSI or an ICCID; '-' reads it from standard input.", valueName: "query"))
     var query: String
 
     @Flag(name: .long, help: "Also list access point names (APNs).")
@@ -78,6 +82,12 @@ struct CarrierShowCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
+        var query = query
+        if query == "-" {
+            let (sole, status) = console.readSoleValue(command: "carrier")
+            guard let sole else { return status }
+            query = sole
+        }
         let parsed: CarrierQuery
         do {
             parsed = try CarrierQuery(query)

@@ -87,29 +87,24 @@ struct DecodeCommand: ConsoleCommand {
         if let path = file ?? input, path != "-", QRImageReader.isImageFile(path) { return decodeImage(path, console: console) }
         if let file {
             // A binary file (an archive, an image that is no QR picture): no line of it is a code.
-            if file != "-", FileText.isBinaryFile(file) {
-                console.error("\(file): binary data, not a list of codes (one per line)")
-                return .rejected
-            }
             let bulk = BulkDecode(kind: kind, strict: strict, json: json, jobs: jobs ?? Environment.processorCount,
                                   showsProgress: console.mayDrawProgress && !quiet, showsSummary: !quiet)
+            if file != "-", FileText.isBinaryFile(file) {
+                let message = "binary data, not a list of codes (one per line)"
+                return bulk.fail(file, code: "binary", message, "\(file): \(message)", console: console)
+            }
             return bulk.run(file, console: console)
         }
         guard var text = input else { return .usage }
         // A file name that is no file: say so, rather than decode the name as a code.
         if text != "-", Self.looksLikePath(text), !FileStatus.exists(text) {
+            if json { console.out(FailureJSON.line(key: "input", value: text, valid: false, code: "noSuchFile", message: "no such file")) }
             console.error("\(text): no such file")
             return .rejected
         }
         if text == "-" {
-            var lines = console.readLines()
-            // A UTF-8 byte-order mark is the file's encoding, not part of the code.
-            if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" { lines[0] = String(first.unicodeScalars.dropFirst()) }
-            let (sole, count) = InputDecoder.soleInput(of: lines)
-            if count > 1 {
-                console.error("standard input holds \(count) lines; use --file - to decode one per line")
-                return .usage
-            }
+            let (sole, status) = console.readSoleValue(command: "decode", oneLinePerValue: "use --file - to decode one per line")
+            guard let sole else { return status }
             text = sole
         }
         let result = InputDecoder.decode(text, as: kind, strict: strict)

@@ -24,11 +24,12 @@ struct FixtureAddCommand: ConsoleCommand {
         `esimtool validate`, or --specs: a spec being written is used before it is \
         compiled in.
 
-        Exit status: 0 written, 1 not written (personal data remains, not a page, the \
-        fixture exists, a spec does not load), 64 usage error.
+        Exit status: 0 written, 1 not written (personal data remains, a field the spec \
+        requires is missing, not a page, the fixture exists, a spec does not load), 64 usage \
+        error.
         """)
 
-    @Argument(help: ArgumentHelp("The saved page (.html, .xml or .json).", valueName: "page"))
+    @Argument(help: ArgumentHelp("The saved page (.html, .xml or .json); '-' reads it from standard input.", valueName: "page"))
     var page: String
 
     @Option(name: .long, help: ArgumentHelp("The carrier id (att, verizon, tmobile…).", valueName: "id"))
@@ -67,7 +68,7 @@ struct FixtureAddCommand: ConsoleCommand {
         let input: PageInput
         do {
             adder = FixtureAdder(redactor: redactor, extractor: try PageExtractor(specs: specs))
-            input = try PageInput(contentsOfFile: page)
+            input = page == "-" ? PageInput(name: "<stdin>", bytes: console.readAll()) : try PageInput(contentsOfFile: page)
         } catch let error as PageError {
             console.error(error.description)
             return .rejected

@@ -8,7 +8,7 @@ struct EIDCommand: ConsoleCommand {
         abstract: "Check an EID, or compute the check digits of a 30-digit EID body.",
         discussion: "Exit status: 0 valid, 1 invalid, 64 usage error.")
 
-    @Argument(help: ArgumentHelp("The EID (32 digits), or with --complete its first 30 digits.", valueName: "digits"))
+    @Argument(help: ArgumentHelp("The EID (32 digits), or with --complete its first 30 digits; '-' reads it from standard input.", valueName: "digits"))
     var digits: String
 
     @Flag(name: .long, help: "Append the two ISO 7064 MOD 97-10 check digits to a 30-digit body.")
@@ -18,6 +18,12 @@ struct EIDCommand: ConsoleCommand {
     var json = false
 
     func execute(console: Console) -> ExitStatus {
+        var digits = digits
+        if digits == "-" {
+            let (sole, status) = console.readSoleValue(command: "eid", oneLinePerValue: "'decode --file - --as eid' checks one per line")
+            guard let sole else { return status }
+            digits = sole
+        }
         let result: DecodeResult
         if complete {
             result = .eid(Result { () throws(IdentifierError) in try EID.complete(digits) })
@@ -35,7 +41,7 @@ struct ICCIDCommand: ConsoleCommand {
         abstract: "Check an ICCID, or compute the Luhn check digit of an ICCID body.",
         discussion: "Exit status: 0 valid, 1 invalid, 64 usage error.")
 
-    @Argument(help: ArgumentHelp("The ICCID, or with --complete the digits before its check digit.", valueName: "digits"))
+    @Argument(help: ArgumentHelp("The ICCID, or with --complete the digits before its check digit; '-' reads it from standard input.", valueName: "digits"))
     var digits: String
 
     @Flag(name: .long, help: "Append the Luhn check digit to a 17-19 digit body.")
@@ -48,6 +54,12 @@ struct ICCIDCommand: ConsoleCommand {
     var strict = false
 
     func execute(console: Console) -> ExitStatus {
+        var digits = digits
+        if digits == "-" {
+            let (sole, status) = console.readSoleValue(command: "iccid", oneLinePerValue: "'decode --file - --as iccid' checks one per line")
+            guard let sole else { return status }
+            digits = sole
+        }
         let result: DecodeResult
         if complete {
             result = .iccid(Result { () throws(IdentifierError) in

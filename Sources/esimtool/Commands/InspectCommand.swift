@@ -53,8 +53,8 @@ struct InspectCommand: ConsoleCommand {
         describes gets a heuristic reading of its labels, marked as such. Account and phone \
         numbers are shown masked to their last four digits.
 
-        Exit status: 0 every page read with its required fields, 1 a page could not be read \
-        or lacks a required field, 64 usage error.
+        Exit status: 0 every page read with its required fields, 1 a page could not be read, \
+        lacks a required field, or (with --no-heuristic) matches no spec, 64 usage error.
         """)
 
     @Argument(help: ArgumentHelp("Saved pages (.html, .htm, .xml, .json); '-' reads one from standard input.", valueName: "file"))
@@ -111,6 +111,11 @@ struct InspectCommand: ConsoleCommand {
                 continue
             }
             if snapshot.diagnostics.contains(where: { $0.code == .missingRequired }) { status = .rejected }
+            // Asked not to guess, and no spec describes the page: nothing could be read.
+            if noHeuristic && snapshot.carrierID == nil && !snapshot.isHeuristic {
+                console.error("\(file): no carrier spec matches this page; give --carrier, or leave out --no-heuristic for a heuristic reading")
+                status = .rejected
+            }
             if json {
                 console.out(JSONOutput.text(Labelled(key: "file", label: file, value: snapshot)))
             } else {

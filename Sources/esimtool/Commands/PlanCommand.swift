@@ -152,6 +152,10 @@ struct PlanReadCommand: ConsoleCommand {
                 if strict && !plan.unparsed.isEmpty {
                     console.error("\(input.display(source)): not understood: " + plan.unparsed.map { "'\($0.text)' (offset \($0.offset))" }.joined(separator: ", "))
                     status = .rejected
+                } else if strict && !plan.hasFacts {
+                    // Text with no fact at all was read as a name only: not understood either.
+                    console.error("\(input.display(source)): not understood: no plan facts (price, data, days, …) in it")
+                    status = .rejected
                 }
             }
         }

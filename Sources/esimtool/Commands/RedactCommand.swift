@@ -56,7 +56,7 @@ struct RedactCommand: ConsoleCommand {
         file is binary, or a file could not be read or written, 64 usage error.
         """)
 
-    @Argument(help: ArgumentHelp("Files or directories (walked; hidden entries skipped).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Files or directories (walked; hidden entries skipped); '-' reads one page from standard input.", valueName: "path"))
     var paths: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a file for one input, else a directory.", valueName: "out"))
@@ -77,13 +77,29 @@ struct RedactCommand: ConsoleCommand {
         if paths.isEmpty { throw ValidationError("give at least one file or directory") }
         if check && (inPlace || output != nil) { throw ValidationError("--check writes nothing; drop -o and --in-place") }
         if inPlace && output != nil { throw ValidationError("choose -o or --in-place, not both") }
+        if paths.contains("-") {
+            if paths.count > 1 { throw ValidationError("standard input ('-') is redacted alone, not with other paths") }
+            if inPlace { throw ValidationError("standard input ('-') cannot be rewritten in place; give -o FILE, or none for standard output") }
+            if let output, FileStatus.isDirectory(output) {
+                throw ValidationError("-o \(output) is a directory; standard input ('-') needs a file name to be written to")
+            }
+        }
     }
 
     func execute(console: Console) -> ExitStatus {
         guard let redactor = options.redactor(console: console, needsKey: !check) else { return .rejected }
         let batch: RedactionBatch
-        do { batch = try RedactionBatch(paths: paths) } catch {
-            console.error(error.description)
+        if paths == ["-"] {
+            batch = RedactionBatch(standardInput: console.readAll())
+        } else {
+            do { batch = try RedactionBatch(paths: paths) } catch {
+                if json { console.out(FailureJSON.line(key: "file", value: error.file ?? "", code: error.code.rawValue, message: error.message)) }
+                console.error(error.description)
+                return .rejected
+            }
+        }
+        if batch.files.isEmpty {
+            console.error("\(paths.joined(separator: ", ")): no files to \(check ? "check" : "redact") (hidden entries are skipped)")
             return .rejected
         }
         if !check && !inPlace && output == nil && !batch.isSingleFile {
@@ -93,13 +109,17 @@ struct RedactCommand: ConsoleCommand {
         var status = ExitStatus.ok
         var tally = RedactionTally()
         for file in batch.files {
+            let name = file == "-" ? "<stdin>" : file
             switch batch.read(file) {
             case .unreadable(let error):
+                if json { console.out(FailureJSON.line(key: "file", value: name, code: error.code.rawValue, message: error.message)) }
                 console.error(error.description)
                 status = .rejected
             case .binary(named: true):
                 // Asked for by name: nothing redacted or checked is an error, not a skip.
-                console.error("\(file): binary data, not a text page; nothing \(check ? "checked" : "written")")
+                let message = "binary data, not a text page; nothing \(check ? "checked" : "written")"
+                if json { console.out(FailureJSON.line(key: "file", value: name, code: "binary", message: message)) }
+                console.error("\(name): \(message)")
                 status = .rejected
             case .binary(named: false):
                 if !check { console.warning("\(file): binary, skipped") }
@@ -108,7 +128,7 @@ struct RedactCommand: ConsoleCommand {
                 tally.count(findings)
                 if check && !findings.isEmpty { status = .rejected }
                 for finding in findings where check || json {
-                    let line = json ? JSONOutput.text(Labelled(key: "file", label: file, value: finding)) : RedactionRenderer.line(file, finding)
+                    let line = json ? JSONOutput.text(Labelled(key: "file", label: name, value: finding)) : RedactionRenderer.line(name, finding)
                     if check { console.out(line) } else { console.err(line) }
                 }
             }

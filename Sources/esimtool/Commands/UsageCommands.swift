@@ -39,7 +39,7 @@ struct TrackCommand: ConsoleCommand {
         stored, 64 usage error.
         """)
 
-    @Argument(help: ArgumentHelp("Saved pages (.html, .json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Saved pages (.html, .json); '-' reads one from standard input.", valueName: "file"))
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("Read the pages as this carrier's.", valueName: "id"))
@@ -53,6 +53,7 @@ struct TrackCommand: ConsoleCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one saved page") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read once") }
         if let at, Timestamp(at) == nil { throw ValidationError("--at: '\(at)' is not a time like 2026-11-20T09:41 or 2026-11-20") }
     }
 
@@ -70,10 +71,12 @@ struct TrackCommand: ConsoleCommand {
 
     /// Reads one page as `inspect` does, dates it (``CaptureTime``) and stores it; `false`
     /// when it could not be read or stored.
-    private func track(_ file: String, extractor: PageExtractor, into database: UsageStore, console: Console) -> Bool {
+    private func track(_ path: String, extractor: PageExtractor, into database: UsageStore, console: Console) -> Bool {
+        let file = path == "-" ? "<stdin>" : path
         do {
-            let input = try PageInput(contentsOfFile: file)
-            let initial = CaptureTime(given: at.flatMap(Timestamp.init), fileModified: FileStatus.modificationTime(file).map(Timestamp.init(seconds:)))
+            let input = path == "-" ? PageInput(name: file, bytes: console.readAll()) : try PageInput(contentsOfFile: path)
+            let fileTime = path == "-" ? nil : FileStatus.modificationTime(path).map(Timestamp.init(seconds:))
+            let initial = CaptureTime(given: at.flatMap(Timestamp.init), fileModified: fileTime)
             let snapshot = try extractor.inspect(input, options: .init(
                 carrierID: carrier, reference: options.today.flatMap { try? CalendarDate($0) } ?? initial.time.localDate, allowHeuristic: false))
             let capture = initial.refined(by: snapshot)

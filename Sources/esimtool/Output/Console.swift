@@ -1,3 +1,4 @@
+import ESIMKit
 import ESIMSupport
 
 /// Where a command's output goes: results to `out`, diagnostics to `err`. Tests pass a
@@ -96,6 +97,26 @@ final class Console {
 
     private func paint(_ text: String, _ sgr: String) -> String {
         colorDiagnostics ? "\u{1B}[\(sgr)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension Console {
+    /// The one value given on standard input (`-` in place of an argument): its first line
+    /// that is not blank, without a UTF-8 byte-order mark or line ending. `nil`, with the
+    /// error reported, when standard input is empty or holds more than one value.
+    func readSoleValue(command: String, oneLinePerValue hint: String? = nil) -> (value: String?, status: ExitStatus) {
+        var lines = readLines()
+        if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" { lines[0] = String(first.unicodeScalars.dropFirst()) }
+        let (sole, count) = InputDecoder.soleInput(of: lines)
+        if count == 0 {
+            error("standard input is empty: '\(command) -' reads one value from it")
+            return (nil, .rejected)
+        }
+        if count > 1 {
+            error("standard input holds \(count) lines; '\(command) -' reads one" + (hint.map { " (\($0))" } ?? ""))
+            return (nil, .usage)
+        }
+        return (sole, .ok)
     }
 }
 

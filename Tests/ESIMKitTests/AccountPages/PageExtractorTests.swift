@@ -268,6 +268,11 @@ struct PageExtractorTests {
         ([0xEF, 0xBB, 0xBF], .empty),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], .binary),
         (Array("%PDF-1.7\n".utf8) + [0x00, 0x01, 0x02], .binary),
+        (Array("%PDF-1.7\n<html>".utf8), .binary),  // by its magic number alone
+        ([0x1F, 0x8B, 0x08, 0x00] + Array("<html>".utf8), .binary),
+        (Array("<html>".utf8) + [UInt8](repeating: 0, count: 40), .binary),  // many controls
+        (Array("<p>a</p>".utf8) + [0x00, 0x01], .binary),  // more than one in a hundred bytes
+        ([0x00, 0x00, 0x0A], .binary),
         (Array("Just a note about my bill, no markup.\n".utf8), .notMarkup),
         (Array("{\"balance\": ".utf8), .invalidJSON),
         (Array("[1, 2,, 3]".utf8), .invalidJSON),
@@ -277,6 +282,37 @@ struct PageExtractorTests {
     func badInput(_ bytes: [UInt8], _ code: PageError.Code) throws {
         let error = #expect(throws: PageError.self) { try Self.extractor().inspect(PageInput(name: "bad", bytes: bytes)) }
         #expect(error?.code == code)
+    }
+
+    @Test("a page with a stray NUL is read as a browser shows it, with a note; its values intact")
+    func strayNUL() throws {
+        var bytes = try PageSamples.input("att/overview.html").bytes
+        let plain = try Self.extractor().inspect(PageInput(name: "page", bytes: bytes), options: .init(reference: PageSamples.reference))
+        // A NUL inside the amount due's text and one deep in the page.
+        let amount = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("$187.42".utf8)) })
+        bytes.insert(0x00, at: amount + 4)
+        bytes.insert(0x00, at: bytes.count - 10)
+        let snapshot = try Self.extractor().inspect(PageInput(name: "page", bytes: bytes), options: .init(reference: PageSamples.reference))
+        #expect(snapshot.values == plain.values)
+        #expect(snapshot.amountDue == (try Money("$187.42")))
+        let note = try #require(snapshot.diagnostics.first { $0.code == .page && $0.message.contains("control byte") })
+        #expect(note.message == "the page holds 2 control bytes (0x00 at offset \(amount + 4) first); read without them, as a browser shows it")
+        #expect(plain.diagnostics.allSatisfy { !$0.message.contains("control byte") })
+    }
+
+    @Test("sniffing: magic numbers, many controls and strays")
+    func sniff() {
+        #expect(FileText.sniff(Array("<p>hi</p>\r\n\t\u{1B}".utf8)[...]) == .text)
+        #expect(FileText.sniff(([0x89] + Array("PNG".utf8))[...]) == .binary(offset: 0, byte: 0x89, format: "a PNG image"))
+        let page = Array("<html><head><title>Account</title></head><body><p>Balance $5.00</p><p>Data 2.5 GB left</p></body></html>".utf8)
+        #expect(FileText.sniff((page + [0x00])[...]) == .strayControls(count: 1, firstOffset: page.count, firstByte: 0))
+        // More than one control byte in a hundred: binary.
+        #expect(FileText.sniff((page + [0x00, 0x07])[...]) == .binary(offset: page.count, byte: 0, format: nil))
+        #expect(FileText.sniff((Array("<p>a</p>".utf8) + [0x00])[...]) == .binary(offset: 8, byte: 0, format: nil))
+        // The offset is counted from the slice's start.
+        let slice = (Array("xx".utf8) + page + [0x00])[2...]
+        #expect(FileText.sniff(slice) == .strayControls(count: 1, firstOffset: page.count, firstByte: 0))
+        #expect(FileText.removingControls(page + [0x00, 0x0A, 0x1F]) == page + [0x0A])
     }
 
     @Test("the word-at-a-time binary check finds the first control byte a byte-by-byte scan finds")
@@ -293,7 +329,7 @@ struct PageExtractorTests {
             let start = count > 2 ? Int(generator.next() % 3) : 0
             let slice = bytes[start...]
             let expected = slice.firstIndex { $0 < 0x20 && ($0 < 0x09 || ($0 > 0x0D && $0 != 0x1B)) }
-            #expect(LoadedPage.firstBinaryByte(slice) == expected, "\(bytes) from \(start)")
+            #expect(FileText.firstControlByte(slice) == expected, "\(bytes) from \(start)")
         }
     }
 
