@@ -90,15 +90,84 @@ package struct Redactor: Sendable {
         }
     }
 
-    /// The text with every finding replaced, and the findings.
+    /// The text with every finding replaced, and the findings (offsets, lines and columns
+    /// in `text`).
+    ///
+    /// Where two detectors' matches overlap, one pass replaces only the first; once it is
+    /// replaced, the other may match on its own (the rest of a token whose value held an
+    /// e-mail address). So passes repeat until one finds nothing: the result has nothing
+    /// left to find, and redacting it again changes nothing. A later pass's findings are
+    /// reported where they lie in `text` (over the earlier replacements they cover).
     package func redact(_ text: String) -> (text: String, findings: [RedactionFinding]) {
-        let found = findings(in: text)
-        guard !found.isEmpty else { return (text, []) }
-        var bytes = Array(text.utf8)
-        for finding in found.reversed() {
-            bytes.replaceSubrange(finding.start..<finding.end, with: Array(finding.replacement.utf8))
+        var current = text
+        var reported: [RedactionFinding] = []
+        /// Each pass's replacements, to carry a later pass's offsets back to `text`.
+        var passes: [[Edit]] = []
+        for _ in 0..<Self.maximumPasses {
+            let found = findings(in: current)
+            guard !found.isEmpty else { break }
+            var bytes = Array(current.utf8)
+            for finding in found.reversed() {
+                bytes.replaceSubrange(finding.start..<finding.end, with: Array(finding.replacement.utf8))
+            }
+            var edits: [Edit] = []
+            var shift = 0
+            for finding in found {
+                let length = finding.replacement.utf8.count
+                edits.append(Edit(oldStart: finding.start, oldEnd: finding.end, newStart: finding.start + shift,
+                                  newEnd: finding.start + shift + length))
+                shift += length - (finding.end - finding.start)
+            }
+            if passes.isEmpty {
+                reported = found
+            } else {
+                reported += found.map { Self.carried($0, back: passes, to: text) }
+            }
+            passes.append(edits)
+            current = String(decoding: bytes, as: UTF8.self)
         }
-        return (String(decoding: bytes, as: UTF8.self), found)
+        if passes.count > 1 { reported.sort { ($0.start, $0.end) < ($1.start, $1.end) } }
+        return (current, reported)
+    }
+
+    /// Passes of ``redact(_:)`` before it gives up on reaching a text with nothing to find;
+    /// two are enough for every overlap the fuzzers have found.
+    static let maximumPasses = 6
+
+    /// One replacement of a pass: `oldStart..<oldEnd` of the text before it became
+    /// `newStart..<newEnd` after (UTF-8 offsets).
+    struct Edit {
+        var oldStart: Int
+        var oldEnd: Int
+        var newStart: Int
+        var newEnd: Int
+    }
+
+    /// `offset` in the text after `edits` as an offset in the text before them: inside a
+    /// replacement, the start (or, for an end, the end) of what it replaced.
+    static func offset(_ offset: Int, before edits: [Edit], isEnd: Bool) -> Int {
+        var shift = 0
+        for edit in edits {
+            if isEnd ? offset <= edit.newStart : offset < edit.newStart { break }
+            if isEnd ? offset <= edit.newEnd : offset < edit.newEnd { return isEnd ? edit.oldEnd : edit.oldStart }
+            shift = edit.oldEnd - edit.newEnd
+        }
+        return offset + shift
+    }
+
+    /// A later pass's finding with its offsets, line and column in the original `text`.
+    static func carried(_ finding: RedactionFinding, back passes: [[Edit]], to text: String) -> RedactionFinding {
+        var result = finding
+        for edits in passes.reversed() {
+            result.start = offset(result.start, before: edits, isEnd: false)
+            result.end = offset(result.end, before: edits, isEnd: true)
+        }
+        let utf8 = text.utf8
+        let index = utf8.index(utf8.startIndex, offsetBy: min(result.start, utf8.count))
+        let position = LineTable(text).position(of: index, in: text)
+        result.line = position.line
+        result.column = position.column
+        return result
     }
 
     func isAllowed(_ value: String) -> Bool {
