@@ -15,6 +15,36 @@ extension DecodeReport {
 extension DecodeResult {
     /// ``DecodeReport/writeJSON(to:line:)`` without building the report.
     package func writeJSON(carriers: [CarrierMentions.Mention]?, to json: inout JSONBytes, line: Int? = nil) {
+        writeMembers(to: &json, line: line)
+        if let carriers { Self.writeCarriers(carriers, to: &json) }
+        json.append(UInt8(ascii: "}"))
+    }
+
+    /// The same, with the `,"carriers":[…]` member already written
+    /// (``CarrierMentions/carriersJSON(for:)``).
+    package func writeJSON(carriersJSON: [UInt8]?, to json: inout JSONBytes, line: Int? = nil) {
+        writeMembers(to: &json, line: line)
+        carriersJSON?.withUnsafeBufferPointer { json.append($0) }
+        json.append(UInt8(ascii: "}"))
+    }
+
+    /// `,"carriers":[{"id":…,"name":…,"reason":…},…]`.
+    static func writeCarriers(_ carriers: [CarrierMentions.Mention], to json: inout JSONBytes) {
+        json.raw(",\"carriers\":[")
+        for (index, mention) in carriers.enumerated() {
+            json.raw(index == 0 ? "{\"id\":" : ",{\"id\":")
+            json.string(mention.id)
+            json.raw(",\"name\":")
+            json.string(mention.name)
+            json.raw(",\"reason\":")
+            json.string(mention.reason)
+            json.append(UInt8(ascii: "}"))
+        }
+        json.append(UInt8(ascii: "]"))
+    }
+
+    /// The object's members up to the carriers, after its opening brace.
+    private func writeMembers(to json: inout JSONBytes, line: Int?) {
         if let line {
             json.raw("{\"line\":")
             json.int(line)
@@ -36,64 +66,69 @@ extension DecodeResult {
             json.string(failure.message)
             json.raw(",\"offset\":")
             json.int(failure.offset)
-            json.raw("}")
+            json.append(UInt8(ascii: "}"))
         } else {
             writeFields(to: &json)
         }
-        if let carriers {
-            json.raw(",\"carriers\":[")
-            for (index, mention) in carriers.enumerated() {
-                json.raw(index == 0 ? "{\"id\":" : ",{\"id\":")
-                json.string(mention.id)
-                json.raw(",\"name\":")
-                json.string(mention.name)
-                json.raw(",\"reason\":")
-                json.string(mention.reason)
-                json.raw("}")
-            }
-            json.raw("]")
-        }
-        json.raw("}")
     }
 
     private func writeFields(to json: inout JSONBytes) {
         switch self {
         case .activationCode(.success(let decoded)):
             let code = decoded.code
-            json.raw(",\"format\":\"1\",\"smdpAddress\":")
-            code.writeField(code.addressSpan, to: &json)
-            json.raw(",\"matchingId\":")
-            code.writeField(code.matchingIDSpan, to: &json)
-            json.raw(",\"oid\":")
-            code.writeOptionalField(code.oidSpan, to: &json)
-            json.raw(",\"confirmationCodeRequired\":")
-            json.bool(code.confirmationCodeRequired)
-            json.raw(",\"ciPublicKeyId\":")
-            code.writeOptionalField(code.keyIDSpan, to: &json)
-            switch decoded.wrapper {
-            case nil: json.raw(",\"wrapper\":null")
-            case .apple?: json.raw(",\"wrapper\":\"apple\"")
-            case .android?: json.raw(",\"wrapper\":\"android\"")
+            code.withUTF8 { bytes in
+                // The address, matching ID and OID of a decoded code hold only characters no
+                // JSON string escapes (host-name characters, `A–Z a–z 0–9 -`, digits and
+                // dots): anything else is a decoding error.
+                json.raw(",\"format\":\"1\",\"smdpAddress\":")
+                json.unescapedString(utf8: code.field(code.addressSpan, of: bytes))
+                json.raw(",\"matchingId\":")
+                json.unescapedString(utf8: code.field(code.matchingIDSpan, of: bytes))
+                json.raw(",\"oid\":")
+                if code.oidSpan.isEmpty { json.null() } else { json.unescapedString(utf8: code.field(code.oidSpan, of: bytes)) }
+                json.raw(code.confirmationCodeRequired ? ",\"confirmationCodeRequired\":true,\"ciPublicKeyId\":"
+                                                       : ",\"confirmationCodeRequired\":false,\"ciPublicKeyId\":")
+                if code.keyIDSpan.isEmpty { json.null() } else { json.string(utf8: code.field(code.keyIDSpan, of: bytes)) }
+                switch decoded.wrapper {
+                case nil: json.raw(",\"wrapper\":null")
+                case .apple?: json.raw(",\"wrapper\":\"apple\"")
+                case .android?: json.raw(",\"wrapper\":\"android\"")
+                }
+                if decoded.warnings.isEmpty {
+                    json.raw(",\"warnings\":[],\"canonical\":\"")
+                } else {
+                    Self.writeWarnings(decoded.warnings.map { ($0.code.rawValue, $0.message) }, to: &json)
+                    json.raw(",\"canonical\":\"")
+                }
+                code.writeCanonicalText(of: bytes, to: &json, escaped: true)
+                json.append(0x22)
             }
-            if decoded.warnings.isEmpty {
-                json.raw(",\"warnings\":[]")
-            } else {
-                Self.writeWarnings(decoded.warnings.map { ($0.code.rawValue, $0.message) }, to: &json)
-            }
-            json.raw(",\"canonical\":")
-            code.writeCanonicalText(to: &json)
         case .iccid(.success(let decoded)):
             let iccid = decoded.iccid
-            json.raw(",\"iccid\":")
-            json.string(iccid.digits)
-            json.raw(",\"encoding\":")
-            json.string(decoded.encoding.rawValue)
-            json.raw(",\"countryCode\":")
+            // Digits need no escape.
+            json.raw(",\"iccid\":\"")
+            json.text(iccid.digits)
+            switch decoded.encoding {
+            case .decimal: json.raw("\",\"encoding\":\"decimal\",\"countryCode\":")
+            case .swappedBCD: json.raw("\",\"encoding\":\"swappedBCD\",\"countryCode\":")
+            }
             if let code = iccid.countryCode { json.int(code) } else { json.null() }
             json.raw(",\"countryCodeDigits\":")
-            json.string(iccid.countryCodeDigits)
+            if let digits = iccid.countryCodeDigits {
+                json.append(0x22)
+                json.text(digits)
+                json.append(0x22)
+            } else {
+                json.null()
+            }
             json.raw(",\"regions\":")
-            json.strings(iccid.regions)
+            // An ICCID's regions are those of its calling code (``ICCID/init(validDigits:checkDigitIndex:)``):
+            // their JSON is written once per code.
+            if let code = iccid.countryCode, (0..<1000).contains(code) {
+                NumberingTables.regionsJSON[code].withUnsafeBufferPointer { json.append($0) }
+            } else {
+                json.strings(iccid.regions)
+            }
             json.raw(",\"checkDigit\":")
             json.int(iccid.checkDigit)
             Self.writeWarnings(warnings, to: &json)
@@ -135,7 +170,7 @@ extension DecodeResult {
                 json.string(reading.mnc)
                 json.raw(",\"msin\":")
                 json.string(reading.msin)
-                json.raw("}")
+                json.append(UInt8(ascii: "}"))
             }
             json.raw("],\"regions\":")
             json.strings(imsi.regions)
@@ -152,59 +187,55 @@ extension DecodeResult {
             json.string(warning.code)
             json.raw(",\"message\":")
             json.string(warning.message)
-            json.raw("}")
+            json.append(UInt8(ascii: "}"))
         }
-        json.raw("]")
+        json.append(UInt8(ascii: "]"))
     }
 }
 
 extension ActivationCode {
-    /// Calls `body` with the field's UTF-8 bytes, read in place from the decoded text.
-    fileprivate func withField<Result>(_ span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = storage.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[span.range])) }) {
-            return result
-        }
-        var copy = string(span)
+    /// Calls `body` with the code's text as UTF-8, in place when it can be.
+    fileprivate func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = storage.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = storage
         return copy.withUTF8(body)
     }
 
-    fileprivate func writeField(_ span: Span, to json: inout JSONBytes) {
-        withField(span) { json.string(utf8: $0) }
-    }
-
-    fileprivate func writeOptionalField(_ span: Span, to json: inout JSONBytes) {
-        if span.isEmpty { json.null() } else { writeField(span, to: &json) }
-    }
-
-    /// ``canonicalText`` as a JSON string, written field by field.
-    fileprivate func writeCanonicalText(to json: inout JSONBytes) {
-        json.raw("\"")
-        writeCanonicalText(to: &json, escaped: true)
-        json.raw("\"")
+    /// A field's bytes within the code's text.
+    @inline(__always)
+    fileprivate func field(_ span: Span, of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[span.range])
     }
 
     /// ``canonicalText`` written field by field, JSON-escaped or as it is (for text output).
     package func writeCanonicalText(to json: inout JSONBytes, escaped: Bool) {
+        withUTF8 { writeCanonicalText(of: $0, to: &json, escaped: escaped) }
+    }
+
+    /// ``canonicalText`` from the code's text `bytes`. The address, matching ID and OID
+    /// need no escape (see ``DecodeResult/writeFields(to:)``); fields 6 and 7 may.
+    fileprivate func writeCanonicalText(of bytes: UnsafeBufferPointer<UInt8>, to json: inout JSONBytes, escaped: Bool) {
         func field(_ span: Span) {
-            withField(span) { escaped ? json.escaped(utf8: $0) : json.append($0) }
+            let text = self.field(span, of: bytes)
+            if escaped { json.escaped(utf8: text) } else { json.append(text) }
         }
         json.raw("LPA:1$")
-        field(addressSpan)
-        json.raw("$")
-        field(matchingIDSpan)
+        json.append(self.field(addressSpan, of: bytes))
+        json.append(UInt8(ascii: "$"))
+        json.append(self.field(matchingIDSpan, of: bytes))
         // Fields 4–7 up to the last one present, as canonicalText writes them.
         let last = !seventhSpan.isEmpty ? 3 : !keyIDSpan.isEmpty ? 2 : confirmationCodeRequired ? 1 : !oidSpan.isEmpty ? 0 : -1
         if last >= 0 {
-            json.raw("$")
-            field(oidSpan)
+            json.append(UInt8(ascii: "$"))
+            json.append(self.field(oidSpan, of: bytes))
         }
         if last >= 1 { json.raw(confirmationCodeRequired ? "$1" : "$") }
         if last >= 2 {
-            json.raw("$")
+            json.append(UInt8(ascii: "$"))
             field(keyIDSpan)
         }
         if last >= 3 {
-            json.raw("$")
+            json.append(UInt8(ascii: "$"))
             field(seventhSpan)
         }
     }

@@ -89,29 +89,51 @@ public enum InputDecoder {
     /// activation code; digit strings go by length and prefix (32 → EID, `89…` → ICCID,
     /// up to 15 → IMSI); a 20-hex-digit string starting `98` is a card-format ICCID.
     public static func detectKind(_ text: String) -> InputKind {
+        if let kind = text.utf8.withContiguousStorageIfAvailable({ detectKind(utf8: $0) }) { return kind }
+        return Array(text.utf8).withUnsafeBufferPointer { detectKind(utf8: $0) }
+    }
+
+    /// ``detectKind(_:)`` of UTF-8 bytes.
+    static func detectKind(utf8 text: UnsafeBufferPointer<UInt8>) -> InputKind {
+        // Only digits (most identifiers in a file): by length and prefix at once.
+        var run = 0
+        while run < text.count, text[run] &- 0x30 < 10 { run += 1 }
+        if run == text.count, run >= 2 {
+            let startsWith89 = text[0] == 0x38 && text[1] == 0x39
+            if run == 20 && text[0] == 0x39 && text[1] == 0x38 { return .iccid }
+            if run >= 21 { return .eid }
+            if startsWith89 || run >= 16 { return .iccid }
+            return .imsi
+        }
         var digits = 0
         var hexLetters = 0
         var trailingF = 0
-        var other = false
-        var first: UInt8?
-        var second: UInt8?
-        for byte in text.utf8 {
-            if byte == ASCII.dollar || byte == ASCII.percent || byte == ASCII.colon { return .activationCode }
-            if byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte) { continue }
+        // The first two characters kept (0 until seen: no kept character is NUL).
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        for byte in text {
             if ASCII.isDigit(byte) {
+                // Most of an identifier: looked at first.
                 digits += 1
                 if trailingF > 0 { hexLetters += trailingF; trailingF = 0 }
-            } else if byte | 0x20 == 0x66 {
+                if second == 0 { if first == 0 { first = byte } else { second = byte } }
+                continue
+            }
+            if byte == ASCII.dollar || byte == ASCII.percent || byte == ASCII.colon { return .activationCode }
+            if byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte) { continue }
+            if byte | 0x20 == 0x66 {
                 trailingF += 1
             } else if ASCII.isHexDigit(byte) {
                 hexLetters += 1 + trailingF
                 trailingF = 0
             } else {
-                other = true
+                // A letter beyond hex, or any other character: whatever follows, this is
+                // no identifier.
+                return .activationCode
             }
-            if first == nil { first = byte } else if second == nil { second = byte }
+            if second == 0 { if first == 0 { first = byte } else { second = byte } }
         }
-        if other || digits == 0 { return .activationCode }
+        if digits == 0 { return .activationCode }
         let length = digits + hexLetters + trailingF
         let startsWith89 = first == 0x38 && second == 0x39
         let startsWith98 = first == 0x39 && second == 0x38

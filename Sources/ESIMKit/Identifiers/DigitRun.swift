@@ -1,38 +1,63 @@
-/// The digits of an identifier written with optional spaces and hyphens, with the
-/// input offset of each digit kept for error messages.
+/// The digits of an identifier written with optional spaces and hyphens; the input
+/// offset of each digit is found again when an error message needs it.
 struct DigitRun {
     static let maximumInputLength = 256
 
     var digits: [UInt8] = []
-    var offsets: [Int] = []
     /// Offset just past the last non-separator character.
     var end = 0
+    /// The input, for ``offset(of:)``.
+    private let source: String
+    private let keepsHex: Bool
+    /// Offsets set by a caller that reordered ``digits`` (the swapped-nibble form).
+    var remappedOffsets: [Int]?
 
-    /// Reads `text`, skipping spaces and hyphens and surrounding white space.
-    /// - Parameter extra: further characters to keep (lower-cased), e.g. hex digits.
-    init(_ text: String, keeping extra: (UInt8) -> Bool = { _ in false }) throws(IdentifierError) {
+    /// Reads `text`, skipping spaces, hyphens and surrounding white space.
+    /// - Parameter keepingHex: also keep hex letters (lower-cased), for the card form.
+    init(_ text: String, keepingHex: Bool = false) throws(IdentifierError) {
+        source = text
+        keepsHex = keepingHex
         let utf8 = text.utf8
         guard utf8.count <= Self.maximumInputLength else {
             throw IdentifierError(.inputTooLong,
                                   "input is \(utf8.count) bytes; at most \(Self.maximumInputLength) are read",
                                   offset: Self.maximumInputLength)
         }
-        digits.reserveCapacity(utf8.count)
-        offsets.reserveCapacity(utf8.count)
-        var offset = 0
-        for byte in utf8 {
-            defer { offset += 1 }
-            if ASCII.isDigit(byte) || extra(byte | 0x20) {
-                digits.append(ASCII.isDigit(byte) ? byte : byte | 0x20)
-                offsets.append(offset)
-                end = offset + 1
-            } else if byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte) {
-                continue
-            } else {
-                let what = byte >= 0x80 ? "a non-ASCII character" : ASCII.describe(byte)
-                throw IdentifierError(.invalidCharacter,
-                                      "unexpected \(what); only digits, spaces and hyphens are allowed",
-                                      offset: offset)
+        var failure: IdentifierError?
+        let read: ([UInt8], Int)? = utf8.withContiguousStorageIfAvailable { bytes in
+            var end = 0
+            let digits = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                var count = 0
+                for offset in 0..<bytes.count {
+                    let byte = bytes[offset]
+                    if let kept = Self.kept(byte, hex: keepingHex) {
+                        buffer[count] = kept
+                        count += 1
+                        end = offset + 1
+                    } else if !(byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte)) {
+                        failure = Self.unexpected(byte, at: offset)
+                        break
+                    }
+                }
+                initialized = count
+            }
+            return failure == nil ? (digits, end) : nil
+        } ?? nil
+        if let failure { throw failure }
+        if let (digits, end) = read {
+            self.digits = digits
+            self.end = end
+        } else {
+            // A string without contiguous UTF-8 (bridged): byte by byte.
+            var offset = 0
+            for byte in utf8 {
+                defer { offset += 1 }
+                if let kept = Self.kept(byte, hex: keepingHex) {
+                    digits.append(kept)
+                    end = offset + 1
+                } else if !(byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte)) {
+                    throw Self.unexpected(byte, at: offset)
+                }
             }
         }
         guard !digits.isEmpty else {
@@ -40,7 +65,32 @@ struct DigitRun {
         }
     }
 
+    /// A digit as it is, or with `hex` a hex letter lower-cased; `nil` for anything else.
+    @inline(__always)
+    private static func kept(_ byte: UInt8, hex: Bool) -> UInt8? {
+        if ASCII.isDigit(byte) { return byte }
+        if hex, (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x66 { return byte | 0x20 }
+        return nil
+    }
+
+    private static func unexpected(_ byte: UInt8, at offset: Int) -> IdentifierError {
+        let what = byte >= 0x80 ? "a non-ASCII character" : ASCII.describe(byte)
+        return IdentifierError(.invalidCharacter, "unexpected \(what); only digits, spaces and hyphens are allowed", offset: offset)
+    }
+
     var string: String { String(decoding: digits, as: UTF8.self) }
 
-    func offset(of index: Int) -> Int { index < offsets.count ? offsets[index] : end }
+    /// The input offset of the digit at `index` (of ``digits``), or ``end`` past the last.
+    func offset(of index: Int) -> Int {
+        if let remappedOffsets { return index < remappedOffsets.count ? remappedOffsets[index] : end }
+        let find = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
+            var seen = 0
+            for offset in 0..<bytes.count where Self.kept(bytes[offset], hex: self.keepsHex) != nil {
+                if seen == index { return offset }
+                seen += 1
+            }
+            return self.end
+        }
+        return source.utf8.withContiguousStorageIfAvailable(find) ?? Array(source.utf8).withUnsafeBufferPointer(find)
+    }
 }

@@ -33,7 +33,7 @@ public struct ICCID: Hashable, Sendable {
         var value = 0
         for length in 1...NumberingTables.maximumCallingCodeDigits where start + length <= checkDigitIndex {
             value = value * 10 + Int(validDigits[start + length - 1] - ASCII.zero)
-            if NumberingTables.callingCodes[value] != nil {
+            if NumberingTables.regions(callingCode: value) != nil {
                 found = (value, length)
                 break
             }
@@ -41,7 +41,7 @@ public struct ICCID: Hashable, Sendable {
         if let (code, length) = found {
             countryCode = code
             countryCodeDigits = String(decoding: validDigits[2..<(start + length)], as: UTF8.self)
-            regions = NumberingTables.callingCodes[code] ?? []
+            regions = NumberingTables.regions(callingCode: code) ?? []
         } else {
             countryCode = nil
             countryCodeDigits = nil
@@ -68,7 +68,7 @@ extension ICCID {
     /// Decodes an ICCID written with optional spaces, hyphens and trailing `F` padding,
     /// or as the nibble-swapped BCD hex read from a card (20 hex digits starting `98`).
     public static func decode(_ text: String) throws(IdentifierError) -> DecodedICCID {
-        let run = try DigitRun(text) { $0 >= 0x61 && $0 <= 0x66 }
+        let run = try DigitRun(text, keepingHex: true)
         if run.digits.count == 20, run.digits[0] == 0x39, run.digits[1] == 0x38 {
             return try decodeSwapped(run)
         }
@@ -80,12 +80,12 @@ extension ICCID {
                                   "unexpected '\(Character(Unicode.Scalar(run.digits[index])))'; only digits (and trailing F padding) are allowed",
                                   offset: run.offset(of: index))
         }
-        return try validate(Array(run.digits[..<count]), run: run, encoding: .decimal)
+        return try validate(count == run.digits.count ? run.digits : Array(run.digits[..<count]), run: run, encoding: .decimal)
     }
 
     /// Decodes the 10 bytes of EF_ICCID as hex, each byte's two digits swapped.
     public init(cardBCD hex: String) throws(IdentifierError) {
-        let run = try DigitRun(hex) { $0 >= 0x61 && $0 <= 0x66 }
+        let run = try DigitRun(hex, keepingHex: true)
         self = try Self.decodeSwapped(run).iccid
     }
 
@@ -112,7 +112,7 @@ extension ICCID {
                                   offset: run.offset(of: positions[index]))
         }
         var remapped = run
-        remapped.offsets = positions.map { run.offset(of: $0) }
+        remapped.remappedOffsets = positions.map { run.offset(of: $0) }
         return try validate(Array(swapped[..<count]), run: remapped, encoding: .swappedBCD)
     }
 

@@ -2,14 +2,18 @@
 /// a second (JSON Lines of a bulk decode). Strings are escaped exactly as ``JSONWriter``
 /// escapes them, so a value written here and the same value through ``OrderedJSONEncoder``
 /// are the same bytes; the caller writes the punctuation and keys (`raw(",\"key\":")`).
-package struct JSONBytes: ~Copyable {
+///
+/// The type and its hot methods are `public`, not `package`: this toolchain inlines an
+/// `@inlinable` function into another module only when it is public, and a call per byte or
+/// key is what this type exists to avoid.
+public struct JSONBytes: ~Copyable {
     // The buffer is the value's own (the type cannot be copied), so appends are plain
     // pointer writes with no reference counting or exclusivity checks.
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used = 0
     @usableFromInline var capacity: Int
 
-    package init(capacity: Int = 0) {
+    public init(capacity: Int = 0) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -47,14 +51,14 @@ package struct JSONBytes: ~Copyable {
     }
 
     @inlinable @inline(__always)
-    package mutating func append(_ byte: UInt8) {
+    public mutating func append(_ byte: UInt8) {
         reserve(1)
         base[used] = byte
         used += 1
     }
 
     @inlinable @inline(__always)
-    package mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+    public mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let from = source.baseAddress, source.count > 0 else { return }
         reserve(source.count)
         let target = base + used
@@ -78,13 +82,19 @@ package struct JSONBytes: ~Copyable {
 
     /// Punctuation and keys, as they are.
     @inlinable @inline(__always)
-    package mutating func raw(_ text: StaticString) {
-        // A literal is always a pointer to UTF-8 (a single-scalar one needs the slow path).
+    public mutating func raw(_ text: StaticString) {
+        // A string literal is a pointer to its UTF-8; a one-character literal may be a
+        // single scalar instead, written out of line.
         if text.hasPointerRepresentation {
             append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         } else {
-            text.withUTF8Buffer { append($0) }
+            rawScalar(text)
         }
+    }
+
+    @usableFromInline @inline(never)
+    mutating func rawScalar(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
     }
 
     /// Text as it is, unescaped (for plain-text output written the same way).
@@ -103,23 +113,37 @@ package struct JSONBytes: ~Copyable {
         raw("null")
     }
 
-    /// A decimal integer.
+    /// A decimal integer, its digits written in place from the last, two at a time.
     package mutating func int(_ value: Int) {
         if value < 0 { append(0x2D) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            append(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[(20 - count)...]))
+        var length = 1
+        var probe = magnitude
+        while probe >= 100 {
+            probe /= 100
+            length += 2
         }
+        if probe >= 10 { length += 1 }
+        reserve(length)
+        var index = used + length
+        let pairs = Self.digitPairs.utf8Start
+        while magnitude >= 10 {
+            let pair = Int(magnitude % 100) * 2
+            magnitude /= 100
+            index -= 2
+            base[index] = pairs[pair]
+            base[index + 1] = pairs[pair + 1]
+        }
+        if index > used {
+            // One digit left (an odd count).
+            index -= 1
+            base[index] = UInt8(truncatingIfNeeded: magnitude) + 0x30
+        }
+        used += length
     }
+
+    /// `00`, `01`, … `99`: the two digits of each number below 100.
+    static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// `text` as a JSON string literal.
     package mutating func string(_ text: String) {
@@ -142,6 +166,15 @@ package struct JSONBytes: ~Copyable {
             string(item)
         }
         append(0x5D)
+    }
+
+    /// Text the caller knows needs no escape (a host name, digits) as a JSON string
+    /// literal: copied as it is between the quotes.
+    @inlinable @inline(__always)
+    public mutating func unescapedString(utf8 text: UnsafeBufferPointer<UInt8>) {
+        append(0x22)
+        append(text)
+        append(0x22)
     }
 
     /// Valid UTF-8 as a JSON string literal: runs that need no escape are copied whole.

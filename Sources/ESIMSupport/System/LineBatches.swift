@@ -38,8 +38,6 @@ package struct LineBatches {
     private let blockSize: Int
     /// The start of a line that did not end in the last block.
     private var carry: [UInt8] = []
-    /// Skipping the rest of an over-long line until its end.
-    private var skipping = false
     private var nextNumber = 1
     private var finished = false
     /// Before the first block (where a byte-order mark may be).
@@ -120,48 +118,35 @@ package struct LineBatches {
     }
 
     /// Splits the carried bytes and a new block into whole lines; the unfinished tail is
-    /// carried to the next block.
+    /// carried to the next block. The batch's bytes are the carry and the block in one
+    /// copy, its lines ranges into them (no copy a line).
     private mutating func cut(_ block: [UInt8], from start: Int, count: Int) -> Batch? {
-        var batch = Batch(firstNumber: nextNumber)
-        batch.bytes.reserveCapacity(carry.count + count)
-        block.withUnsafeBufferPointer { input in
-            var position = start
-            while position < count {
-                guard let newline = Self.firstNewline(in: input, from: position, to: count) else {
-                    // No line end in the rest of the block.
-                    appendPartial(input, position, count)
-                    return
-                }
-                let start = batch.bytes.count
-                if !carry.isEmpty {
-                    batch.bytes.append(contentsOf: carry)
-                    carry.removeAll(keepingCapacity: true)
-                }
-                if skipping {
-                    // The carried start of an over-long line is all that is kept of it.
-                    skipping = false
-                } else {
-                    let room = Self.maximumLineBytes + 1 - (batch.bytes.count - start)
-                    let end = min(newline, position + max(room, 0))
-                    batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[position..<end]))
-                }
-                batch.lines.append(start..<Self.trimmedEnd(batch.bytes, start, batch.bytes.count))
-                position = newline + 1
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(carry.count + count - start)
+        bytes.append(contentsOf: carry)
+        let carried = carry.count
+        carry.removeAll(keepingCapacity: true)
+        block.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<count])) }
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        bytes.withUnsafeBufferPointer { input in
+            // The carry holds no line end: look from past it.
+            var search = carried
+            while let newline = Self.firstNewline(in: input, from: search, to: input.count) {
+                // An over-long line keeps its first maximumLineBytes + 1 bytes, the rest skipped.
+                let end = min(newline, lineStart + Self.maximumLineBytes + 1)
+                lines.append(lineStart..<Self.trimmedEnd(input, lineStart, end))
+                lineStart = newline + 1
+                search = lineStart
             }
         }
-        nextNumber += batch.lines.count
-        return batch.lines.isEmpty ? nil : batch
-    }
-
-    private mutating func appendPartial(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        guard !skipping else { return }
-        let room = Self.maximumLineBytes + 1 - carry.count
-        if end - start > room {
-            carry.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<(start + room)]))
-            skipping = true
-        } else {
-            carry.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<end]))
-        }
+        // The unfinished tail, cut to what is kept of a line (memory stays flat on a line
+        // that never ends).
+        carry.append(contentsOf: bytes[lineStart..<min(bytes.count, lineStart + Self.maximumLineBytes + 1)])
+        guard !lines.isEmpty else { return nil }
+        let batch = Batch(bytes: bytes, lines: lines, firstNumber: nextNumber)
+        nextNumber += lines.count
+        return batch
     }
 
     private static func firstNewline(in input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
@@ -171,7 +156,7 @@ package struct LineBatches {
     }
 
     /// The end of the line without its trailing `\r`s.
-    private static func trimmedEnd(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+    private static func trimmedEnd<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int where Bytes.Index == Int {
         var end = end
         while end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return end

@@ -34,11 +34,16 @@ package final class DescriptorWriter {
     }
 
     package func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(buffer: $0) }
+    }
+
+    /// Bytes in place (a bulk decode's output block), without a copy when the block is large.
+    package func write(buffer bytes: UnsafeBufferPointer<UInt8>) {
         // A large block goes out as it is, without a copy into the buffer.
         if bytes.count >= bufferSize, !bytes.isEmpty {
             flush()
             if !isClosed {
-                do { _ = try descriptor.writeAll(bytes) } catch {
+                do { _ = try descriptor.writeAll(UnsafeRawBufferPointer(bytes)) } catch {
                     if (error as? Errno) == .brokenPipe { isClosed = true }
                 }
             }

@@ -22,10 +22,31 @@ struct BulkDecode {
             return fail(path, code: error.code.rawValue, error.message, error.description, console: console)
         }
         defer { source.close() }
-        let workers = (0..<max(1, jobs)).map { _ in Worker(kind: kind, strict: strict, json: json) }
+        // With more than one job, two sets of workers take turns: while one set decodes a
+        // batch, this thread writes the other set's output of the batch before and reads
+        // the next one, so reading and writing overlap decoding. Output stays in order.
+        let sets = jobs > 1 ? 2 : 1
+        let workerSets = (0..<sets).map { _ in (0..<max(1, jobs)).map { _ in Worker(kind: kind, strict: strict, json: json) } }
         var tally = DecodeTally()
         var progress = Progress(enabled: showsProgress)
         var readFailure: FileError?
+        var inFlight: (workers: [Worker], group: DispatchGroup)?
+        var turn = 0
+        /// Waits for a set's batch, then writes its output; `false` once the reader of
+        /// standard output has gone away.
+        func finish(_ workers: [Worker], _ group: DispatchGroup) -> Bool {
+            group.wait()
+            for worker in workers {
+                worker.output.withUnsafeBytes { console.outBytes($0) }
+                worker.output.removeAll()
+                tally.add(worker.tally)
+                worker.tally = DecodeTally()
+            }
+            // `| head` has what it wanted: stop without a word.
+            if console.outputClosed() { return false }
+            progress.update(tally, console: console)
+            return true
+        }
         while true {
             let batch: LineBatches.Batch?
             do { batch = try source.next() } catch {
@@ -33,16 +54,22 @@ struct BulkDecode {
                 break
             }
             guard let batch else { break }
-            decode(batch, workers: workers)
-            for worker in workers {
-                console.outBytes(worker.output.bytes)
-                worker.output.removeAll()
-                tally.add(worker.tally)
-                worker.tally = DecodeTally()
+            let workers = workerSets[turn]
+            turn = (turn + 1) % sets
+            let group = DispatchGroup()
+            if sets == 1 {
+                decode(batch, workers: workers)
+            } else {
+                start(batch, workers: workers, group: group)
             }
-            // `| head` has what it wanted: stop without a word.
-            if console.outputClosed() { return tally.invalid == 0 ? .ok : .rejected }
-            progress.update(tally, console: console)
+            if let (previous, previousGroup) = inFlight, !finish(previous, previousGroup) {
+                group.wait()
+                return tally.invalid == 0 ? .ok : .rejected
+            }
+            inFlight = (workers, group)
+        }
+        if let (previous, previousGroup) = inFlight, !finish(previous, previousGroup) {
+            return tally.invalid == 0 ? .ok : .rejected
         }
         progress.clear(console: console)
         if let readFailure {
@@ -65,6 +92,22 @@ struct BulkDecode {
         }
         console.error(description)
         return .rejected
+    }
+
+    /// The batch's lines split into one contiguous share per worker, decoded on other
+    /// threads; `group` is done when every share is.
+    private func start(_ batch: LineBatches.Batch, workers: [Worker], group: DispatchGroup) {
+        let count = batch.lines.count
+        let shares = count < 512 ? 1 : workers.count
+        let size = (count + shares - 1) / shares
+        let box = UncheckedBox((batch, workers))
+        for share in 0..<shares {
+            DispatchQueue.global().async(group: group) {
+                let (batch, workers) = box.value
+                let start = min(share * size, count)
+                workers[share].decode(batch, start..<min(start + size, count))
+            }
+        }
     }
 
     /// The batch's lines split into one contiguous share per worker, decoded side by side.
@@ -92,8 +135,10 @@ struct BulkDecode {
         let strict: Bool
         let json: Bool
         let mentions = CarrierMentions()
-        var output = JSONBytes(capacity: 1 << 21)
-        var tally = DecodeTally()
+        // One thread at a time touches a worker (see the type's comment): no run-time
+        // exclusivity checks on every line's accesses.
+        @exclusivity(unchecked) var output = JSONBytes(capacity: 1 << 21)
+        @exclusivity(unchecked) var tally = DecodeTally()
 
         init(kind: InputKind?, strict: Bool, json: Bool) {
             self.kind = kind
@@ -102,6 +147,16 @@ struct BulkDecode {
         }
 
         func decode(_ batch: LineBatches.Batch, _ range: Range<Int>) {
+            // The buffer and the counts live on this thread's stack while it works: the two
+            // workers' objects may share a cache line, and a write per byte to one would
+            // stall the other core (false sharing).
+            var output = JSONBytes(capacity: 0)
+            swap(&output, &self.output)
+            var tally = self.tally
+            defer {
+                swap(&output, &self.output)
+                self.tally = tally
+            }
             batch.bytes.withUnsafeBufferPointer { bytes in
                 for index in range {
                     let line = UnsafeBufferPointer(rebasing: bytes[batch.lines[index]])
@@ -113,7 +168,7 @@ struct BulkDecode {
                     tally.count(result)
                     let number = batch.firstNumber + index
                     if json {
-                        result.writeJSON(carriers: mentions.mentions(for: result), to: &output, line: number)
+                        result.writeJSON(carriersJSON: mentions.carriersJSON(for: result), to: &output, line: number)
                     } else {
                         DecodeRenderer.writeLine(result, number: number, to: &output)
                     }

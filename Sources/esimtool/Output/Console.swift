@@ -5,8 +5,9 @@ import ESIMSupport
 /// capturing console; ``standard()`` writes to the process's stdout and stderr.
 final class Console {
     private let writeOut: (String) -> Void
-    /// Raw bytes to standard output (a redacted file in its own encoding).
-    private let writeOutBytes: ([UInt8]) -> Void
+    /// Raw bytes to standard output (a redacted file in its own encoding, a bulk decode's
+    /// output block in place).
+    private let writeOutBytes: (UnsafeBufferPointer<UInt8>) -> Void
     private let writeErr: (String) -> Void
     private let flushOut: () -> Void
     /// Reads the next line of standard input without its line ending, `nil` at the end.
@@ -25,7 +26,7 @@ final class Console {
     /// in producing more.
     let outputClosed: () -> Bool
 
-    init(writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil, writeErr: @escaping (String) -> Void,
+    init(writeOut: @escaping (String) -> Void, writeOutBytes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil, writeErr: @escaping (String) -> Void,
          flushOut: @escaping () -> Void = {}, readLine: @escaping () -> String? = { nil },
          readBytes: (() -> [UInt8])? = nil, colorDiagnostics: Bool = false, mayDrawProgress: Bool = false,
          readsStandardInputDescriptor: Bool = false, outputClosed: @escaping () -> Bool = { false }) {
@@ -47,7 +48,7 @@ final class Console {
         let stderrWriter = DescriptorWriter.standardError()
         return Console(
             writeOut: { stdoutWriter.write($0) },
-            writeOutBytes: { stdoutWriter.write(bytes: $0) },
+            writeOutBytes: { stdoutWriter.write(buffer: $0) },
             writeErr: { text in
                 stdoutWriter.flush()
                 stderrWriter.write(text)
@@ -78,7 +79,10 @@ final class Console {
         return lines
     }
 
-    func outBytes(_ bytes: [UInt8]) { writeOutBytes(bytes) }
+    func outBytes(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { writeOutBytes($0) } }
+
+    /// Bytes to standard output in place, not copied first.
+    func outBytes(_ bytes: UnsafeBufferPointer<UInt8>) { writeOutBytes(bytes) }
 
     func err(_ line: String) { writeErr(line + "\n") }
 

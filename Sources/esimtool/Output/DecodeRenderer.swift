@@ -142,7 +142,7 @@ enum DecodeRenderer {
         output.int(number)
         if let failure = result.failure {
             output.raw(": invalid ")
-            output.text(result.kind.displayName)
+            writeKindName(result.kind, to: &output)
             output.raw(": ")
             output.text(failure.message)
             output.raw(" (offset ")
@@ -151,7 +151,7 @@ enum DecodeRenderer {
             return
         }
         output.raw(": valid ")
-        output.text(result.kind.displayName)
+        writeKindName(result.kind, to: &output)
         output.raw(": ")
         switch result {
         case .activationCode(.success(let decoded)): decoded.code.writeCanonicalText(to: &output, escaped: false)
@@ -171,14 +171,24 @@ enum DecodeRenderer {
             }
         default: break
         }
+        guard result.hasWarnings else { return }
         let warnings = result.warnings
-        guard !warnings.isEmpty else { return }
         output.raw("  [warnings: ")
         for (index, warning) in warnings.enumerated() {
             if index > 0 { output.raw(", ") }
             output.text(warning.code)
         }
         output.raw("]")
+    }
+
+    /// ``InputKind/displayName``, without building a string.
+    static func writeKindName(_ kind: InputKind, to output: inout JSONBytes) {
+        switch kind {
+        case .activationCode: output.raw("activation code")
+        case .iccid: output.raw("ICCID")
+        case .eid: output.raw("EID")
+        case .imsi: output.raw("IMSI")
+        }
     }
 
     /// The input with a caret under `offset`, for single-line inputs of modest length.

@@ -64,6 +64,14 @@ struct DecodeReportJSONLinesTests {
             let report = DecodeReport(result, carriers: mentions.mentions(for: result))
             if report.carriers?.isEmpty == false { withCarriers += 1 }
             #expect(Self.viaBytes(report) == (try Self.viaEncoder(report)), "\(input.debugDescription)")
+            // The cached member a bulk decode writes is the same bytes, asked for twice.
+            for _ in 0..<2 {
+                var cached = JSONBytes()
+                result.writeJSON(carriersJSON: mentions.carriersJSON(for: result), to: &cached, line: 7)
+                var plain = JSONBytes()
+                result.writeJSON(carriers: mentions.mentions(for: result), to: &plain, line: 7)
+                #expect(cached.bytes == plain.bytes, "\(input.debugDescription)")
+            }
         }
         let made = DecodeReport(InputDecoder.decode("89014100000000000129"),
                                 carriers: [.init(id: "x\"y", name: "N\u{2028}", reason: "r"), .init(id: "b", name: "B", reason: "s")])

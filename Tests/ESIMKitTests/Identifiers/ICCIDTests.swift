@@ -1,4 +1,5 @@
 import Testing
+import ESIMSupport
 @testable import ESIMKit
 
 /// The vectors are synthetic: bodies of zeros with a few digits, completed with a Luhn
@@ -205,5 +206,22 @@ struct IMSITests {
         #expect(try IMSI.decode("31026000001").warnings.map(\.code) == [.shortIMSI])
         #expect(throws: IdentifierError.self) { try IMSI("31026") }
         #expect(throws: IdentifierError.self) { try IMSI("3102600000000012") }
+    }
+
+    @Test("the Luhn digit in place equals the textbook computation, for bodies of every length")
+    func luhnAgainstTextbook() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 24)
+            let body = (0..<length).map { _ in UInt8(0x30 + generator.next() % 10) }
+            var sum = 0
+            for (position, byte) in body.reversed().enumerated() {
+                var value = Int(byte - 0x30)
+                if position % 2 == 0 { value *= 2; if value > 9 { value -= 9 } }
+                sum += value
+            }
+            #expect(CheckDigits.luhn(body) == UInt8((10 - sum % 10) % 10), "\(body)")
+            #expect(CheckDigits.luhn(body[...]) == CheckDigits.luhn(body))
+        }
     }
 }

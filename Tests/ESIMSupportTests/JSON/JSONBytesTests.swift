@@ -47,7 +47,7 @@ struct JSONBytesTests {
         }
     }
 
-    @Test("integers, booleans, null, arrays", arguments: [0, 7, -7, 10, 1_000_000, Int.max, Int.min])
+    @Test("integers, booleans, null, arrays", arguments: [0, 7, -7, 9, 10, 99, 100, 101, 12_345, 999_999, 1_000_000, -1_000_001, Int.max, Int.min])
     func integers(_ value: Int) {
         var json = JSONBytes()
         json.int(value)
