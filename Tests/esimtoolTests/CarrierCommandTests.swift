@@ -165,4 +165,19 @@ struct CarrierCommandTests {
         #expect(run.err.contains("/nonexistent/serviceproviders.xml"))
         #expect(run.out.isEmpty)
     }
+
+    @Test("carrier att says what inspect reads from each of its page kinds, in text and JSON")
+    func pageFields() throws {
+        let run = runCLI(["carrier", "att", "--no-providers"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("What 'esimtool inspect' reads from its saved pages (* required)"))
+        #expect(run.outLines.contains { $0.hasPrefix("  overview  ") && $0.contains("amount due*") && $0.contains("not shown: balance") })
+        #expect(run.outLines.contains { $0.hasPrefix("  prepaid   ") && $0.contains("balance*") })
+        let json = runCLI(["carrier", "att", "--no-providers", "--json"])
+        #expect(json.out.contains(#""pages":[{"page":"overview","field":"accountNumber","status":"optional","proven":false}"#), "\(json.out.prefix(400))")
+        // Cricket's spec has no pages: no such section, no such key.
+        let cricket = runCLI(["carrier", "cricket", "--no-providers"])
+        #expect(cricket.status == 0 && !cricket.out.contains("reads from its saved pages"))
+        #expect(!runCLI(["carrier", "cricket", "--no-providers", "--json"]).out.contains(#""pages""#))
+    }
 }

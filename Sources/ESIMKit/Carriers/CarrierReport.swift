@@ -9,6 +9,10 @@ package struct CarrierReport: Encodable, Sendable {
     package var reasons: [String]
     /// For a name nothing matched: the near misses (`verison` → Verizon).
     package var suggestions: [Carrier] = []
+    /// Per carrier (by id), what its page specs read from its saved account pages: every
+    /// field of every page kind with its status (`required`, `optional`, `notExposed`).
+    /// Filled by the caller that has the page specs (``FieldMatrix``).
+    package var pageFields: [String: [FieldMatrix.PageField]] = [:]
 
     enum Key: String, CodingKey { case query, kind, summary, matches, suggestions }
 
@@ -21,6 +25,8 @@ package struct CarrierReport: Encodable, Sendable {
     struct Match: Encodable {
         var reason: String
         var carrier: Carrier
+        /// What `inspect` reads from the carrier's saved pages; absent when unknown.
+        var pages: [FieldMatrix.PageField]?
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -28,7 +34,7 @@ package struct CarrierReport: Encodable, Sendable {
         try container.encode(query, forKey: .query)
         try container.encode(kind, forKey: .kind)
         try container.encode(summary, forKey: .summary)
-        try container.encode(zip(reasons, carriers).map { Match(reason: $0.0, carrier: $0.1) }, forKey: .matches)
+        try container.encode(zip(reasons, carriers).map { Match(reason: $0.0, carrier: $0.1, pages: pageFields[$0.1.id]) }, forKey: .matches)
         if !suggestions.isEmpty {
             try container.encode(suggestions.map { Suggestion(id: $0.id, name: $0.name, country: $0.country) }, forKey: .suggestions)
         }

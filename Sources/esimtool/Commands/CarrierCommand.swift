@@ -96,8 +96,13 @@ struct CarrierShowCommand: ConsoleCommand {
             return .rejected
         }
         guard let registry = options.load(console: console, apns: apns) else { return .rejected }
-        let report = CarrierReport.build(parsed, registry: registry, country: country,
+        var report = CarrierReport.build(parsed, registry: registry, country: country,
                                          localeCountry: LocaleCountry.current)
+        // What `inspect` reads from the pages of the carriers shown in full.
+        if (1...3).contains(report.carriers.count), let specs = try? CuratedSpecs.pageSpecs(specsDirectory: options.specs) {
+            let matrix = FieldMatrix(carriers: report.carriers, pageSpecs: specs, fixtures: [])
+            for row in matrix.rows where !row.fields.isEmpty { report.pageFields[row.carrierID] = row.fields }
+        }
         if json {
             console.out(JSONOutput.text(report))
             return report.carriers.isEmpty ? .rejected : .ok

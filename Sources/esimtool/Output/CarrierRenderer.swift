@@ -35,12 +35,35 @@ enum CarrierRenderer {
         }
         for (index, carrier) in report.carriers.enumerated() {
             if index > 0 { lines.append("") }
-            lines += details(carrier, registry: registry, showAPNs: showAPNs)
+            lines += details(carrier, registry: registry, showAPNs: showAPNs, pages: report.pageFields[carrier.id] ?? [])
         }
         return lines
     }
 
-    static func details(_ carrier: Carrier, registry: CarrierRegistry, showAPNs: Bool) -> [String] {
+    /// `overview  amount due*, due date*, …  lines: data used*, …  not shown: balance`: per
+    /// page kind, what `inspect` reads (`*`: required, so `validate` fails without it).
+    static func pages(_ fields: [FieldMatrix.PageField]) -> [String] {
+        var kinds: [PageKind] = []
+        for field in fields where !kinds.contains(field.page) { kinds.append(field.page) }
+        let rows = kinds.map { kind -> (String, String) in
+            let here = fields.filter { $0.page == kind }
+            func names(_ selected: [FieldMatrix.PageField]) -> String {
+                selected.map { $0.field.label.lowercased() + ($0.status == .required ? "*" : "") }.joined(separator: ", ")
+            }
+            let shown = here.filter { $0.status != .notExposed }
+            var parts: [String] = []
+            let account = shown.filter { !$0.field.isLineField }
+            let line = shown.filter { $0.field.isLineField }
+            if !account.isEmpty { parts.append(names(account)) }
+            if !line.isEmpty { parts.append("per line: " + names(line)) }
+            let hidden = here.filter { $0.status == .notExposed }
+            if !hidden.isEmpty { parts.append("not shown: " + hidden.map { $0.field.label.lowercased() }.joined(separator: ", ")) }
+            return (kind.rawValue, parts.joined(separator: "; "))
+        }
+        return DecodeRenderer.table(rows)
+    }
+
+    static func details(_ carrier: Carrier, registry: CarrierRegistry, showAPNs: Bool, pages: [FieldMatrix.PageField] = []) -> [String] {
         var citations: [String] = []
         func cite(_ source: String) -> String {
             if let index = citations.firstIndex(of: source) { return "[\(index + 1)]" }
@@ -104,6 +127,10 @@ enum CarrierRenderer {
             let prefixes = carrier.iccidPrefixes.map { "\($0.prefix) (\($0.confidence.rawValue))" }
             let sources = Set(carrier.iccidPrefixes.map(\.source)).sorted().map(cite).joined()
             lines.append("ICCID prefixes  " + prefixes.joined(separator: " ") + " " + sources)
+        }
+        if !pages.isEmpty {
+            lines.append("What 'esimtool inspect' reads from its saved pages (* required)")
+            lines += Self.pages(pages)
         }
         if !carrier.notes.isEmpty {
             lines.append("Notes")
