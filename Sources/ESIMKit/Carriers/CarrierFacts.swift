@@ -89,7 +89,10 @@ package struct SupportContact: Hashable, Sendable {
     package enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// Dialled from the carrier's own phones (`611`).
         case shortCode
+        /// Free to call within the country (NANP: 800, 833, 844, 855, 866, 877, 888).
         case tollFree
+        /// An ordinary (geographic) number, charged as any call.
+        case phone
         /// For callers outside the country.
         case fromAbroad
         case chat
@@ -101,6 +104,16 @@ package struct SupportContact: Hashable, Sendable {
     package var contact: String
     package var note: String?
     package var source: String
+
+    /// The North American toll-free area codes (NANPA).
+    package static let tollFreeAreaCodes: Set<String> = ["800", "833", "844", "855", "866", "877", "888"]
+
+    /// For a `+1` number, its area code (the three digits after the country code).
+    package static func northAmericanAreaCode(_ contact: String) -> String? {
+        let digits = contact.filter(\.isNumber)
+        guard contact.hasPrefix("+1"), digits.count == 11 else { return nil }
+        return String(digits.dropFirst().prefix(3))
+    }
 
     package init(kind: Kind, contact: String, note: String? = nil, source: String) {
         self.kind = kind

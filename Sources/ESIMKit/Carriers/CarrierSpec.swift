@@ -127,7 +127,15 @@ package enum CarrierSpec {
             let parts = try item.mapping(allowed: ["kind", "contact", "note", "source"])
             let kind = SupportContact.Kind(rawValue: try parts.required("kind", in: item)
                 .oneOf(SupportContact.Kind.allCases.map(\.rawValue)))!
-            carrier.support.append(SupportContact(kind: kind, contact: try parts.required("contact", in: item).nonEmptyString(),
+            let contactNode = try parts.required("contact", in: item)
+            let contact = try contactNode.nonEmptyString()
+            // A number called toll-free that is not (a Los Angeles number, say) misleads.
+            if kind == .tollFree, let area = SupportContact.northAmericanAreaCode(contact),
+               !SupportContact.tollFreeAreaCodes.contains(area) {
+                throw contactNode.error(.invalidValue, "\(contact) is not toll-free (area code \(area); NANP toll-free codes are "
+                    + SupportContact.tollFreeAreaCodes.sorted().joined(separator: ", ") + "); use kind: phone")
+            }
+            carrier.support.append(SupportContact(kind: kind, contact: contact,
                                                   note: try parts["note"]?.nonEmptyString(),
                                                   source: try source(parts, in: item)))
         }

@@ -111,6 +111,7 @@ enum CarrierRenderer {
                 switch contact.kind {
                 case .shortCode: kind = "short code"
                 case .tollFree: kind = "toll-free"
+                case .phone: kind = "phone"
                 case .fromAbroad: kind = "from abroad"
                 case .chat: kind = "chat"
                 case .web: kind = "online"

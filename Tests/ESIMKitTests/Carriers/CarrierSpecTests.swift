@@ -34,6 +34,8 @@ struct CarrierSpecTests {
         ("id: x\nname: X\ncountry: us\nnetworks:\n  - {mcc: \"310\", mnc: \"2600\", source: mobile-broadband-provider-info}\n", .invalidValue, 5, "networks[0].mnc"),
         ("id: x\nname: X\ncountry: us\nnetworks:\n  - {mcc: \"310\", mnc: \"260\", source: nowhere}\n", .unknownSource, 5, "networks[0].source"),
         ("id: x\nname: X\ncountry: us\niccidPrefixes:\n  - {prefix: \"1234\", confidence: high, source: mobile-broadband-provider-info}\n", .invalidValue, 5, "iccidPrefixes[0].prefix"),
+        // A Los Angeles number called toll-free.
+        ("id: x\nname: X\ncountry: us\nsupport:\n  - {kind: tollFree, contact: \"+1 213 372 7777\", source: mobile-broadband-provider-info}\n", .invalidValue, 5, "support[0].contact"),
         ("id: x\nname: X\ncountry: us\niccidPrefixes:\n  - {prefix: \"8901\", confidence: certain, source: mobile-broadband-provider-info}\n", .invalidValue, 5, "iccidPrefixes[0].confidence"),
         ("id: x\nname: X\ncountry: us\nbalanceChecks:\n  - {method: sms, code: \"611\", source: mobile-broadband-provider-info}\n", .missingKey, 5, "balanceChecks[0]"),
         ("id: x\nname: X\ncountry: us\naccount: {url: \"example.com\", source: mobile-broadband-provider-info}\n", .invalidValue, 4, "account.url"),
