@@ -29,14 +29,23 @@ struct ESIMTool: ParsableCommand {
     /// ArgumentParser's run, after a check it does not make: a mistyped subcommand
     /// (`esimtool decod x`, `esimtool help nosuch`) is a usage error that says what was
     /// probably meant, instead of "unexpected arguments" or the top-level help. A lone
-    /// `--version` is answered before any command is built (ArgumentParser reflects over
-    /// the root's arguments first, which costs more than the rest of the process).
+    /// `--version`, and `decode` with one input (``DecodeCommand/fastPath(_:)``), are
+    /// answered before any command is built (ArgumentParser reflects over the root's and
+    /// the subcommand's arguments first, which costs more than the rest of the process).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--version"] {
             let console = Console.standard()
             console.out(versionText)
             console.flush()
+            return
+        }
+        // The most common command, one input to decode, runs without the command tree.
+        if let run = DecodeCommand.fastPath(arguments) {
+            let console = Console.standard()
+            let status = run.execute(console: console)
+            console.flush()
+            if status != .ok { exit(withError: ExitCode(status.rawValue)) }
             return
         }
         if let problem = unknownSubcommand(in: arguments) {

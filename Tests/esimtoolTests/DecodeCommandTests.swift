@@ -240,4 +240,26 @@ struct IdentifierCommandTests {
         #expect(runCLI(["decode", "LPA:1$files.example.png$A"]).status == 0)
         #expect(runCLI(["decode", "89014100000000000129"]).status == 0)
     }
+
+    @Test("decode with one input runs before the command tree is built, and answers as the parsed command does")
+    func fastPath() throws {
+        #expect(DecodeCommand.fastPath(["decode", "LPA:1$a.example$B"]) != nil)
+        #expect(DecodeCommand.fastPath(["decode", "--strict", "x", "--json"])?.json == true)
+        #expect(DecodeCommand.fastPath(["decode", "-"]) != nil)
+        for parsedOnly in [["decode"], ["decode", "--help"], ["decode", "a", "b"], ["decode", "--json", "--json", "a"],
+                           ["decode", "--file", "f"], ["decode", "--as", "iccid", "1"], ["decode", "-x"], ["encode", "a"]] {
+            #expect(DecodeCommand.fastPath(parsedOnly) == nil, "\(parsedOnly)")
+        }
+        let cases: [[String]] = [
+            ["decode", "LPA:1$smdp.example.com$ABC"], ["decode", "--json", "LPA:1$smdp.example.com$ABC"],
+            ["decode", "LPA:1$smdp.example.com:443$A", "--strict"], ["decode", "--strict", "--json", "LPA:1$smdp.example.com:443$A"],
+            ["decode", "89014100000000000129"], ["decode", "LPA:2$x$y"], ["decode", "missing.png", "--json"],
+        ]
+        for arguments in cases {
+            let parsed = runCLI(arguments)
+            let process = try SmokeTests().run(arguments)
+            #expect(process.status == parsed.status && process.out == parsed.out && process.err == parsed.err,
+                    "\(arguments): \(process.out)\(process.err) against \(parsed.out)\(parsed.err)")
+        }
+    }
 }

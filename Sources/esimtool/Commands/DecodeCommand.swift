@@ -84,6 +84,47 @@ struct DecodeCommand: ConsoleCommand {
     }
 
     func execute(console: Console) -> ExitStatus {
+        DecodeRun(input: input, kind: kind, file: file, strict: strict, json: json, jobs: jobs, quiet: quiet).execute(console: console)
+    }
+
+    /// Whether an argument reads as a file name rather than a code or number: no `$` or
+    /// `%24`, and a directory part or a file extension such as `.png` or `.txt`.
+    static func looksLikePath(_ text: String) -> Bool { DecodeRun.looksLikePath(text) }
+
+    /// `decode ARG`, `decode --json ARG`, `decode --strict ARG` (in any order, one input
+    /// that is no option): the command's whole work, without building the command tree
+    /// (ArgumentParser's reflection over every option costs more than decoding). `nil`
+    /// for anything else, which ArgumentParser parses as usual.
+    static func fastPath(_ arguments: [String]) -> DecodeRun? {
+        guard arguments.first == "decode", arguments.count <= 4 else { return nil }
+        var input: String?
+        var json = false
+        var strict = false
+        for argument in arguments.dropFirst() {
+            switch argument {
+            case "--json" where !json: json = true
+            case "--strict" where !strict: strict = true
+            default:
+                guard input == nil, argument == "-" || !argument.hasPrefix("-") else { return nil }
+                input = argument
+            }
+        }
+        guard let input else { return nil }
+        return DecodeRun(input: input, kind: nil, file: nil, strict: strict, json: json, jobs: nil, quiet: false)
+    }
+}
+
+/// What `esimtool decode` does once its arguments are known.
+struct DecodeRun {
+    var input: String?
+    var kind: InputKind?
+    var file: String?
+    var strict: Bool
+    var json: Bool
+    var jobs: Int?
+    var quiet: Bool
+
+    func execute(console: Console) -> ExitStatus {
         if let path = file ?? input, path != "-", QRImageReader.isImageFile(path) { return decodeImage(path, console: console) }
         if let file {
             // A binary file (an archive, an image that is no QR picture): no line of it is a code.
