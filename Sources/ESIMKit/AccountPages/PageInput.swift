@@ -65,7 +65,17 @@ enum LoadedPage {
         }
         let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         if !isUTF16 {
-            switch FileText.sniff(bytes[...]) {
+            // Binary or not by the first 4 KiB; past them only a NUL is looked for (a word at
+            // a time), the byte that would cut the parse short.
+            let headEnd = min(bytes.count, start + 4096)
+            var verdict = FileText.sniff(bytes[..<headEnd])
+            if verdict == .text, headEnd < bytes.count, FileText.firstNUL(in: bytes[headEnd...]) != nil {
+                verdict = FileText.sniff(bytes[...])
+            } else if case .strayControls = verdict {
+                // How many in all (the whole file decides whether they are strays).
+                verdict = FileText.sniff(bytes[...])
+            }
+            switch verdict {
             case .text: break
             case .binary(let offset, let byte, let format):
                 let what = format ?? "binary data (byte 0x\(FileText.Sniff.hex(byte)) at offset \(offset))"

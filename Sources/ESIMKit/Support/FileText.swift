@@ -124,6 +124,26 @@ package enum FileText {
         }
     }
 
+    /// The index of the first NUL byte, a word at a time.
+    package static func firstNUL(in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                // Exact for "some byte is zero" (the usual SWAR test).
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                offset += 8
+            }
+            while offset < buffer.count {
+                if buffer[offset] == 0 { return bytes.startIndex + offset }
+                offset += 1
+            }
+            return nil
+        }
+    }
+
     /// The bytes without their control bytes: what a browser shows of a page with strays
     /// (the HTML parser drops NUL in text; the other controls are parse errors).
     package static func removingControls(_ bytes: [UInt8]) -> [UInt8] {

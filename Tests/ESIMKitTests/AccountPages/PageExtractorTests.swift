@@ -313,6 +313,14 @@ struct PageExtractorTests {
         let slice = (Array("xx".utf8) + page + [0x00])[2...]
         #expect(FileText.sniff(slice) == .strayControls(count: 1, firstOffset: page.count, firstByte: 0))
         #expect(FileText.removingControls(page + [0x00, 0x0A, 0x1F]) == page + [0x0A])
+        // The word-at-a-time NUL search finds what a byte-by-byte one finds.
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<2_000 {
+            var bytes = (0..<Int(generator.next() % 40)).map { _ in UInt8(1 + generator.next() % 255) }
+            if !bytes.isEmpty, generator.next() % 2 == 0 { bytes[Int(generator.next() % UInt64(bytes.count))] = 0 }
+            let start = bytes.count > 3 ? Int(generator.next() % 3) : 0
+            #expect(FileText.firstNUL(in: bytes[start...]) == bytes[start...].firstIndex(of: 0), "\(bytes) from \(start)")
+        }
     }
 
     @Test("the word-at-a-time binary check finds the first control byte a byte-by-byte scan finds")
