@@ -117,9 +117,12 @@ enum Detectors {
         if value.hasPrefix("redacted") || value.allSatisfy({ $0 == "x" || $0 == "X" }) { return nil }
         let fresh = redactor.alphanumerics(String(value), .token, count: value.count)
         var index = 0
+        // Separators stay; `@` and `%` do not: kept, they let the placeholder read as an
+        // e-mail address (`…@n54x.t5d`) or a percent-escaped one, which the next pass would
+        // replace, and the token after it, without end.
         let body = String(value.map { character -> Character in
             defer { index += 1 }
-            return character.isLetter || character.isNumber ? fresh[index] : character
+            return character.isLetter || character.isNumber || character == "@" || character == "%" ? fresh[index] : character
         })
         return value.count >= 12 ? "redacted" + body.dropFirst(8) : String(repeating: "x", count: value.count)
     }
