@@ -30,14 +30,22 @@ extension DecodeResult {
 
     /// `,"carriers":[{"id":…,"name":…,"reason":…},…]`.
     static func writeCarriers(_ carriers: [CarrierMentions.Mention], to json: inout JSONBytes) {
-        json.raw(",\"carriers\":[")
-        for (index, mention) in carriers.enumerated() {
-            json.raw(index == 0 ? "{\"id\":" : ",{\"id\":")
-            json.string(mention.id)
-            json.raw(",\"name\":")
-            json.string(mention.name)
-            json.raw(",\"reason\":")
-            json.string(mention.reason)
+        writeStringObjects(opening: ",\"carriers\":[", carriers, to: &json) { mention, json in
+            json.member("\"id\":", mention.id)
+            json.member(",\"name\":", mention.name)
+            json.member(",\"reason\":", mention.reason)
+        }
+    }
+
+    /// `opening` (`,"name":[`), then `{…}` for each item with the members `members`
+    /// writes, `,` between, and `]`: carriers and warnings.
+    private static func writeStringObjects<Item>(opening: StaticString, _ items: [Item], to json: inout JSONBytes,
+                                                 members: (Item, inout JSONBytes) -> Void) {
+        json.raw(opening)
+        for (index, item) in items.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "{"))
+            members(item, &json)
             json.append(UInt8(ascii: "}"))
         }
         json.append(UInt8(ascii: "]"))
@@ -60,10 +68,8 @@ extension DecodeResult {
         }
         json.raw(isValid ? ",\"valid\":true" : ",\"valid\":false")
         if let failure {
-            json.raw(",\"error\":{\"code\":")
-            json.string(failure.code)
-            json.raw(",\"message\":")
-            json.string(failure.message)
+            json.member(",\"error\":{\"code\":", failure.code)
+            json.member(",\"message\":", failure.message)
             json.raw(",\"offset\":")
             json.int(failure.offset)
             json.append(UInt8(ascii: "}"))
@@ -133,43 +139,31 @@ extension DecodeResult {
             json.int(iccid.checkDigit)
             Self.writeWarnings(warnings, to: &json)
         case .eid(.success(let eid)):
-            json.raw(",\"eid\":")
-            json.string(eid.digits)
+            json.member(",\"eid\":", eid.digits)
             let layout = eid.layout
             json.raw(layout == nil ? ",\"numbering\":\"SGP.29\"" : ",\"numbering\":\"SGP.02\"")
-            json.raw(",\"countryCode\":")
-            json.string(layout?.countryCode)
+            json.member(",\"countryCode\":", layout?.countryCode)
             json.raw(",\"regions\":")
             json.strings(eid.regions)
-            json.raw(",\"issuerIdentifier\":")
-            json.string(layout?.issuerIdentifier)
-            json.raw(",\"platformAndOSVersion\":")
-            json.string(layout?.platformAndOSVersion)
-            json.raw(",\"additionalIssuerInformation\":")
-            json.string(layout?.additionalIssuerInformation)
-            json.raw(",\"individualIdentificationNumber\":")
-            json.string(layout?.individualIdentificationNumber)
-            json.raw(",\"checkDigits\":")
-            json.string(eid.checkDigits)
+            json.member(",\"issuerIdentifier\":", layout?.issuerIdentifier)
+            json.member(",\"platformAndOSVersion\":", layout?.platformAndOSVersion)
+            json.member(",\"additionalIssuerInformation\":", layout?.additionalIssuerInformation)
+            json.member(",\"individualIdentificationNumber\":", layout?.individualIdentificationNumber)
+            json.member(",\"checkDigits\":", eid.checkDigits)
             Self.writeWarnings(warnings, to: &json)
         case .imsi(.success(let decoded)):
             let imsi = decoded.imsi
-            json.raw(",\"imsi\":")
-            json.string(imsi.digits)
-            json.raw(",\"mcc\":")
-            json.string(imsi.mcc)
-            json.raw(",\"mnc\":")
-            json.string(imsi.mnc)
-            json.raw(",\"msin\":")
-            json.string(imsi.msin)
+            json.member(",\"imsi\":", imsi.digits)
+            json.member(",\"mcc\":", imsi.mcc)
+            json.member(",\"mnc\":", imsi.mnc)
+            json.member(",\"msin\":", imsi.msin)
             json.raw(",\"mncLength\":")
             if case .known(let length) = imsi.mncLength { json.int(length) } else { json.raw("\"ambiguous\"") }
             json.raw(",\"readings\":[")
             for (index, reading) in imsi.readings.enumerated() {
                 json.raw(index == 0 ? "{\"mnc\":" : ",{\"mnc\":")
                 json.string(reading.mnc)
-                json.raw(",\"msin\":")
-                json.string(reading.msin)
+                json.member(",\"msin\":", reading.msin)
                 json.append(UInt8(ascii: "}"))
             }
             json.raw("],\"regions\":")
@@ -181,15 +175,10 @@ extension DecodeResult {
     }
 
     private static func writeWarnings(_ warnings: [(code: String, message: String)], to json: inout JSONBytes) {
-        json.raw(",\"warnings\":[")
-        for (index, warning) in warnings.enumerated() {
-            json.raw(index == 0 ? "{\"code\":" : ",{\"code\":")
-            json.string(warning.code)
-            json.raw(",\"message\":")
-            json.string(warning.message)
-            json.append(UInt8(ascii: "}"))
+        writeStringObjects(opening: ",\"warnings\":[", warnings, to: &json) { warning, json in
+            json.member("\"code\":", warning.code)
+            json.member(",\"message\":", warning.message)
         }
-        json.append(UInt8(ascii: "]"))
     }
 }
 

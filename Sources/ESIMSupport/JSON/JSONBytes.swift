@@ -146,15 +146,29 @@ public struct JSONBytes: ~Copyable {
     static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// `text` as a JSON string literal.
-    package mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
             var copy = text
             copy.withUTF8 { string(utf8: $0) }
         }
     }
 
+    /// A key (with its punctuation, as it is: `,"name":`) and a string value.
+    @inlinable
+    public mutating func member(_ key: StaticString, _ value: String) {
+        raw(key)
+        string(value)
+    }
+
+    /// A key and a string value or `null`.
+    @inlinable
+    public mutating func member(_ key: StaticString, _ value: String?) {
+        raw(key)
+        string(value)
+    }
+
     /// `null`, or the string.
-    package mutating func string(_ text: String?) {
+    public mutating func string(_ text: String?) {
         if let text { string(text) } else { null() }
     }
 
