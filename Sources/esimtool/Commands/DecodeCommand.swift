@@ -87,10 +87,6 @@ struct DecodeCommand: ConsoleCommand {
         DecodeRun(input: input, kind: kind, file: file, strict: strict, json: json, jobs: jobs, quiet: quiet).execute(console: console)
     }
 
-    /// Whether an argument reads as a file name rather than a code or number: no `$` or
-    /// `%24`, and a directory part or a file extension such as `.png` or `.txt`.
-    static func looksLikePath(_ text: String) -> Bool { DecodeRun.looksLikePath(text) }
-
     /// `decode ARG`, `decode --json ARG`, `decode --strict ARG` (in any order, one input
     /// that is no option): the command's whole work, without building the command tree
     /// (ArgumentParser's reflection over every option costs more than decoding). `nil`
