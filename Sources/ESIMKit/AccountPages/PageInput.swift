@@ -57,9 +57,7 @@ enum LoadedPage {
     /// few stray control bytes (a NUL, say) are left out, as a browser does, with a note.
     static func load(_ input: PageInput, notes: inout [SnapshotDiagnostic]) throws(PageError) -> LoadedPage {
         var bytes = input.bytes
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+        var start = FileText.contentStart(bytes)
         guard start < bytes.count else {
             throw PageError(.empty, bytes.isEmpty ? "the file is empty" : "the file holds only white space", file: input.name)
         }
@@ -83,9 +81,7 @@ enum LoadedPage {
             case let strays:
                 notes.append(SnapshotDiagnostic(.page, "the page holds \(strays.description); read without them, as a browser shows it"))
                 bytes = FileText.removingControls(bytes)
-                start = 0
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-                while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+                start = FileText.contentStart(bytes)
                 guard start < bytes.count else {
                     throw PageError(.empty, "the file holds only white space and control bytes", file: input.name)
                 }

@@ -23,9 +23,10 @@ struct DigitRun {
                                   "input is \(utf8.count) bytes; at most \(Self.maximumInputLength) are read",
                                   offset: Self.maximumInputLength)
         }
-        var failure: IdentifierError?
-        let read: ([UInt8], Int)? = utf8.withContiguousStorageIfAvailable { bytes in
+        // One scan over the bytes in place (a copy only for a string without contiguous UTF-8).
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Result<([UInt8], Int), IdentifierError> in
             var end = 0
+            var failure: IdentifierError?
             let digits = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
                 var count = 0
                 for offset in 0..<bytes.count {
@@ -41,25 +42,11 @@ struct DigitRun {
                 }
                 initialized = count
             }
-            return failure == nil ? (digits, end) : nil
-        } ?? nil
-        if let failure { throw failure }
-        if let (digits, end) = read {
-            self.digits = digits
-            self.end = end
-        } else {
-            // A string without contiguous UTF-8 (bridged): byte by byte.
-            var offset = 0
-            for byte in utf8 {
-                defer { offset += 1 }
-                if let kept = Self.kept(byte, hex: keepingHex) {
-                    digits.append(kept)
-                    end = offset + 1
-                } else if !(byte == 0x20 || byte == ASCII.hyphen || ASCII.isWhitespace(byte)) {
-                    throw Self.unexpected(byte, at: offset)
-                }
-            }
+            if let failure { return .failure(failure) }
+            return .success((digits, end))
         }
+        let read = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+        (digits, end) = try read.get()
         guard !digits.isEmpty else {
             throw IdentifierError(.empty, "input holds no digits", offset: 0)
         }

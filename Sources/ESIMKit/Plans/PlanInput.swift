@@ -58,10 +58,8 @@ package struct PlanReading: Sendable {
                             asPage: Bool = false) throws(PlanError) -> PlanReading {
         let lowerName = input.name.lowercased()
         let isMarkupName = [".html", ".htm", ".xhtml", ".xml", ".mhtml"].contains { lowerName.hasSuffix($0) }
-        var first = input.bytes.startIndex
-        if input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first += 3 }
-        while first < input.bytes.endIndex, ASCII.isWhitespace(input.bytes[first]) { first += 1 }
-        let startsWithMarkup = first < input.bytes.endIndex && input.bytes[first] == UInt8(ascii: "<")
+        let first = FileText.contentStart(input.bytes)
+        let startsWithMarkup = first < input.bytes.count && input.bytes[first] == UInt8(ascii: "<")
         if asPage || isMarkupName || startsWithMarkup {
             return try readPage(input, extractor: extractor, options: options)
         }

@@ -11,9 +11,7 @@ extension ProfileList {
         guard bytes.count <= Self.maximumInputLength else {
             throw ProfileError(.tooLarge, "\(bytes.count) bytes; at most \(Self.maximumInputLength) are read")
         }
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+        let start = FileText.contentStart(bytes)
         guard start < bytes.count else { throw ProfileError(.empty, bytes.isEmpty ? "the input is empty" : "the input holds only white space") }
         let first = bytes[start]
         // Binary DER: a constructed context-specific tag (BF2D, BF3E) is not text.

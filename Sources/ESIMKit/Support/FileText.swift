@@ -23,6 +23,14 @@ package enum FileText {
         }
     }
 
+    /// Where the content of `bytes` starts: past a UTF-8 byte-order mark and leading white
+    /// space (`bytes.count` when there is nothing else).
+    package static func contentStart(_ bytes: [UInt8]) -> Int {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+        return start
+    }
+
     /// Whether the file at `path` looks like a binary file, by its first 8 KiB (a file that
     /// cannot be opened does not).
     package static func isBinaryFile(_ path: String) -> Bool {

@@ -40,8 +40,7 @@ package struct FixtureAdder {
     /// The file extension for a page whose name has none (one read from standard input):
     /// `.json` for JSON, `.xml` for an XML document that is not XHTML, else `.html`.
     package static func `extension`(of bytes: [UInt8]) -> String {
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+        let start = FileText.contentStart(bytes)
         guard start < bytes.count else { return ".html" }
         if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") { return ".json" }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()

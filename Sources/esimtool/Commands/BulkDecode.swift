@@ -58,10 +58,12 @@ struct BulkDecode {
             turn = (turn + 1) % sets
             let group = DispatchGroup()
             if sets == 1 {
+                // One job: decoded here, written at once.
                 decode(batch, workers: workers)
-            } else {
-                start(batch, workers: workers, group: group)
+                if !finish(workers, group) { return tally.invalid == 0 ? .ok : .rejected }
+                continue
             }
+            start(batch, workers: workers, group: group)
             if let (previous, previousGroup) = inFlight, !finish(previous, previousGroup) {
                 group.wait()
                 return tally.invalid == 0 ? .ok : .rejected
