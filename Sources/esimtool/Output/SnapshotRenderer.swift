@@ -34,6 +34,8 @@ enum SnapshotRenderer {
                 text += " · \(left) day\(left == 1 ? "" : "s") left"
             }
             add("Bill cycle", text, [.billingCycle, .cycleStart, .cycleEnd])
+        } else if let end = snapshot[.cycleEnd]?.date {
+            add("Cycle ends", dateText(end, reference: snapshot.reference), [.cycleEnd, .daysLeft])
         } else if let left = snapshot.daysLeft {
             add("Days left", String(left), [.daysLeft])
         }
@@ -107,11 +109,29 @@ enum SnapshotRenderer {
             return amount.description
         }
         let gigabytes = bytes.approximateDouble / Double(1 << 30)
-        guard gigabytes >= 1 else { return amount.description }
-        let hundredths = Int((gigabytes * 100).rounded())
+        if gigabytes >= 1 { return hundredths(gigabytes) + " GB" }
+        // Below a gigabyte: megabytes once there is one (`1023568.43 KB` is `999.58 MB`),
+        // and never more than two decimals (`958.076171875 MB` is `958.08 MB`).
+        let megabytes = bytes.approximateDouble / Double(1 << 20)
+        if megabytes >= 1, unit.multiplier < 1_000_000 { return hundredths(megabytes) + " MB" }
+        if case .amount(let number, _) = amount, number.scale > 2 {
+            return hundredths(Double(number.units) / pow10(number.scale)) + " " + unit.rawValue
+        }
+        return amount.description
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+
+    /// A figure with at most two decimals, trailing zeros left off.
+    private static func hundredths(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
         let whole = hundredths / 100, fraction = hundredths % 100
         let decimals = fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
-        return "\(whole)\(decimals) GB"
+        return "\(whole)\(decimals)"
     }
 
     static func dateText(_ date: CalendarDate, reference: CalendarDate?) -> String {

@@ -85,11 +85,26 @@ struct JSONMeaning {
     private mutating func walk(_ value: JSONValue, path: String, words: [String], line: Int?) {
         switch value {
         case .object(let members):
+            // A bucket switched off (`status: INACTIVE`, `active: false`) holds nothing of
+            // the account's now, and neither does what is inside it.
+            guard !Self.isInactive(members) else { return }
             let bucket = buckets.count
-            buckets.append(Bucket(path: path, context: context(words: words, members: members), unit: unitField(members), line: line))
+            let descriptor = descriptorMember(members)
+            let described = descriptor.map { members + $0.members } ?? members
+            buckets.append(Bucket(path: path, context: context(words: words, members: described),
+                                  unit: unitField(members) ?? descriptor.flatMap { unitField($0.members) }, line: line))
             for member in members {
                 let memberPath = path + "." + member.key
                 let keyWords = Self.words(ofKey: member.key)
+                if let descriptor, member.key == descriptor.key {
+                    // The figures of a bucket's descriptor are the bucket's own.
+                    for inner in descriptor.members {
+                        if let reading = read(inner.value, keyWords: Self.words(ofKey: inner.key)) {
+                            observe(Self.words(ofKey: inner.key), reading, path: memberPath + "." + inner.key, bucket: bucket, line: line)
+                        }
+                    }
+                    continue
+                }
                 switch member.value {
                 case .object(let inner) where quantity(inner) != nil:
                     observe(keyWords, quantity(inner)!, path: memberPath, bucket: bucket, line: line)
@@ -111,6 +126,58 @@ struct JSONMeaning {
         default:
             break
         }
+    }
+
+    /// A member object that describes the object it sits in rather than holding a bucket
+    /// of its own: scalars only, with a unit field and no value of its own
+    /// (`{"balance": 958.07, "serviceBundle": {"name": "Top-up data", "unit": "MByte",
+    /// "allowance": -1}}`). Only when the object has no unit of its own and one such member.
+    private func descriptorMember(_ members: [JSONMember]) -> (key: String, members: [JSONMember])? {
+        guard unitField(members) == nil else { return nil }
+        var found: (key: String, members: [JSONMember])?
+        for member in members {
+            guard case .object(let inner) = member.value, unitField(inner) != nil,
+                  Self.isFlat(inner),
+                  !inner.contains(where: { ["value", "amount", "quantity", "volume"].contains($0.key.lowercased()) }) else { continue }
+            if found != nil { return nil }
+            found = (member.key, inner)
+        }
+        return found
+    }
+
+    /// Members that are all scalars, nulls or empty objects.
+    static func isFlat(_ members: [JSONMember]) -> Bool {
+        members.allSatisfy { member in
+            switch member.value {
+            case .object(let inner): return inner.isEmpty
+            case .array(let items): return items.isEmpty
+            default: return true
+            }
+        }
+    }
+
+    /// Status words that say a bucket, pass or line is not in force.
+    static let inactiveStates: Set<String> = ["inactive", "disabled", "expired", "suspended", "cancelled", "canceled",
+                                              "deactivated", "terminated", "not_active", "notactive"]
+
+    /// Whether an object, or the one descriptor it holds, says it is not in force.
+    static func isInactive(_ members: [JSONMember], depth: Int = 0) -> Bool {
+        for member in members {
+            let key = member.key.lowercased()
+            switch member.value {
+            case .string(let text) where ["status", "state", "bundlestatus", "bundle_status", "subscriptionstatus"].contains(key):
+                if inactiveStates.contains(text.lowercased().trimmed(of: " ")) { return true }
+            case .bool(false) where ["active", "isactive", "is_active", "enabled", "isenabled", "is_enabled"].contains(key):
+                return true
+            case .object(let inner) where depth == 0 && isFlat(inner):
+                // `serviceBundle: {…, status: INACTIVE}` speaks for the object around it.
+                if ["status", "state"].contains(where: { name in inner.contains { $0.key.lowercased() == name } }),
+                   isInactive(inner, depth: 1) { return true }
+            default:
+                break
+            }
+        }
+        return false
     }
 
     private mutating func observe(_ keyWords: [String], _ reading: Reading, path: String, bucket: Int, line: Int?) {
@@ -220,7 +287,8 @@ struct JSONMeaning {
             if isDateKey, let date = Self.compactDate(text) { return .date(date, raw: text) }
             let scan = TextScan(text)
             let mentions = ValueFinder(scan: scan, locale: locale, reference: reference).mentions()
-            if mentions.count == 1, let mention = mentions.first, mention.tokens == 0..<scan.tokens.count
+            if let mention = mentions.first, mentions.count == 1 || Self.isClockTime(scan, from: mention.tokens.upperBound),
+               mention.tokens == 0..<scan.tokens.count
                 || (mention.tokens.lowerBound == 0 && Self.isTimeOfDay(scan, from: mention.tokens.upperBound)) {
                 switch mention.value {
                 case .data(let amount): return .data(amount, raw: text)
@@ -250,6 +318,19 @@ struct JSONMeaning {
     static func isTimeOfDay(_ scan: TextScan, from index: Int) -> Bool {
         let rest = scan.tokens[index...].map(\.folded).joined()
         return rest.isEmpty || rest.hasPrefix("t") || rest.first.map(\.isNumber) ?? false
+    }
+
+    /// `00:00`, `T10:00:00Z`, `10:00:00.000+0100` after a date: a clock time, which may read
+    /// as numbers of its own.
+    static func isClockTime(_ scan: TextScan, from index: Int) -> Bool {
+        guard index < scan.tokens.count else { return false }
+        var rest = Substring(scan.tokens[index...].map(\.folded).joined())
+        if rest.first == "t" { rest = rest.dropFirst() }
+        let hours = rest.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(hours.count) else { return false }
+        rest = rest.dropFirst(hours.count)
+        guard rest.first == ":" else { return false }
+        return rest.allSatisfy { $0.isASCII && ($0.isNumber || ":.+-z".contains($0)) }
     }
 
     /// A placeholder, or a value redacted out of a capture (`redacted-2`).
@@ -336,7 +417,8 @@ struct JSONMeaning {
             }
         }
         // Money and dates of the account.
-        for observation in observations where observation.concepts.isDisjoint(with: [.data, .voice, .messages, .roaming]) {
+        for observation in observations where observation.concepts.isDisjoint(with: [.data, .voice, .messages, .roaming])
+            && isAccountBucket(observation.bucket) {
             switch observation.value {
             case .money(let money, let raw):
                 if observation.concepts.contains(.amountDue) {
@@ -369,6 +451,13 @@ struct JSONMeaning {
             && !text.contains("://") && !text.contains("<")
     }
 
+    /// Whether a bucket's money and dates can be the account's: not a bucket of minutes,
+    /// messages or roaming (the expiry of a voice bundle is not the plan's).
+    private func isAccountBucket(_ bucket: Int) -> Bool {
+        if case .other? = buckets[bucket].unit { return false }
+        return buckets[bucket].context.isDisjoint(with: [.voice, .messages, .roaming])
+    }
+
     /// Whether the bucket holds data figures.
     private func isDataBucket(_ bucket: Int) -> Bool {
         observations.contains { $0.bucket == bucket && dataAmount($0) != nil }
@@ -380,8 +469,12 @@ struct JSONMeaning {
         guard !observation.concepts.isDisjoint(with: [.used, .remaining, .allowance, .balance]),
               observation.concepts.isDisjoint(with: [.voice, .messages, .roaming, .premium]) else { return nil }
         switch observation.value {
-        case .data(let amount, _): return amount
+        case .data(let amount, _):
+            if case .amount(let number, _) = amount, number.isNegative { return nil }
+            return amount
         case .bare(let number, _):
+            // `-1` is a sentinel (no fixed size, or unlimited), never an amount.
+            guard !number.isNegative else { return nil }
             if case .data(let unit)? = buckets[observation.bucket].unit { return .amount(number, unit) }
             if case .other? = buckets[observation.bucket].unit { return nil }
             // Zero of anything is zero: it takes a sibling's unit (`usage: 0` beside a
@@ -418,6 +511,18 @@ struct JSONMeaning {
             guard list.count == 1, let bucket = list.first else {
                 let paths = list.map { buckets[$0].path }.joined(separator: ", ")
                 notes.append(SnapshotDiagnostic(.conflictingValues, "\(list.count) buckets of data (\(paths)); which one is the plan's is for a spec to say, so none is read"))
+                // When every one of them ends on the same day, that day is still the cycle's end.
+                let ends = list.map { bucket in
+                    observations.compactMap { observation -> (CalendarDate, Observation)? in
+                        guard observation.bucket == bucket, case .date(let date, _) = observation.value,
+                              observation.concepts.contains(.expires) || observation.concepts.contains(.cycleEnd) else { return nil }
+                        return (date, observation)
+                    }
+                }
+                if ends.allSatisfy({ $0.count == 1 }), let (date, first) = ends.first?.first, ends.allSatisfy({ $0[0].0 == date }) {
+                    result.append(GenericReader.Candidate(field: .cycleEnd, value: .date(date), raw: raw(first.value),
+                                                          evidence: "key \(first.path) and the same day in every bucket", line: 0))
+                }
                 continue
             }
             let hotspot = buckets[bucket].context.contains(.hotspot)

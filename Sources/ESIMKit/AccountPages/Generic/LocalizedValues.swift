@@ -40,6 +40,7 @@ struct ReadingLocale: Sendable {
     static let commonUnits: [String: DataAmount.DataUnit] = [
         "b": .bytes, "byte": .bytes, "bytes": .bytes, "kb": .kilobytes, "mb": .megabytes, "gb": .gigabytes, "tb": .terabytes,
         "kib": .kibibytes, "mib": .mebibytes, "gib": .gibibytes, "tib": .tebibytes,
+        "kbyte": .kilobytes, "kbytes": .kilobytes, "mbyte": .megabytes, "mbytes": .megabytes, "gbyte": .gigabytes, "gbytes": .gigabytes,
     ]
 
     /// The currency a `$` stands for in a country.
@@ -399,13 +400,23 @@ struct ValueFinder {
         var found: (day: Int, month: Int, year: Int?, end: Int)?
         if let day = dayNumber(token) {
             var position = index + 1
-            if position < tokens.count, tokens[position].folded == "." { position += 1 }
-            position = skip(position, ["de"])
-            if let month = month(at: position) {
+            // `12-Jul-2017`: dashes touching both sides, and then a year.
+            let dashed = position < tokens.count && tokens[position].folded == "-" && scan.touching(index, position)
+            if dashed { position += 1 }
+            if !dashed, position < tokens.count, tokens[position].folded == "." { position += 1 }
+            if !dashed { position = skip(position, ["de"]) }
+            if let month = month(at: position), !dashed || scan.touching(position - 1, position) {
                 var end = position + 1
-                if end < tokens.count, tokens[end].folded == ".", scan.touching(position, end) { end += 1 }
-                let year = year(at: end)
-                found = (day, month, year?.0, year?.1 ?? end)
+                if dashed {
+                    if end + 1 < tokens.count, tokens[end].folded == "-", scan.touching(position, end), scan.touching(end, end + 1),
+                       let year = year(at: end + 1) {
+                        found = (day, month, year.0, year.1)
+                    }
+                } else {
+                    if end < tokens.count, tokens[end].folded == ".", scan.touching(position, end) { end += 1 }
+                    let year = year(at: end)
+                    found = (day, month, year?.0, year?.1 ?? end)
+                }
             }
         } else if let month = month(at: index), index + 1 < tokens.count {
             var position = index + 1
