@@ -161,6 +161,16 @@ enum Detectors {
                 candidate(.token, match, group: 1) { tokenPlaceholder($0, redactor) }
             }
         }
+        // A query parameter of 32 or more hex digits, whatever its name (`?crt=2d660e41…`
+        // on a booking link): a session's or a signed request's token, not a page's content.
+        result += scan(#"[?&;][A-Za-z_][A-Za-z0-9_-]{0,31}=([0-9A-Fa-f]{32,})(?![0-9A-Za-z])"#, text,
+                       near: .bytes(before: 34, after: 160) { bytes, index in
+                           guard bytes[index] == UInt8(ascii: "="), index + 32 < bytes.count else { return false }
+                           for offset in 1...32 where !ASCII.isHexDigit(bytes[index + offset]) { return false }
+                           return true
+                       }) { match in
+            candidate(.token, match, group: 1) { tokenPlaceholder($0, redactor) }
+        }
         return result
     }
 

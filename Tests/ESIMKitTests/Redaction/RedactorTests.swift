@@ -78,6 +78,21 @@ struct RedactorTests {
         }
     }
 
+    @Test("a query parameter of 32 or more hex digits is a token, whatever its name; shorter ones and paths stay")
+    func hexQueryTokens() {
+        let token = "2d660e41d51b2c049f40e863a4eb98a6d29fc1b2fa548413d678d7d6a1b7078"
+        let page = #"<a href="/pass/select/GDPXSA04?crt=\#(token)" aria-label="Select">Select</a>"#
+        let (redacted, findings) = Self.redactor.redact(page)
+        #expect(findings.map(\.kind) == [.token])
+        #expect(!redacted.contains(token) && redacted.contains("/pass/select/GDPXSA04?crt=redacted"))
+        #expect(Self.redactor.findings(in: redacted).isEmpty)
+        // A file name that is a hash, a short hex parameter, and hex followed by letters are not tokens.
+        for kept in [#"<img src="/media/486d8bc88da171b161ac22e837c31246_banner.jpg">"#, #"<a href="/x?v=4532343047534d4172">x</a>"#,
+                     #"<a href="/x?id=486d8bc88da171b161ac22e837c31246zz">x</a>"#] {
+            #expect(Self.redactor.findings(in: kept).isEmpty, "\(kept)")
+        }
+    }
+
     @Test("labelled values are replaced where their label says what they are", arguments: labelled.map { "\($0.0.rawValue)|\($0.1)|\($0.2)" })
     func labelledValues(_ item: String) {
         let parts = item.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)

@@ -153,6 +153,54 @@ struct GenericReaderTests {
         #expect(Self.readings(snapshot) == expected, "\(snapshot.diagnostics.map(\.message))")
     }
 
+    @Test("JSON buckets switched off are left out; a bucket's descriptor gives its unit and name; -1 is no amount")
+    func inactiveBuckets() throws {
+        // The shape of Tesco Mobile Ireland's balance response (Samples/Real/tescomobile-ie).
+        func bucket(_ balance: String, _ allowance: String, _ unit: String, _ status: String, _ name: String, _ type: String = "data",
+                    expiry: String = "null") -> String {
+            #"{"balance": \#(balance), "expiryDate": \#(expiry), "serviceBundle": {"name": "\#(name)", "allowance": \#(allowance), "type": "\#(type)", "unit": "\#(unit)", "status": "\#(status)", "serviceParameters": {}}}"#
+        }
+        let voice = bucket("9998.0", "10000.0", "Min", "ACTIVE", "Awarded Voice Balance", "voice", expiry: #""01-Jan-2027 00:00""#)
+        let topUp = bucket("958.076171875", "-1.0", "MByte", "ACTIVE", "Customer Topup Data Balance", expiry: #""12-Dec-2026 00:00""#)
+        let off = bucket("1048576.0", "1048576.0", "kB", "INACTIVE", "1GB Recurring Data Add-On")
+        let roaming = bucket("89.95", "1024.0", "Mbyte", "ACTIVE", "EU Roaming Data Allowance")
+        let snapshot = try Self.read(#"{"mainBalance": 17.28, "addonBalance": [\#(voice), \#(off), \#(roaming), \#(topUp)]}"#, name: "b.json")
+        // The voice bundle's expiry is not the account's; the allowance of -1 is not an amount.
+        #expect(Self.readings(snapshot) == ["cycleEnd=2026-12-12", "dataRemaining[0]=958.076171875 MB"],
+                "\(snapshot.diagnostics.map(\.message))")
+        // Switched on, the 1 GB add-on is a second bucket of data: none is read (and only one has an end date).
+        let both = try Self.read(#"{"addonBalance": [\#(topUp), \#(off.replacingOccurrences(of: "INACTIVE", with: "ACTIVE"))]}"#, name: "b.json")
+        #expect(Self.readings(both).isEmpty)
+        #expect(both.diagnostics.contains { $0.code == .conflictingValues && $0.message.contains("2 buckets of data") })
+        // `active: false` at the bucket itself.
+        let flagged = try Self.read(#"{"passes": [{"active": false, "remainingMB": 300}, {"active": true, "remainingMB": 120, "expiryDate": "2026-12-24"}]}"#, name: "p.json")
+        #expect(Self.readings(flagged) == ["cycleEnd=2026-12-24", "dataRemaining[0]=120 MB"])
+    }
+
+    @Test("several JSON buckets that all end on the same day give the cycle's end, and no figure")
+    func bucketsEndingTogether() throws {
+        let snapshot = try Self.read(#"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "15-Dec-2026 00:04"}]}"#,
+                                     name: "b.json")
+        #expect(Self.readings(snapshot) == ["cycleEnd=2026-12-15"])
+        let apart = try Self.read(#"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "2026-12-16"}]}"#,
+                                  name: "b.json")
+        #expect(Self.readings(apart).isEmpty)
+    }
+
+    @Test("figures in an offer card (a price and a button to buy) are not the account's")
+    func offerCards() throws {
+        let card = { (name: String, volume: String, price: String) in
+            #"<div class="card"><div><h3>\#(name)</h3><div class="volume">\#(volume)<span>GB</span></div><div>valid until the end of the billing period</div></div><div><span>\#(price) €</span> <span>one-off</span></div><a href="/pass/select/1">Select</a></div>"#
+        }
+        let page = Self.html("<h2>Available data passes</h2>" + card("SpeedOn S", "1", "5.95") + card("SpeedOn M", "3", "14.95"))
+        let snapshot = try Self.read(page)
+        #expect(Self.readings(snapshot).isEmpty, "\(Self.readings(snapshot))")
+        #expect(snapshot.diagnostics.contains { $0.message.contains("sits in an offer") })
+        // The same figures with a link that does not sell (`Details`) are read.
+        let account = try Self.read(Self.html(#"<div><h2>Available data</h2><div>1<span>GB</span></div><div>Balance <span>5.95 €</span></div><a href="/details">Details</a></div>"#))
+        #expect(Self.readings(account).contains("dataRemaining[0]=1 GB"), "\(Self.readings(account))")
+    }
+
     @Test("JSON numbers with no unit anywhere are not read, and the diagnostic says a spec can give the unit")
     func bareNumbers() throws {
         let snapshot = try Self.read(#"{"return_data": {"mdn": "2145550199", "plan": "Unlimited Everything", "data_balance": "7,657"}}"#, name: "r.json")
