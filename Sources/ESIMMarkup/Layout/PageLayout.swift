@@ -18,6 +18,11 @@ public struct PageLayout {
         public var element: MarkupNode
         /// Where the piece sits in its line's ``TextLine/text``, in UTF-8 bytes.
         public var range: Range<Int>
+
+        public init(element: MarkupNode, range: Range<Int>) {
+            self.element = element
+            self.range = range
+        }
     }
 
     /// One line of visible text.

@@ -88,6 +88,8 @@ struct MarkupMeaning {
         var labels: [Label]
         var values: [ValueMention]
         var wordCount: Int
+        /// Made of several short lines of neighbouring elements (``MarkupMeaning/joinedFragments(_:)``).
+        var isJoined = false
 
         var isProse: Bool { wordCount > MarkupMeaning.proseWords }
 
@@ -136,9 +138,9 @@ struct MarkupMeaning {
         // lines before its value: other lines are not scanned.
         let lines = Array(layout.lines.prefix(Self.maximumLines))
         let holds = lines.map { Self.mayHoldValue($0.text, stems: locale.unlimitedStems) }
-        let analyses = lines.indices.map { index -> Analysis in
+        let analyses = joinedFragments(lines.indices.map { index -> Analysis in
             holds[index...].prefix(3).contains(true) ? analyze(lines[index]) : Analysis.skipped(lines[index])
-        }
+        })
         var candidates: [GenericReader.Candidate] = []
         for (position, analysis) in analyses.enumerated() {
             let (found, spans) = statements(in: analysis, before: analyses[max(0, position - 2)..<position])
@@ -175,6 +177,66 @@ struct MarkupMeaning {
         let values = mayHoldValues ? ValueFinder(scan: scan, locale: locale, reference: reference).mentions() : []
         let wordCount = scan.tokens.filter { $0.kind == .word }.count
         return Analysis(line: line, scan: scan, labels: labels, values: values, wordCount: wordCount)
+    }
+
+    // MARK: Fragments
+
+    /// Runs of two to six lines that are each one or two tokens of a figure — numbers, `/`,
+    /// `of`, units — in neighbouring elements of one parent, read as one line: style sheets
+    /// set such blocks side by side (`<div>2.88</div><div>/</div><div>25</div><div>GB</div>`
+    /// shows `2.88 / 25 GB`). The joined line's block is their common parent; the others
+    /// are left out.
+    func joinedFragments(_ scanned: [Analysis]) -> [Analysis] {
+        var analyses = scanned
+        // A unit alone after a figure (`GB`) was not scanned: it holds no digit.
+        for position in analyses.indices.dropFirst() where analyses[position].scan.tokens.isEmpty && analyses[position - 1].scan.tokens.count <= 2
+            && !analyses[position - 1].scan.tokens.isEmpty && analyses[position].line.text.utf8.count <= 8 {
+            analyses[position] = analyze(analyses[position].line)
+        }
+        var result = analyses
+        var position = 0
+        while position < analyses.count {
+            guard isFragment(analyses[position]), let parent = analyses[position].line.block.parent else {
+                position += 1
+                continue
+            }
+            var end = position + 1
+            while end < analyses.count, end - position < 6, isFragment(analyses[end]),
+                  Self.contains(parent, analyses[end].line.block) || analyses[end].line.block.parent.map({ Self.contains(parent, $0) }) == true
+                    || (parent.parent.map { Self.contains($0, analyses[end].line.block) } ?? false) {
+                end += 1
+            }
+            let run = analyses[position..<end]
+            if run.count >= 2, run.contains(where: { $0.scan.tokens.contains { $0.kind == .number } }),
+               run.contains(where: { $0.values.contains { $0.kind == .data } || $0.scan.tokens.contains { locale.units[$0.folded] != nil } }) {
+                var text = ""
+                var pieces: [PageLayout.Piece] = []
+                for analysis in run {
+                    if !text.isEmpty { text += " " }
+                    let offset = text.utf8.count
+                    pieces += analysis.line.pieces.map { PageLayout.Piece(element: $0.element, range: ($0.range.lowerBound + offset)..<($0.range.upperBound + offset)) }
+                    text += analysis.line.text
+                }
+                let common = analyses[position..<end].allSatisfy({ Self.contains(parent, $0.line.block) }) ? parent : (parent.parent ?? parent)
+                var joined = analyze(PageLayout.TextLine(text: text, pieces: pieces, block: common, cells: []))
+                joined.isJoined = true
+                result[position] = joined
+                for skipped in (position + 1)..<end { result[skipped] = Analysis.skipped(analyses[skipped].line) }
+                position = end
+            } else {
+                position += 1
+            }
+        }
+        return result
+    }
+
+    /// A line of one or two tokens, each a number, a unit, `/` or `of`.
+    func isFragment(_ analysis: Analysis) -> Bool {
+        let tokens = analysis.scan.tokens
+        guard (1...2).contains(tokens.count), analysis.line.cells.isEmpty else { return false }
+        return tokens.allSatisfy { token in
+            token.kind == .number || token.folded == "/" || token.folded == "of" || locale.units[token.folded] != nil
+        }
     }
 
     // MARK: Labels and their values
@@ -218,6 +280,8 @@ struct MarkupMeaning {
                let value = analysis.values.last(where: { $0.tokens.upperBound <= label.tokens.lowerBound }),
                value.kind == .data, label.tokens.lowerBound - value.tokens.upperBound <= 1,
                !shielded.contains(where: { $0.overlaps(value.tokens) }),
+               // `… / 10 GB left`, `… of 10 GB left`: the figure is a statement's total.
+               value.tokens.lowerBound == 0 || !isConnector(analysis.scan.tokens[value.tokens.lowerBound - 1].folded),
                let candidate = candidate(label.concept, value, in: analysis, context: contextWords(analysis),
                                          evidence: "'\(label.phrase)' after it") {
                 result.append(candidate)
@@ -485,9 +549,12 @@ struct MarkupMeaning {
         var result: [GenericReader.Candidate] = []
         var spans: [Range<Int>] = []
         let tokens = analysis.scan.tokens
-        for (position, second) in analysis.values.enumerated() where second.kind == .data && position > 0 {
-            let first = analysis.values[position - 1]
+        for (position, second) in analysis.values.enumerated() where second.kind == .data {
             guard case .data(let allowance) = second.value, allowance != .unlimited else { continue }
+            // The figure before: a value, or a bare number with a decimal point that no value
+            // took (`2.88 / 25 GB`).
+            let earlier = position > 0 ? analysis.values[position - 1] : nil
+            guard let first = bareFigure(in: analysis, before: second, after: earlier, unitOf: allowance) ?? earlier else { continue }
             // The amount: data, or a bare number taking the allowance's unit (`0 / 800 GB`).
             let amount: DataAmount
             switch first.value {
@@ -515,7 +582,21 @@ struct MarkupMeaning {
                 context.formUnion(heading.labels.map(\.concept).filter { [.roaming, .hotspot, .premium].contains($0) })
             }
             if context.contains(.roaming) || context.contains(.premium) { continue }
-            let isLeft = !leftWords.isEmpty && usedWords.isEmpty
+            var isLeft = !leftWords.isEmpty && usedWords.isEmpty
+            var heading: String?
+            // Figures a page's elements split (`<div>2.88</div><div>/</div><div>25</div><div>GB</div>`)
+            // say nothing of what they count: the heading just before must (`Your remaining
+            // data volume`), or they are not read.
+            if analysis.isJoined && leftWords.isEmpty && usedWords.isEmpty {
+                let headings = before.suffix(2).filter { $0.values.isEmpty && $0.wordCount <= 6 && !isLinks($0) }
+                let concepts = Set(headings.flatMap { $0.labels.map(\.concept) })
+                if concepts.contains(.remaining) && !concepts.contains(.used) {
+                    isLeft = true
+                } else if !(concepts.contains(.used) && !concepts.contains(.remaining)) {
+                    continue
+                }
+                heading = headings.last { !$0.labels.isEmpty }?.line.text
+            }
             // The statement with the words that say what it counts (`used 5.2 GB of 15 GB`,
             // `3 GB of 10 GB left`).
             let words = leftWords + usedWords
@@ -524,7 +605,7 @@ struct MarkupMeaning {
             let end = words.map(\.tokens.upperBound).filter { $0 > second.tokens.upperBound && $0 - second.tokens.upperBound <= 1 }.max()
                 ?? second.tokens.upperBound
             let raw = analysis.scan.text(start..<end)
-            let evidence = "'\(raw)' (\(isLeft ? "left" : "used") of the allowance)"
+            let evidence = "'\(raw)' (\(isLeft ? "left" : "used") of the allowance\(heading.map { ", by the heading '\($0)'" } ?? ""))"
             let hotspot = context.contains(.hotspot)
             let amountField: SnapshotField = isLeft ? .dataRemaining : (hotspot ? .hotspotUsed : .dataUsed)
             if isLeft && hotspot { continue }
@@ -539,6 +620,26 @@ struct MarkupMeaning {
                                                   evidence: evidence, line: analysis.line.sourceLine))
         }
         return (result, spans)
+    }
+
+    /// `/`, `of` and the page language's words for it.
+    func isConnector(_ word: String) -> Bool {
+        word == "/" || word == "of" || (locale.vocabulary.phrases[.of] ?? []).contains([word])
+    }
+
+    /// A number token just before `/` or `of` and the amount after it, with a decimal
+    /// separator and no value of its own, as that amount's unit (`2.88 / 25 GB`).
+    func bareFigure(in analysis: Analysis, before second: ValueMention, after earlier: ValueMention?,
+                    unitOf allowance: DataAmount) -> ValueMention? {
+        guard case .amount(_, let unit) = allowance, second.tokens.lowerBound >= 2 else { return nil }
+        let tokens = analysis.scan.tokens
+        let numberIndex = second.tokens.lowerBound - 2
+        guard isConnector(tokens[numberIndex + 1].folded),
+              tokens[numberIndex].kind == .number, earlier.map({ $0.tokens.upperBound <= numberIndex }) ?? true,
+              tokens[numberIndex].folded.contains(where: { $0 == "." || $0 == "," }),
+              let (number, ambiguous) = ValueFinder(scan: analysis.scan, locale: locale, reference: reference).number(tokens[numberIndex].folded),
+              !ambiguous else { return nil }
+        return ValueMention(kind: .data, value: .data(.amount(number, unit)), tokens: numberIndex..<(numberIndex + 1))
     }
 
     // MARK: Tables

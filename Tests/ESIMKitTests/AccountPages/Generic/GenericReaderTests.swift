@@ -187,6 +187,26 @@ struct GenericReaderTests {
         #expect(Self.readings(apart).isEmpty)
     }
 
+    @Test("a figure without its unit before '/' takes the allowance's: '2.88 / 25 GB left' is 2.88 GB left, not 25")
+    func bareFigureBeforeSlash() throws {
+        let snapshot = try Self.read(Self.html("<p>2.88 / 25 GB left</p>"))
+        #expect(Self.readings(snapshot) == ["dataAllowance[0]=25 GB", "dataRemaining[0]=2.88 GB", "dataUsed[0]=22.12 GB"])
+        // `7,657 / 10 GB` reads either way in English (7657 or 7.657): nothing is read from it.
+        #expect(Self.readings(try Self.read(Self.html("<p>7,657 / 10 GB left</p>"))).allSatisfy { !$0.hasPrefix("dataRemaining") })
+    }
+
+    @Test("a figure split across neighbouring blocks is one line; its heading must say what it counts", arguments: [
+        ("<p>Your remaining data volume</p>", ["dataAllowance[0]=25 GB", "dataRemaining[0]=2.88 GB", "dataUsed[0]=22.12 GB"]),
+        ("<p>Data used</p>", ["dataAllowance[0]=25 GB", "dataUsed[0]=2.88 GB"]),
+        // No heading, or one that says nothing of it: not read (it could be either).
+        ("", []), ("<p>Your passes</p>", []),
+    ] as [(String, [String])])
+    func splitFigures(heading: String, expected: [String]) throws {
+        let figure = #"<div class="volume"><div class="left"><div>2.88</div><div>/</div></div><div>25</div><div>GB</div></div>"#
+        let snapshot = try Self.read(Self.html(heading + figure))
+        #expect(Self.readings(snapshot) == expected, "\(snapshot.diagnostics.map(\.message))")
+    }
+
     @Test("figures in an offer card (a price and a button to buy) are not the account's")
     func offerCards() throws {
         let card = { (name: String, volume: String, price: String) in
