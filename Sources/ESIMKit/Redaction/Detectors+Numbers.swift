@@ -10,7 +10,7 @@ extension Detectors {
 
     static func iccids(_ text: ScanText, _ redactor: Redactor) -> [Candidate] {
         scan(#"89(?:[ -]?[0-9]){16,18}(?![0-9])"#, text, near: .digitRuns(count: 18, span: 26, before: 1, after: 28),
-             notAfter: alphanumeric) { match in
+             notAfter: alphanumeric, anchoredAt: [0]) { match in
             candidate(.iccid, match, group: 0) { value in
                 let digits = digitsOnly(value)
                 let valid = luhnValid(digits) || (digits.count == 20 && luhnValid(String(digits.prefix(19))))
@@ -24,7 +24,7 @@ extension Detectors {
 
     static func eids(_ text: ScanText, _ redactor: Redactor) -> [Candidate] {
         scan(#"89[0-9]{30}(?![0-9])"#, text, near: .digitRuns(count: 32, span: 32, before: 1, after: 34),
-             notAfter: alphanumeric) { match in
+             notAfter: alphanumeric, anchoredAt: [0]) { match in
             candidate(.eid, match, group: 0) { value in
                 let digits = Array(String(value).utf8)
                 guard CheckDigits.mod97(digits) == 1, !value.hasPrefix("8900000") else { return nil }
@@ -43,8 +43,9 @@ extension Detectors {
             #"(?i)\b(imei|meid|imsi)\b[^0-9\n<]{0,30}?(?:<[^>]{0,120}>[^0-9\n<]{0,10}){0,3}([0-9](?:[ -]?[0-9]){13,16})(?![0-9])"#,
             #"(?:"(?i:(imei[12]?|deviceImei|imsi|subscriberImsi))"\s*:\s*"?|(?i:\b(?:data-)?(imei[12]?|imsi))\s*=\s*["']?)([0-9](?:[ -]?[0-9]){13,16})(?![0-9])"#,
         ]
-        return patterns.flatMap { pattern in
-            scan(pattern, text, near: .words(["imei", "meid", "imsi"], before: 40, after: 300)) { match in
+        return zip(patterns, [[0], [-1, 0, -5]]).flatMap { pattern, anchors in
+            scan(pattern, text, near: .words(["imei", "meid", "imsi", "deviceimei", "subscriberimsi"], before: 40, after: 300),
+                 anchoredAt: anchors) { match in
                 // The label is in the first group that matched; the value is the last group.
                 let labels = (1..<(match.output.count - 1)).compactMap { group(match, $0)?.1 }
                 guard let label = labels.first else { return nil }
@@ -75,8 +76,10 @@ extension Detectors {
             #"(?i)(?:account\s*(?:number|no\.?|num|#)|acct\.?\s*(?:number|no\.?|#)?|account[-_]number|accountnumber|billing account|wireless account|\bban\b|customer (?:id|number))[^0-9<>\n$]{0,24}(?:<[^>]{0,200}>[^0-9<>\n$]{0,24}){0,4}([0-9][0-9 -]{4,22}[0-9])(?![0-9])"#,
             keyed("accountNumber|account_number|account-number|accountNo|acctNumber|acctNo|ban|billingAccountNumber|billingAccount|accountId|account_id|account-id|customerId|customer_id|customerNumber", "[0-9][0-9 -]{3,24}[0-9]") + "(?![0-9])",
         ]
-        return patterns.flatMap { pattern in
-            scan(pattern, text, near: .words(["account", "acct", "ban", "customer"], before: 40, after: 1200)) { match in
+        let trigger = Trigger.words(["account", "acct", "ban", "customer", "billing account", "wireless account", "billingaccount"],
+                                    before: 40, after: 1200)
+        return zip(patterns, [[0], [-1, 0, -5]]).flatMap { pattern, anchors in
+            scan(pattern, text, near: trigger, anchoredAt: anchors) { match in
                 candidate(.accountNumber, match, group: 1) { value in
                     let digits = digitsOnly(value)
                     guard digits.count >= 5, !digits.hasPrefix("000"), !isDateLike(value) else { return nil }
@@ -111,7 +114,8 @@ extension Detectors {
         var result: [Candidate] = []
         // Written as a phone number: (214) 555-0142, 214.555.0142, +1 214 555 0142.
         result += scan(#"(?:\+?1[ .-]?)?\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9])"#, text,
-                       near: .digitRuns(count: 10, span: 18, before: 6, after: 20), notAfter: alphanumeric.union(".$-")) { match in
+                       near: .digitRuns(count: 10, span: 18, before: 6, after: 20), notAfter: alphanumeric.union(".$-"),
+                       anchoredAt: [-1, 0]) { match in
             candidate(.phoneNumber, match, group: 0) { value in usPlaceholder(value, digits: digitsOnly(value), redactor) }
         }
         // Bare digits where a key or a tel: link says it is a number.
@@ -120,16 +124,16 @@ extension Detectors {
             #"tel:(\+?1?[0-9]{10})(?![0-9])"#,
         ]
         let keyTrigger = Trigger.words(["ctn", "mtn", "mdn", "msisdn", "phone", "mobile", "line", "subscriber", "tel", "contact",
-                                        "callback"], before: 40, after: 80)
-        for pattern in keyed {
-            result += scan(pattern, text, near: keyTrigger) { match in
+                                        "callback", "primaryphone"], before: 40, after: 80)
+        for (pattern, anchors) in zip(keyed, [[-1, 0, -5], [0]]) {
+            result += scan(pattern, text, near: keyTrigger, anchoredAt: anchors) { match in
                 candidate(.phoneNumber, match, group: 1) { value in usPlaceholder(value, digits: digitsOnly(value), redactor) }
             }
         }
         // International: +44 20 7946 0958 keeps its country code; the last seven digits
         // become 55501xx.
         result += scan(#"\+([2-9][0-9]{0,2})((?:[ .-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])"#, text,
-                       near: .words(["+"], before: 0, after: 40), notAfter: alphanumeric) { match in
+                       near: .words(["+"], before: 0, after: 40), notAfter: alphanumeric, anchoredAt: [0]) { match in
             guard let (_, country) = group(match, 1) else { return nil }
             return candidate(.phoneNumber, match, group: 2) { rest in
                 let digits = digitsOnly(rest)
@@ -149,7 +153,7 @@ extension Detectors {
     static func cardNumbers(_ text: ScanText, _ redactor: Redactor) -> [Candidate] {
         scan(#"(?i)(?:visa|mastercard|master card|amex|american express|discover|debit|credit|card)[^0-9<\n]{0,20}?(?:ending(?: in)?|ends in|last (?:four|4)(?: digits)?|[•*xX·]{2,}[ -]?)\s*(?:<[^>]{0,120}>\s*){0,2}([0-9]{4})(?![0-9])"#, text,
              near: .words(["visa", "mastercard", "master card", "amex", "american express", "discover", "debit", "credit", "card"],
-                          before: 0, after: 400)) { match in
+                          before: 0, after: 400), anchoredAt: [0]) { match in
             candidate(.cardNumber, match, group: 1) { value in
                 guard !value.hasPrefix("00") else { return nil }
                 return "00" + String(redactor.digits(String(value), .cardNumber, count: 2))

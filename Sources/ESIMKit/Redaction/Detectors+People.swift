@@ -42,7 +42,7 @@ extension Detectors {
         ]
         // Greetings followed by a capital within a few bytes (tags allowed); labels and
         // keys that hold names; possessives.
-        let capitalSoon: @Sendable (borrowing [UInt8], Int) -> Bool = { bytes, end in
+        let capitalSoon: @Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool = { bytes, end in
             var index = end
             var inTag = false
             while index < min(bytes.count, end + 260) {
@@ -61,13 +61,15 @@ extension Detectors {
                                     "customer_name", "holdername", "contactname", "nameonaccount", "ownername"], before: 30, after: 500)
         let possessive = Trigger.words(["'s ", "’s "], before: 24, after: 24)
         let triggers = [greetings, labels, labels, possessive]
-        var result = zip(patterns, triggers).flatMap { pattern, trigger in
-            scan(pattern, text, near: trigger) { match in
+        let anchors: [[Int]?] = [[0], [-1], [0], nil]
+        var result = zip(zip(patterns, triggers), anchors).flatMap { patternAndTrigger, anchors in
+            scan(patternAndTrigger.0, text, near: patternAndTrigger.1, anchoredAt: anchors) { match in
                 candidate(.name, match, group: 1) { namePlaceholder($0, redactor) }
             }
         }
         result += scan(#""(?i:lastName|last_name|surname|familyName|family_name)"\s*:\s*"([A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,2})""#, text,
-                         near: .words(["lastname", "last_name", "surname", "familyname", "family_name"], before: 20, after: 100)) { match in
+                         near: .words(["lastname", "last_name", "surname", "familyname", "family_name"], before: 20, after: 100),
+                         anchoredAt: [-1]) { match in
             candidate(.name, match, group: 1) { value in
                 if placeholderSurnames.contains(String(value)) { return nil }
                 return value.split(separator: " ").map { redactor.pick(placeholderSurnames, for: String($0), .name) }.joined(separator: " ")
@@ -96,7 +98,7 @@ extension Detectors {
                            var end = index
                            while end < bytes.count, Trigger.isDigit(bytes[end]), end - index < 7 { end += 1 }
                            return end - index <= 6 && end + 1 < bytes.count && bytes[end] == 0x20 && bytes[end + 1] &- 0x41 < 26
-                       }) { match in
+                       }, anchoredAt: [0]) { match in
             guard let (range, whole) = group(match, 0), let (_, number) = group(match, 1), let (_, street) = group(match, 2) else { return nil }
             if String(street).trimmed(of: " ") == "Example" { return nil }
             var replacement = String(redactor.digits(String(whole), .streetAddress, count: number.count))
@@ -117,15 +119,26 @@ extension Detectors {
             keyed("zip|zipCode|zip_code|zip-code|postalCode|postal_code|postal-code|postcode", "[0-9]{5}(?:-[0-9]{4})?") + "(?![0-9])",
         ]
         let zipTrigger = Trigger.words(["zip", "postal", "postcode"], before: 30, after: 80)
+        // "TX 75201": a state's code, then (past a comma, spaces and a few tags) five digits.
+        let stateTrigger = Trigger.words(states.lowercased().split(separator: "|").map(String.init), before: 0, after: 300) { bytes, end in
+            // Not inside a word (`TXT`), and five digits within reach.
+            guard end >= bytes.count || !ASCII.isAlphanumeric(bytes[end]) else { return false }
+            var index = end, run = 0
+            while index < min(bytes.count, end + 300) {
+                run = Trigger.isDigit(bytes[index]) ? run + 1 : 0
+                if run == 5 { return true }
+                index += 1
+            }
+            return false
+        }
         for (index, pattern) in zips.enumerated() {
-            // "TX 75201" is found from the ZIP: five digits, the state up to a few tags before.
-            let trigger = index == 0 ? Trigger.digitRuns(count: 5, span: 5, before: 300, after: 12) : zipTrigger
-            result += scan(pattern, text, near: trigger) { match in
+            let trigger = index == 0 ? stateTrigger : zipTrigger
+            result += scan(pattern, text, near: trigger, anchoredAt: index == 0 ? [0] : [-1, 0, -5]) { match in
                 candidate(.zipCode, match, group: 1) { zipPlaceholder($0, redactor) }
             }
         }
         result += scan(#""(?i:street|street1|street2|streetAddress|addressLine1|addressLine2|address1|address2|line1|line2)"\s*:\s*"([^"]{3,120})""#, text,
-                         near: .words(["street", "address", "line1", "line2"], before: 20, after: 160)) { match in
+                         near: .words(["street", "address", "line1", "line2"], before: 20, after: 160), anchoredAt: [-1]) { match in
             candidate(.streetAddress, match, group: 1) { value in
                 if value.contains("Example") { return nil }
                 let digits = digitsOnly(value)
@@ -139,11 +152,22 @@ extension Detectors {
 
     static func ipAddresses(_ text: ScanText, _ redactor: Redactor) -> [Candidate] {
         var result = scan(#"(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}(?![0-9.])"#, text,
-                          near: .bytes(before: 3, after: 13) { bytes, index in
-                              bytes[index] == UInt8(ascii: ".") && index > 0 && index + 1 < bytes.count
-                                  && Trigger.isDigit(bytes[index - 1]) && Trigger.isDigit(bytes[index + 1])
+                          near: .bytes(before: 0, after: 16) { bytes, index in
+                              // The first digit of four groups of one to three digits with dots between.
+                              guard Trigger.isDigit(bytes[index]), index == 0 || !Trigger.isDigit(bytes[index - 1]) else { return false }
+                              var cursor = index
+                              for group in 0..<4 {
+                                  let start = cursor
+                                  while cursor < bytes.count, cursor - start < 3, Trigger.isDigit(bytes[cursor]) { cursor += 1 }
+                                  guard cursor > start else { return false }
+                                  if group < 3 {
+                                      guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") else { return false }
+                                      cursor += 1
+                                  }
+                              }
+                              return true
                           },
-                          notAfter: alphanumeric.union(".")) { match in
+                          notAfter: alphanumeric.union("."), anchoredAt: [0]) { match in
             candidate(.ipAddress, match, group: 0) { value in
                 if ["192.0.2.", "198.51.100.", "203.0.113.", "127.", "0.0.0.0", "255.255.255.255"].contains(where: value.hasPrefix) {
                     return nil
@@ -153,11 +177,27 @@ extension Detectors {
             }
         }
         result += scan(#"(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])|(?:[0-9A-Fa-f]{1,4}:){2,6}:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,4}(?![0-9A-Fa-f:])"#, text,
-                       near: .bytes(before: 40, after: 40) { bytes, index in
-                           bytes[index] == UInt8(ascii: ":") && index + 1 < bytes.count && ASCII.isHexDigit(bytes[index + 1])
-                               && index > 0 && (ASCII.isHexDigit(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":"))
+                       near: .bytes(before: 0, after: 48) { bytes, index in
+                           // The first hex digit of a group of one to four, then `:`.
+                           guard ASCII.isHexDigit(bytes[index]),
+                                 index == 0 || !(ASCII.isAlphanumeric(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":")) else { return false }
+                           // At least three colons among hex groups of one to four (`2001:db8::1`).
+                           var cursor = index, colons = 0, run = 0
+                           while cursor < bytes.count, cursor - index < 40 {
+                               if ASCII.isHexDigit(bytes[cursor]) {
+                                   run += 1
+                                   guard run <= 4 else { return false }
+                               } else if bytes[cursor] == UInt8(ascii: ":") {
+                                   colons += 1
+                                   run = 0
+                               } else {
+                                   break
+                               }
+                               cursor += 1
+                           }
+                           return colons >= 3
                        },
-                       notAfter: alphanumeric.union(":")) { match in
+                       notAfter: alphanumeric.union(":"), anchoredAt: [0]) { match in
             candidate(.ipAddress, match, group: 0) { value in
                 if value.lowercased().hasPrefix("2001:db8") { return nil }
                 let bytes = redactor.hash.mac("ipAddress:\(value.lowercased())")

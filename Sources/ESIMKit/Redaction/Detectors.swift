@@ -13,9 +13,18 @@ enum Detectors {
     /// Runs `pattern` over the parts of `text` near its triggers; `body` gets each match
     /// and returns a candidate for it. Swift's regular expressions have no look-behind:
     /// `notAfter` lists characters that must not come right before a match.
+    ///
+    /// With `anchoredAt`, a match may only start at a trigger's place plus one of those
+    /// offsets (`[0]`: where the trigger fired), and is tried there alone rather than at
+    /// every byte of the window: for patterns whose first characters are what fires the
+    /// trigger, the same matches at a fraction of the cost.
     static func scan(_ pattern: String, _ text: ScanText, near trigger: Trigger, notAfter: Set<Character> = [],
+                     anchoredAt offsets: [Int]? = nil,
                      _ body: (Regex<AnyRegexOutput>.Match) -> Candidate?) -> [Candidate] {
         guard let regex = compiledRegex(pattern) else { return [] }
+        if let offsets {
+            return scanAnchored(regex, text, near: trigger, at: offsets, notAfter: notAfter, boundary: pattern.contains(#"\b"#), body)
+        }
         var result: [Candidate] = []
         let string = text.string
         for window in text.windows(trigger) {
@@ -31,6 +40,41 @@ enum Detectors {
                     continue
                 }
                 if let candidate = body(match) { result.append(candidate) }
+            }
+        }
+        return result
+    }
+
+    private static func scanAnchored(_ regex: Regex<AnyRegexOutput>, _ text: ScanText, near trigger: Trigger, at offsets: [Int],
+                                     notAfter: Set<Character>, boundary: Bool,
+                                     _ body: (Regex<AnyRegexOutput>.Match) -> Candidate?) -> [Candidate] {
+        // A match tried on a substring sees a word boundary at its start, whatever stands
+        // before it; a window would not. Where the pattern asks for `\b`, a start between two
+        // word characters (`ga_sid`, `x1`) is not tried.
+        func isWord(_ byte: UInt8) -> Bool { ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "_") }
+        var result: [Candidate] = []
+        let string = text.string
+        let count = text.bytes.count
+        let after = trigger.reach.after
+        // Matches do not overlap: a place inside the last match is not tried.
+        var covered = 0
+        for place in text.places(trigger) {
+            for offset in offsets {
+                let start = place.offset + offset
+                guard start >= covered, start >= 0, start < count, text.bytes[start] & 0xC0 != 0x80 else { continue }
+                if boundary, start > 0, isWord(text.bytes[start]), isWord(text.bytes[start - 1]) { continue }
+                let lower = text.index(at: start, roundingUp: false)
+                let upper = text.index(at: min(count, place.offset + place.length + after), roundingUp: true)
+                guard lower < upper, var match = try? regex.prefixMatch(in: string[lower..<upper]) else { continue }
+                // A match the window cut short is matched again without the window's end.
+                if match.range.upperBound == upper, upper < string.endIndex {
+                    let end = string.utf8.index(upper, offsetBy: min(16_384, string.utf8.distance(from: upper, to: string.endIndex)))
+                    if let longer = try? regex.prefixMatch(in: string[lower..<end]) { match = longer }
+                }
+                if !notAfter.isEmpty, lower > string.startIndex, notAfter.contains(string[string.index(before: lower)]) { continue }
+                if !match.range.isEmpty { covered = string.utf8.distance(from: string.startIndex, to: match.range.upperBound) }
+                if let candidate = body(match) { result.append(candidate) }
+                break
             }
         }
         return result
@@ -84,7 +128,7 @@ enum Detectors {
         let patterns = [#"(?i:LPA):1\$([A-Za-z0-9.-]+)(?::[0-9]+)?\$([A-Za-z0-9-]+)"#,
                         #"(?i:LPA)%3[Aa]1%24([A-Za-z0-9.-]+)(?:%3[Aa][0-9]+)?%24([A-Za-z0-9-]+)"#]
         return patterns.flatMap { pattern in
-            scan(pattern, text, near: .words(["lpa"], before: 0, after: 400)) { match in
+            scan(pattern, text, near: .words(["lpa"], before: 0, after: 400), anchoredAt: [0]) { match in
                 // A code for a reserved example host or documentation address is made up.
                 guard let (_, host) = group(match, 1), !isExampleHost(host) else { return nil }
                 return candidate(.activationCode, match, group: 2) { id in
@@ -139,7 +183,7 @@ enum Detectors {
         let wholeTrigger = Trigger.words(["eyj", "akia", "aiza", "sk_", "pk_", "rk_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox"],
                                          before: 0, after: 120)
         for pattern in whole {
-            result += scan(pattern, text, near: wholeTrigger) { match in
+            result += scan(pattern, text, near: wholeTrigger, anchoredAt: [0]) { match in
                 candidate(.token, match, group: 0) { tokenPlaceholder($0, redactor) }
             }
         }
@@ -150,14 +194,18 @@ enum Detectors {
             #"(?i)name=["'](?:csrf-token|csrf_token|_csrf|xsrf-token|authenticity_token|__requestverificationtoken)["'][^>]*?(?:content|value)=["']([^"']{8,})["']"#,
             #"(?i)(?:content|value)=["']([^"']{8,})["'][^>]*?name=["'](?:csrf-token|csrf_token|_csrf|xsrf-token|authenticity_token|__requestverificationtoken)["']"#,
         ]
-        let valuedTrigger = Trigger.words(["bearer", "csrf", "xsrf", "_csrf", "token", "session", "jsession", "phpsess", "sid", "secret",
-                                           "auth", "ticket", "jwt", "nonce", "signature",
-                                           "password", "passwd", "otp", "api_key", "apikey", "api-key", "authenticity", "__request",
-                                           "access_token", "refresh_token", "id_token", "auth_token", "client_secret", "accesstoken",
-                                           "refreshtoken", "idtoken", "authtoken", "clientsecret", "bearertoken"],
-                                          before: 40, after: 160, then: Trigger.followedWithin(60, by: Array(":= ".utf8)))
-        for pattern in valued {
-            result += scan(pattern, text, near: valuedTrigger) { match in
+        // Each keyed pattern starts at its key (a quote or `data-` before it, or `?`/`&`
+        // for a query parameter): it is tried there only. The meta-tag forms, rare, are
+        // matched in windows around their names.
+        let keyStarts = Trigger.words(["bearer", "csrf", "xsrf", "_csrf", "authenticity", "__request", "session", "jsession", "phpsess",
+                                       "sid", "access", "refresh", "id_token", "id-token", "idtoken", "auth", "api", "client", "secret",
+                                       "password", "passwd", "otp", "token", "ticket", "jwt", "nonce", "signature"],
+                                      before: 40, after: 160, then: Trigger.followedWithin(60, by: Array(":= ".utf8)))
+        let metaNames = Trigger.words(["csrf-token", "csrf_token", "_csrf", "xsrf-token", "authenticity_token", "__requestverificationtoken"],
+                                      before: 200, after: 200)
+        let plans: [(Trigger, [Int]?)] = [(keyStarts, [0]), (keyStarts, [-1, 0, -5]), (keyStarts, [-1]), (metaNames, nil), (metaNames, nil)]
+        for (pattern, (trigger, anchors)) in zip(valued, plans) {
+            result += scan(pattern, text, near: trigger, anchoredAt: anchors) { match in
                 candidate(.token, match, group: 1) { tokenPlaceholder($0, redactor) }
             }
         }
@@ -237,15 +285,60 @@ extension Detectors {
     /// URL-encoded runs (`who=%2B44%2020%207946%200123`): decoded, redacted like any
     /// text, and encoded again.
     static func percentEncoded(_ text: ScanText, _ redactor: Redactor) -> [Candidate] {
-        scan(#"[A-Za-z0-9._~!*'()+-]*(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~!*'()+-]*)+"#, text,
-             near: .bytes(before: 400, after: 400) { bytes, index in
-                 bytes[index] == UInt8(ascii: "%") && index + 2 < bytes.count && ASCII.isHexDigit(bytes[index + 1]) && ASCII.isHexDigit(bytes[index + 2])
-             }) { match in
-            guard let (range, run) = group(match, 0), let decoded = percentDecoded(run), decoded != String(run) else { return nil }
-            let inner = redactor.redact(decoded)
-            guard let first = inner.findings.first else { return nil }
-            return Candidate(kind: first.kind, range: range, original: decoded, replacement: percentEncoded(inner.text))
+        var runs: [(range: Range<String.Index>, decoded: String)] = []
+        _ = scan(#"[A-Za-z0-9._~!*'()+-]*(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~!*'()+-]*)+"#, text,
+             near: .bytes(before: 0, after: 800) { bytes, index in
+                 // The start of a run of unreserved characters and escapes that holds an escape.
+                 func isEscape(_ at: Int) -> Bool {
+                     bytes[at] == UInt8(ascii: "%") && at + 2 < bytes.count && ASCII.isHexDigit(bytes[at + 1]) && ASCII.isHexDigit(bytes[at + 2])
+                 }
+                 guard isUnreserved(bytes[index]) || isEscape(index), index == 0 || !isUnreserved(bytes[index - 1]) else { return false }
+                 var cursor = index
+                 while cursor < bytes.count, cursor - index < 800 {
+                     if isEscape(cursor) { return true }
+                     guard isUnreserved(bytes[cursor]) else { return false }
+                     cursor += 1
+                 }
+                 return false
+             }, anchoredAt: [0]) { match in
+            if let (range, run) = group(match, 0), let decoded = percentDecoded(run), decoded != String(run) { runs.append((range, decoded)) }
+            return nil
         }
+        guard !runs.isEmpty else { return [] }
+        // All runs redacted as one text, a line apart (no detector reads across a line
+        // break and a control byte), then split again; a redaction that took a separator
+        // away falls back to one run at a time.
+        let separator = "\n\u{1}\n"
+        var starts: [Int] = []
+        var joined = ""
+        for (index, run) in runs.enumerated() {
+            if index > 0 { joined += separator }
+            starts.append(joined.utf8.count)
+            joined += run.decoded
+        }
+        let inner = runs.contains(where: { $0.decoded.utf8.contains(1) }) ? nil : redactor.redact(joined)
+        let pieces = inner.map { $0.text.split(separator: separator, omittingEmptySubsequences: false) }
+        guard let inner, let pieces, pieces.count == runs.count else {
+            return runs.compactMap { run in
+                let inner = redactor.redact(run.decoded)
+                guard let first = inner.findings.first else { return nil }
+                return Candidate(kind: first.kind, range: run.range, original: run.decoded, replacement: percentEncoded(inner.text))
+            }
+        }
+        var result: [Candidate] = []
+        for (index, run) in runs.enumerated() where pieces[index] != Substring(run.decoded) {
+            let end = starts[index] + run.decoded.utf8.count
+            let kind = inner.findings.first { $0.start >= starts[index] && $0.start < end }?.kind ?? inner.findings.first?.kind ?? .token
+            result.append(Candidate(kind: kind, range: run.range, original: run.decoded, replacement: percentEncoded(String(pieces[index]))))
+        }
+        return result
+    }
+
+    /// The characters the percent-encoded run pattern takes between escapes.
+    static func isUnreserved(_ byte: UInt8) -> Bool { unreservedTable[Int(byte)] }
+
+    private static let unreservedTable: [Bool] = (0..<256).map { byte in
+        ASCII.isAlphanumeric(UInt8(byte)) || "._~!*'()+-".utf8.contains(UInt8(byte))
     }
 
     static func percentDecoded(_ run: Substring) -> String? {

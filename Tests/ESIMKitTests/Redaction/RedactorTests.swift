@@ -78,6 +78,17 @@ struct RedactorTests {
         }
     }
 
+    @Test("percent-encoded runs are redacted together and each keeps its place; clean runs stay as they are")
+    func percentEncodedRuns() {
+        let page = #"<a href="/a?who=%2B44%2020%207946%200123&amp;next=%2Fhome%2Fstart">a</a> <a href="/b?mail=jordan.smith%40mailbox.org">b</a>"#
+        let (redacted, findings) = Self.redactor.redact(page)
+        #expect(Set(findings.map(\.kind)) == [.phoneNumber, .email], "\(findings)")
+        #expect(!redacted.contains("7946") && !redacted.contains("jordan.smith"))
+        #expect(redacted.contains("next=%2Fhome%2Fstart"), "\(redacted)")
+        #expect(redacted.contains(#"<a href="/b?mail=user-"#) && redacted.contains("%40example.com"), "\(redacted)")
+        #expect(Self.redactor.findings(in: redacted).isEmpty)
+    }
+
     @Test("a query parameter of 32 or more hex digits is a token, whatever its name; shorter ones and paths stay")
     func hexQueryTokens() {
         let token = "2d660e41d51b2c049f40e863a4eb98a6d29fc1b2fa548413d678d7d6a1b7078"
