@@ -65,6 +65,17 @@ struct CarrierCommandTests {
         #expect(json.out.contains(#""matches":[]"#))
     }
 
+    @Test("a fact from an old or third-party source says so beside it, in text and JSON")
+    func sourceCaveats() throws {
+        let run = runCLI(["carrier", "att", "--no-providers"])
+        let line = try #require(run.out.split(separator: "\n").first { $0.contains("*225#") })
+        #expect(line.contains("source from 2012"), "\(line)")
+        #expect(run.out.split(separator: "\n").first { $0.contains("*3282#") }?.contains("source from") == false)
+        let json = runCLI(["carrier", "att", "--no-providers", "--json"])
+        #expect(json.out.contains(#""published":"2012-05-11""#))
+        #expect(json.out.contains(#""thirdParty":"true""#))
+    }
+
     @Test("--json is one document with the match reason and cited sources")
     func json() throws {
         let run = runCLI(["carrier", "att", "--no-providers", "--json"])

@@ -39,7 +39,10 @@ extension Carrier: Encodable {
                         ("mmsc", $0.mmsc), ("mmsProxy", $0.mmsProxy), ("source", $0.source)])
         }, forKey: .apns)
         try container.encode(notes.map { JSONFields([("text", $0.text), ("source", $0.source)]) }, forKey: .notes)
-        try container.encode(citedSourceIDs.compactMap { sources[$0] }.map { JSONFields([("id", $0.id), ("title", $0.title), ("url", $0.url)]) },
+        try container.encode(citedSourceIDs.compactMap { sources[$0] }.map {
+            JSONFields([("id", $0.id), ("title", $0.title), ("url", $0.url), ("published", $0.published),
+                        ("thirdParty", $0.thirdParty ? "true" : nil)])
+        },
                              forKey: .sources)
     }
 }

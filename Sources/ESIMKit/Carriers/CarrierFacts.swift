@@ -3,11 +3,29 @@ package struct FactSource: Hashable, Sendable {
     package var id: String
     package var title: String
     package var url: String?
+    /// When the source was published or last updated, as it says (`2012`, `2022-12-07`).
+    package var published: String?
+    /// Not the carrier's own page: a newspaper, a forum, a copy on another site.
+    package var thirdParty: Bool
 
-    package init(id: String, title: String, url: String? = nil) {
+    package init(id: String, title: String, url: String? = nil, published: String? = nil, thirdParty: Bool = false) {
         self.id = id
         self.title = title
         self.url = url
+        self.published = published
+        self.thirdParty = thirdParty
+    }
+
+    /// The year of ``published``.
+    package var year: Int? { published.flatMap { Int($0.prefix(4)) } }
+
+    /// What a reader should weigh before trusting the source, or `nil`: third-party, and
+    /// its year when it is more than `maximumAge` years before `currentYear`.
+    package func caveat(currentYear: Int?, maximumAge: Int = 3) -> String? {
+        var parts: [String] = []
+        if thirdParty { parts.append("third-party source") }
+        if let year, let currentYear, currentYear - year > maximumAge { parts.append("source from \(year)") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// The system provider database (mobile-broadband-provider-info).

@@ -64,9 +64,21 @@ package enum CarrierSpec {
 
         var sources = sharedSources
         for (key, entry) in try fields["sources"]?.entries() ?? [] {
-            let parts = try entry.mapping(allowed: ["title", "url"])
+            let parts = try entry.mapping(allowed: ["title", "url", "published", "thirdParty"])
+            var published: String?
+            if let node = parts["published"] {
+                let text = try node.nonEmptyString()
+                let digits = text.utf8.map { $0 &- 0x30 < 10 }
+                let shapes: [[Bool]] = [[true, true, true, true], [true, true, true, true, false, true, true],
+                                        [true, true, true, true, false, true, true, false, true, true]]
+                guard shapes.contains(digits), text.utf8.filter({ $0 == UInt8(ascii: "-") }).count == digits.filter({ !$0 }).count else {
+                    throw node.error(.invalidValue, "'published' is a year or a date: 2012, 2022-12 or 2022-12-07")
+                }
+                published = text
+            }
             sources[key] = FactSource(id: key, title: try parts.required("title", in: entry).nonEmptyString(),
-                                      url: try parts["url"]?.nonEmptyString())
+                                      url: try parts["url"]?.nonEmptyString(), published: published,
+                                      thirdParty: try parts["thirdParty"]?.bool() ?? false)
         }
         func source(_ fields: [String: SpecNode], in parent: SpecNode) throws(SpecError) -> String {
             let node = try fields.required("source", in: parent)

@@ -63,12 +63,15 @@ enum CarrierRenderer {
         return DecodeRenderer.table(rows)
     }
 
-    static func details(_ carrier: Carrier, registry: CarrierRegistry, showAPNs: Bool, pages: [FieldMatrix.PageField] = []) -> [String] {
+    static func details(_ carrier: Carrier, registry: CarrierRegistry, showAPNs: Bool, pages: [FieldMatrix.PageField] = [],
+                        currentYear: Int? = CalendarDate.today?.year) -> [String] {
         var citations: [String] = []
+        // A fact resting on a third-party or old source says so beside it.
         func cite(_ source: String) -> String {
-            if let index = citations.firstIndex(of: source) { return "[\(index + 1)]" }
+            let caveat = carrier.sources[source]?.caveat(currentYear: currentYear).map { ", " + $0 } ?? ""
+            if let index = citations.firstIndex(of: source) { return "[\(index + 1)\(caveat)]" }
             citations.append(source)
-            return "[\(citations.count)]"
+            return "[\(citations.count)\(caveat)]"
         }
         let origin: String
         switch carrier.origin {

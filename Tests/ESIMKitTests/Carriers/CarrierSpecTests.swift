@@ -47,9 +47,26 @@ struct CarrierSpecTests {
         ("id: x\nname: X\ncountry: us\nsources:\n" + (1...17).map { "  s\($0): {title: T}\n" }.joined() + "  !!str s3: {title: U}\n",
          .duplicateKey, 22, "s3"),
         ("id: x\nname: X\ncountry: us\nsupport: {kind: tollFree}\n", .wrongType, 4, "support"),
+        // A source's date is a year or a date; third-party is a flag.
+        ("id: x\nname: X\ncountry: us\nsources:\n  s: {title: T, published: \"May 2012\"}\n", .invalidValue, 5, "sources.s.published"),
+        ("id: x\nname: X\ncountry: us\nsources:\n  s: {title: T, published: \"2012-5-1\"}\n", .invalidValue, 5, "sources.s.published"),
+        ("id: x\nname: X\ncountry: us\nsources:\n  s: {title: T, thirdParty: maybe}\n", .wrongType, 5, "sources.s.thirdParty"),
         ("id: x\n  name: [unclosed\n", .invalidYAML, 2, ""),
         ("- just\n- a list\n", .notAMapping, 1, ""),
     ]
+
+    @Test("a source's date and origin: a third-party or old source is marked beside the facts resting on it")
+    func sourceCaveats() throws {
+        let text = "id: x\nname: X\ncountry: us\nsources:\n  old: {title: Old, published: \"2012-05-11\"}\n"
+            + "  copy: {title: Copy, thirdParty: true, published: \"2026\"}\n  own: {title: Own}\n"
+            + "support:\n  - {kind: shortCode, contact: \"611\", source: own}\n"
+        let carrier = try CarrierSpec.parse(text, file: "x.yaml")
+        #expect(carrier.sources["old"]?.caveat(currentYear: 2026) == "source from 2012")
+        #expect(carrier.sources["old"]?.caveat(currentYear: 2014) == nil)
+        #expect(carrier.sources["old"]?.caveat(currentYear: nil) == nil)
+        #expect(carrier.sources["copy"]?.caveat(currentYear: 2026) == "third-party source")
+        #expect(carrier.sources["own"]?.caveat(currentYear: 2026) == nil)
+    }
 
     @Test("bad specs name the file, line and key", arguments: rejects)
     func rejected(_ text: String, _ code: SpecError.Code, _ line: Int, _ path: String) {

@@ -82,14 +82,16 @@ struct JSONMeaning {
 
     // MARK: Walking
 
-    private mutating func walk(_ value: JSONValue, path: String, words: [String], line: Int?) {
+    private mutating func walk(_ value: JSONValue, path: String, words: [String], line: Int?, isItem: Bool = false) {
         switch value {
         case .object(let members):
             // A bucket switched off (`status: INACTIVE`, `active: false`) holds nothing of
             // the account's now, and neither does what is inside it.
             guard !Self.isInactive(members) else { return }
             let bucket = buckets.count
-            let descriptor = descriptorMember(members)
+            // Only an item of a list of buckets has a descriptor (`addonBalance[3].serviceBundle`):
+            // elsewhere a member with a unit (`settings: {unit: metric}`) is its own object.
+            let descriptor = isItem ? descriptorMember(members) : nil
             let described = descriptor.map { members + $0.members } ?? members
             buckets.append(Bucket(path: path, context: context(words: words, members: described),
                                   unit: unitField(members) ?? descriptor.flatMap { unitField($0.members) }, line: line))
@@ -121,7 +123,7 @@ struct JSONMeaning {
                 && items.allSatisfy { if case .object = $0 { true } else { false } }
             if isLines { lineArrays += 1 }
             for (position, item) in items.prefix(1_000).enumerated() {
-                walk(item, path: path + "[\(position)]", words: words, line: isLines ? position : line)
+                walk(item, path: path + "[\(position)]", words: words, line: isLines ? position : line, isItem: true)
             }
         default:
             break
