@@ -177,6 +177,13 @@ struct GenericReaderTests {
         #expect(Self.readings(flagged) == ["cycleEnd=2026-12-24", "dataRemaining[0]=120 MB"])
     }
 
+    @Test("only an item of a list has a descriptor: a settings object with a unit does not make the account a bucket of it")
+    func descriptorsOnlyInLists() throws {
+        let snapshot = try Self.read(#"{"balance": {"amount": "12.50", "currency": "USD"}, "expiryDate": "2026-12-24", "settings": {"unit": "metric", "theme": "dark"}}"#,
+                                     name: "s.json")
+        #expect(Self.readings(snapshot) == ["balance=$12.50", "expires=2026-12-24"])
+    }
+
     @Test("several JSON buckets that all end on the same day give the cycle's end, and no figure")
     func bucketsEndingTogether() throws {
         let snapshot = try Self.read(#"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "15-Dec-2026 00:04"}]}"#,
