@@ -96,7 +96,9 @@ extension Detectors {
     /// A US number's placeholder: a valid-looking area code, exchange 555, line 01xx.
     static func usPlaceholder(_ value: Substring, digits: String, _ redactor: Redactor) -> String? {
         let national = digits.count == 11 ? String(digits.dropFirst()) : digits
-        guard national.count == 10 else { return nil }
+        // A North American area code starts with 2–9: `000…` is another detector's
+        // placeholder (an account number's), and replacing it again would undo that one.
+        guard national.count == 10, let areaStart = national.utf8.first, areaStart >= UInt8(ascii: "2") else { return nil }
         let area = String(national.prefix(3))
         let exchangeAndLine = national.dropFirst(3)
         if tollFree.contains(area) { return nil }                       // a business's number
