@@ -105,7 +105,9 @@ enum CarrierRenderer {
         let topUps = carrier.balanceChecks.filter(\.isTopUp)
         if !topUps.isEmpty {
             lines.append("Top up")
-            lines += DecodeRenderer.table(topUps.map { ("\($0.method == .sms ? "text \($0.text ?? "") to" : "dial") \($0.code)", cite($0.source)) })
+            lines += DecodeRenderer.table(topUps.map {
+                ("\($0.method == .sms ? "text \($0.text ?? "") to" : "dial") \($0.code)", ($0.shows.map { $0 + " " } ?? "") + cite($0.source))
+            })
         }
         if !carrier.support.isEmpty {
             lines.append("Customer service")
