@@ -101,9 +101,10 @@ struct CarrierCommandTests {
         let run = runCLI(["carrier", "list", "--country", "us", "--no-providers"])
         #expect(run.status == 0)
         #expect(run.outLines.first?.hasPrefix("att ") == true)
-        // The curated US carriers: AT&T, Verizon, T-Mobile, their seven MVNOs and Red Pocket.
-        #expect(run.outLines.count == 11)
-        #expect(run.err == "11 carriers\n")
+        // The curated US carriers: AT&T, Verizon, T-Mobile, their seven MVNOs, Red Pocket,
+        // Boost Mobile and Consumer Cellular.
+        #expect(run.outLines.count == 13)
+        #expect(run.err == "13 carriers\n")
         #expect(runCLI(["carrier", "list", "--country", "de", "--no-providers"]).outLines.isEmpty)
     }
 

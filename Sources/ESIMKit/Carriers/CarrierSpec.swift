@@ -251,6 +251,8 @@ package enum BuiltInSpecs {
         ("google-fi.yaml", PackageResources.google_fi_yaml),
         ("us-mobile.yaml", PackageResources.us_mobile_yaml),
         ("straight-talk.yaml", PackageResources.straight_talk_yaml),
+        ("boost.yaml", PackageResources.boost_yaml),
+        ("consumer-cellular.yaml", PackageResources.consumer_cellular_yaml),
         ("redpocket.yaml", PackageResources.redpocket_yaml),
         ("spusu.yaml", PackageResources.spusu_yaml),
         ("iliad.yaml", PackageResources.iliad_yaml),
