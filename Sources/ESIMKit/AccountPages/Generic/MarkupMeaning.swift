@@ -587,15 +587,20 @@ struct MarkupMeaning {
             // Figures a page's elements split (`<div>2.88</div><div>/</div><div>25</div><div>GB</div>`)
             // say nothing of what they count: the heading just before must (`Your remaining
             // data volume`), or they are not read.
-            if analysis.isJoined && leftWords.isEmpty && usedWords.isEmpty {
+            // A statement with no words of its own takes its direction from the heading just
+            // before (`Your remaining data volume` over `2.88 / 25 GB`); with none, one text
+            // reads as used (`67,18GB / 300GB`), split figures are not read.
+            if leftWords.isEmpty && usedWords.isEmpty {
                 let headings = before.suffix(2).filter { $0.values.isEmpty && $0.wordCount <= 6 && !isLinks($0) }
                 let concepts = Set(headings.flatMap { $0.labels.map(\.concept) })
                 if concepts.contains(.remaining) && !concepts.contains(.used) {
                     isLeft = true
-                } else if !(concepts.contains(.used) && !concepts.contains(.remaining)) {
+                    heading = headings.last { !$0.labels.isEmpty }?.line.text
+                } else if concepts.contains(.used) && !concepts.contains(.remaining) {
+                    heading = headings.last { !$0.labels.isEmpty }?.line.text
+                } else if analysis.isJoined {
                     continue
                 }
-                heading = headings.last { !$0.labels.isEmpty }?.line.text
             }
             // The statement with the words that say what it counts (`used 5.2 GB of 15 GB`,
             // `3 GB of 10 GB left`).

@@ -202,6 +202,15 @@ struct GenericReaderTests {
         #expect(Self.readings(try Self.read(Self.html("<p>7,657 / 10 GB left</p>"))).allSatisfy { !$0.hasPrefix("dataRemaining") })
     }
 
+    @Test("a statement in one text with no words of its own takes the heading's direction: left under 'remaining'")
+    func statementUnderHeading() throws {
+        let left = try Self.read(Self.html("<p>Your remaining data volume</p><p>2.88 GB / 25 GB</p>"))
+        #expect(Self.readings(left) == ["dataAllowance[0]=25 GB", "dataRemaining[0]=2.88 GB", "dataUsed[0]=22.12 GB"])
+        // With no heading it reads as used, as Italian pages write it.
+        let used = try Self.read(Self.html("<p>2.88 GB / 25 GB</p>", lang: "it"))
+        #expect(Self.readings(used) == ["dataAllowance[0]=25 GB", "dataUsed[0]=2.88 GB"])
+    }
+
     @Test("a figure split across neighbouring blocks is one line; its heading must say what it counts", arguments: [
         ("<p>Your remaining data volume</p>", ["dataAllowance[0]=25 GB", "dataRemaining[0]=2.88 GB", "dataUsed[0]=22.12 GB"]),
         ("<p>Data used</p>", ["dataAllowance[0]=25 GB", "dataUsed[0]=2.88 GB"]),
