@@ -147,7 +147,9 @@ struct MarkupMeaning {
             candidates += found
             candidates += labelledValues(analyses, at: position, shielded: spans)
         }
-        candidates = withoutOfferCards(candidates, analyses)
+        let (kept, offerNotes) = withoutOfferCards(candidates, analyses)
+        candidates = kept
+        notes += offerNotes
         candidates += tableValues(layout.tables)
         candidates += meterValues(layout.meters)
         noteAmbiguities(analyses)
@@ -177,66 +179,6 @@ struct MarkupMeaning {
         let values = mayHoldValues ? ValueFinder(scan: scan, locale: locale, reference: reference).mentions() : []
         let wordCount = scan.tokens.filter { $0.kind == .word }.count
         return Analysis(line: line, scan: scan, labels: labels, values: values, wordCount: wordCount)
-    }
-
-    // MARK: Fragments
-
-    /// Runs of two to six lines that are each one or two tokens of a figure — numbers, `/`,
-    /// `of`, units — in neighbouring elements of one parent, read as one line: style sheets
-    /// set such blocks side by side (`<div>2.88</div><div>/</div><div>25</div><div>GB</div>`
-    /// shows `2.88 / 25 GB`). The joined line's block is their common parent; the others
-    /// are left out.
-    func joinedFragments(_ scanned: [Analysis]) -> [Analysis] {
-        var analyses = scanned
-        // A unit alone after a figure (`GB`) was not scanned: it holds no digit.
-        for position in analyses.indices.dropFirst() where analyses[position].scan.tokens.isEmpty && analyses[position - 1].scan.tokens.count <= 2
-            && !analyses[position - 1].scan.tokens.isEmpty && analyses[position].line.text.utf8.count <= 8 {
-            analyses[position] = analyze(analyses[position].line)
-        }
-        var result = analyses
-        var position = 0
-        while position < analyses.count {
-            guard isFragment(analyses[position]), let parent = analyses[position].line.block.parent else {
-                position += 1
-                continue
-            }
-            var end = position + 1
-            while end < analyses.count, end - position < 6, isFragment(analyses[end]),
-                  Self.contains(parent, analyses[end].line.block) || analyses[end].line.block.parent.map({ Self.contains(parent, $0) }) == true
-                    || (parent.parent.map { Self.contains($0, analyses[end].line.block) } ?? false) {
-                end += 1
-            }
-            let run = analyses[position..<end]
-            if run.count >= 2, run.contains(where: { $0.scan.tokens.contains { $0.kind == .number } }),
-               run.contains(where: { $0.values.contains { $0.kind == .data } || $0.scan.tokens.contains { locale.units[$0.folded] != nil } }) {
-                var text = ""
-                var pieces: [PageLayout.Piece] = []
-                for analysis in run {
-                    if !text.isEmpty { text += " " }
-                    let offset = text.utf8.count
-                    pieces += analysis.line.pieces.map { PageLayout.Piece(element: $0.element, range: ($0.range.lowerBound + offset)..<($0.range.upperBound + offset)) }
-                    text += analysis.line.text
-                }
-                let common = analyses[position..<end].allSatisfy({ Self.contains(parent, $0.line.block) }) ? parent : (parent.parent ?? parent)
-                var joined = analyze(PageLayout.TextLine(text: text, pieces: pieces, block: common, cells: []))
-                joined.isJoined = true
-                result[position] = joined
-                for skipped in (position + 1)..<end { result[skipped] = Analysis.skipped(analyses[skipped].line) }
-                position = end
-            } else {
-                position += 1
-            }
-        }
-        return result
-    }
-
-    /// A line of one or two tokens, each a number, a unit, `/` or `of`.
-    func isFragment(_ analysis: Analysis) -> Bool {
-        let tokens = analysis.scan.tokens
-        guard (1...2).contains(tokens.count), analysis.line.cells.isEmpty else { return false }
-        return tokens.allSatisfy { token in
-            token.kind == .number || token.folded == "/" || token.folded == "of" || locale.units[token.folded] != nil
-        }
     }
 
     // MARK: Labels and their values
@@ -411,77 +353,6 @@ struct MarkupMeaning {
         analysis.labels.contains { $0.concept == .offer }
     }
 
-    // MARK: Offer cards
-
-    /// The candidates whose line sits in an offer card, dropped (with a note): what a page
-    /// sells is not what the account has (`SpeedOn S · 1 GB · valid until the end of the
-    /// billing period · 5,95 € one-off · Select`, under `Available data passes`).
-    mutating func withoutOfferCards(_ candidates: [GenericReader.Candidate], _ analyses: [Analysis]) -> [GenericReader.Candidate] {
-        guard !candidates.isEmpty else { return candidates }
-        var positionOfLine: [Int: Int] = [:]
-        for (position, analysis) in analyses.enumerated() where positionOfLine[analysis.line.sourceLine] == nil {
-            positionOfLine[analysis.line.sourceLine] = position
-        }
-        var verdicts: [Int: Bool] = [:]
-        return candidates.filter { candidate in
-            guard let position = positionOfLine[candidate.line] else { return true }
-            let inOffer = verdicts[position] ?? isInOfferCard(analyses, at: position)
-            verdicts[position] = inOffer
-            if inOffer {
-                notes.append(SnapshotDiagnostic(.conflictingValues,
-                                                "line \(candidate.line): '\(candidate.raw)' sits in an offer (a card with a price and a button or link), not read as \(candidate.field.rawValue)"))
-            }
-            return !inOffer
-        }
-    }
-
-    /// Lines an offer card holds at most.
-    static let offerCardLines = 12
-
-    /// Whether the smallest elements around a line (up to five levels up, each holding at
-    /// most ``offerCardLines`` lines) hold a price — money on a line that is not the
-    /// account's balance or amount due — and a link or button.
-    func isInOfferCard(_ analyses: [Analysis], at position: Int) -> Bool {
-        var ancestor: MarkupNode? = analyses[position].line.block
-        for _ in 0..<5 {
-            guard let element = ancestor else { return false }
-            var first = position, last = position
-            while first > 0, position - first <= Self.offerCardLines, Self.contains(element, analyses[first - 1].line.block) { first -= 1 }
-            while last + 1 < analyses.count, last - position <= Self.offerCardLines, Self.contains(element, analyses[last + 1].line.block) { last += 1 }
-            if last - first + 1 > Self.offerCardLines { return false }
-            let priced = analyses[first...last].contains { analysis in
-                analysis.values.contains { $0.kind == .money }
-                    && !analysis.labels.contains { [.balance, .amountDue, .remaining].contains($0.concept) }
-            }
-            if priced, let action = try? CSSSelector.cachedForThread("a[href], button, input[type=submit i]"),
-               element.select(action, limit: 20).contains(where: isCallToBuy) { return true }
-            ancestor = element.parent
-        }
-        return false
-    }
-
-    /// A link or button whose text (or label) starts with an offer's word: `Select`,
-    /// `Buchen`, `Buy now`, `Add`.
-    func isCallToBuy(_ control: MarkupNode) -> Bool {
-        for text in [control.normalizedText, control.attribute("aria-label") ?? "", control.attribute("value") ?? ""] where !text.isEmpty {
-            let words = TextScan(text).tokens.map(\.folded)
-            if !words.isEmpty, index.matches(in: words, at: 0).contains(where: { $0.concept == .offer }) { return true }
-        }
-        return false
-    }
-
-    /// Whether `node` is `element` or inside it.
-    static func contains(_ element: MarkupNode, _ node: MarkupNode) -> Bool {
-        var current: MarkupNode? = node
-        var steps = 0
-        while let candidate = current, steps < 64 {
-            if candidate == element { return true }
-            current = candidate.parent
-            steps += 1
-        }
-        return false
-    }
-
     /// What a line says its figures are about: its words that name data, hotspot, roaming…,
     /// and the class and id words of the blocks around it.
     func contextWords(_ analysis: Analysis) -> Set<Concept> {
@@ -538,113 +409,6 @@ struct MarkupMeaning {
         case (.account, .phone), (.account, .count): return .accountNumber
         default: return nil
         }
-    }
-
-    // MARK: Statements
-
-    /// `67,18GB / 300GB`, `3 GB of 10 GB used`, `2.6 GB left of 15 GB`, `0 / 800 GB FUP`:
-    /// two amounts of data with `of` or `/` between.
-    func statements(in analysis: Analysis, before: ArraySlice<Analysis>) -> ([GenericReader.Candidate], [Range<Int>]) {
-        guard !isOffer(analysis) else { return ([], []) }
-        var result: [GenericReader.Candidate] = []
-        var spans: [Range<Int>] = []
-        let tokens = analysis.scan.tokens
-        for (position, second) in analysis.values.enumerated() where second.kind == .data {
-            guard case .data(let allowance) = second.value, allowance != .unlimited else { continue }
-            // The figure before: a value, or a bare number with a decimal point that no value
-            // took (`2.88 / 25 GB`).
-            let earlier = position > 0 ? analysis.values[position - 1] : nil
-            guard let first = bareFigure(in: analysis, before: second, after: earlier, unitOf: allowance) ?? earlier else { continue }
-            // The amount: data, or a bare number taking the allowance's unit (`0 / 800 GB`).
-            let amount: DataAmount
-            switch first.value {
-            case .data(let value) where first.kind == .data: amount = value
-            case .count(let number) where first.kind == .count:
-                guard case .amount(_, let unit) = allowance else { continue }
-                amount = .amount(ExactDecimal(Int64(number)), unit)
-            default: continue
-            }
-            // Between them: `of` / `/` (maybe with `used` or `left` before it), nothing else.
-            let between = tokens[first.tokens.upperBound..<second.tokens.lowerBound].map(\.folded)
-            let connectors = Set((locale.vocabulary.phrases[.of] ?? []).compactMap { $0.count == 1 ? $0[0] : nil } + ["of", "/", "out"])
-            let leftWords = analysis.labels.filter { $0.concept == .remaining }
-            let usedWords = analysis.labels.filter { $0.concept == .used }
-            let core = between.filter { !(connectors.contains($0)) }
-            let labelled = core.allSatisfy { word in
-                leftWords.contains { analysis.scan.text($0.tokens).lowercased() == word } || usedWords.contains { analysis.scan.text($0.tokens).lowercased() == word }
-            }
-            guard between.contains(where: connectors.contains), core.count <= 1, labelled else { continue }
-            spans.append(first.tokens.lowerBound..<second.tokens.upperBound)
-            var context = contextWords(analysis)
-            // A heading just before (`International`, `Hotspot`): a short line of words
-            // alone, not links (a tab bar's `In Italia | Estero` names both tabs).
-            if let heading = before.last, heading.values.isEmpty, heading.wordCount <= 4, !isLinks(heading) {
-                context.formUnion(heading.labels.map(\.concept).filter { [.roaming, .hotspot, .premium].contains($0) })
-            }
-            if context.contains(.roaming) || context.contains(.premium) { continue }
-            var isLeft = !leftWords.isEmpty && usedWords.isEmpty
-            var heading: String?
-            // Figures a page's elements split (`<div>2.88</div><div>/</div><div>25</div><div>GB</div>`)
-            // say nothing of what they count: the heading just before must (`Your remaining
-            // data volume`), or they are not read.
-            // A statement with no words of its own takes its direction from the heading just
-            // before (`Your remaining data volume` over `2.88 / 25 GB`); with none, one text
-            // reads as used (`67,18GB / 300GB`), split figures are not read.
-            if leftWords.isEmpty && usedWords.isEmpty {
-                let headings = before.suffix(2).filter { $0.values.isEmpty && $0.wordCount <= 6 && !isLinks($0) }
-                let concepts = Set(headings.flatMap { $0.labels.map(\.concept) })
-                if concepts.contains(.remaining) && !concepts.contains(.used) {
-                    isLeft = true
-                    heading = headings.last { !$0.labels.isEmpty }?.line.text
-                } else if concepts.contains(.used) && !concepts.contains(.remaining) {
-                    heading = headings.last { !$0.labels.isEmpty }?.line.text
-                } else if analysis.isJoined {
-                    continue
-                }
-            }
-            // The statement with the words that say what it counts (`used 5.2 GB of 15 GB`,
-            // `3 GB of 10 GB left`).
-            let words = leftWords + usedWords
-            let start = words.map(\.tokens.lowerBound).filter { $0 < first.tokens.lowerBound && first.tokens.lowerBound - $0 <= 2 }.min()
-                ?? first.tokens.lowerBound
-            let end = words.map(\.tokens.upperBound).filter { $0 > second.tokens.upperBound && $0 - second.tokens.upperBound <= 1 }.max()
-                ?? second.tokens.upperBound
-            let raw = analysis.scan.text(start..<end)
-            let evidence = "'\(raw)' (\(isLeft ? "left" : "used") of the allowance\(heading.map { ", by the heading '\($0)'" } ?? ""))"
-            let hotspot = context.contains(.hotspot)
-            let amountField: SnapshotField = isLeft ? .dataRemaining : (hotspot ? .hotspotUsed : .dataUsed)
-            if isLeft && hotspot { continue }
-            result.append(GenericReader.Candidate(field: amountField, value: .data(amount), raw: raw, evidence: evidence,
-                                                  line: analysis.line.sourceLine))
-            // `X left of Y` says how much is used too.
-            if isLeft, let used = DataAmount.difference(allowance, amount) {
-                result.append(GenericReader.Candidate(field: .dataUsed, value: .data(used), raw: raw, evidence: evidence + ", used worked out",
-                                                      line: analysis.line.sourceLine))
-            }
-            result.append(GenericReader.Candidate(field: hotspot ? .hotspotAllowance : .dataAllowance, value: .data(allowance), raw: raw,
-                                                  evidence: evidence, line: analysis.line.sourceLine))
-        }
-        return (result, spans)
-    }
-
-    /// `/`, `of` and the page language's words for it.
-    func isConnector(_ word: String) -> Bool {
-        word == "/" || word == "of" || (locale.vocabulary.phrases[.of] ?? []).contains([word])
-    }
-
-    /// A number token just before `/` or `of` and the amount after it, with a decimal
-    /// separator and no value of its own, as that amount's unit (`2.88 / 25 GB`).
-    func bareFigure(in analysis: Analysis, before second: ValueMention, after earlier: ValueMention?,
-                    unitOf allowance: DataAmount) -> ValueMention? {
-        guard case .amount(_, let unit) = allowance, second.tokens.lowerBound >= 2 else { return nil }
-        let tokens = analysis.scan.tokens
-        let numberIndex = second.tokens.lowerBound - 2
-        guard isConnector(tokens[numberIndex + 1].folded),
-              tokens[numberIndex].kind == .number, earlier.map({ $0.tokens.upperBound <= numberIndex }) ?? true,
-              tokens[numberIndex].folded.contains(where: { $0 == "." || $0 == "," }),
-              let (number, ambiguous) = ValueFinder(scan: analysis.scan, locale: locale, reference: reference).number(tokens[numberIndex].folded),
-              !ambiguous else { return nil }
-        return ValueMention(kind: .data, value: .data(.amount(number, unit)), tokens: numberIndex..<(numberIndex + 1))
     }
 
     // MARK: Tables
