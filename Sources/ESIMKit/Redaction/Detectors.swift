@@ -29,12 +29,7 @@ enum Detectors {
         let string = text.string
         for window in text.windows(trigger) {
             for found in string[window].matches(of: regex) {
-                var match = found
-                // A match the window cut short is matched again without the window's end.
-                if match.range.upperBound == window.upperBound, window.upperBound < string.endIndex {
-                    let end = string.utf8.index(window.upperBound, offsetBy: min(16_384, string.utf8.distance(from: window.upperBound, to: string.endIndex)))
-                    if let longer = try? regex.prefixMatch(in: string[match.range.lowerBound..<end]) { match = longer }
-                }
+                let match = uncut(found, regex, in: string, windowEnd: window.upperBound)
                 if !notAfter.isEmpty, match.range.lowerBound > string.startIndex,
                    notAfter.contains(string[string.index(before: match.range.lowerBound)]) {
                     continue
@@ -65,12 +60,8 @@ enum Detectors {
                 if boundary, start > 0, isWord(text.bytes[start]), isWord(text.bytes[start - 1]) { continue }
                 let lower = text.index(at: start, roundingUp: false)
                 let upper = text.index(at: min(count, place.offset + place.length + after), roundingUp: true)
-                guard lower < upper, var match = try? regex.prefixMatch(in: string[lower..<upper]) else { continue }
-                // A match the window cut short is matched again without the window's end.
-                if match.range.upperBound == upper, upper < string.endIndex {
-                    let end = string.utf8.index(upper, offsetBy: min(16_384, string.utf8.distance(from: upper, to: string.endIndex)))
-                    if let longer = try? regex.prefixMatch(in: string[lower..<end]) { match = longer }
-                }
+                guard lower < upper, let found = try? regex.prefixMatch(in: string[lower..<upper]) else { continue }
+                let match = uncut(found, regex, in: string, windowEnd: upper)
                 if !notAfter.isEmpty, lower > string.startIndex, notAfter.contains(string[string.index(before: lower)]) { continue }
                 if !match.range.isEmpty { covered = string.utf8.distance(from: string.startIndex, to: match.range.upperBound) }
                 if let candidate = body(match) { result.append(candidate) }
@@ -78,6 +69,15 @@ enum Detectors {
             }
         }
         return result
+    }
+
+    /// A match the window cut short (it ends at the window's end), matched again from its
+    /// start without that end (up to 16 KB more).
+    private static func uncut(_ match: Regex<AnyRegexOutput>.Match, _ regex: Regex<AnyRegexOutput>, in string: String,
+                              windowEnd: String.Index) -> Regex<AnyRegexOutput>.Match {
+        guard match.range.upperBound == windowEnd, windowEnd < string.endIndex else { return match }
+        let end = string.utf8.index(windowEnd, offsetBy: min(16_384, string.utf8.distance(from: windowEnd, to: string.endIndex)))
+        return (try? regex.prefixMatch(in: string[match.range.lowerBound..<end])) ?? match
     }
 
     /// Patterns compiled once per thread (compiled expressions are not shared across

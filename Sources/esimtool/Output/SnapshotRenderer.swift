@@ -115,15 +115,9 @@ enum SnapshotRenderer {
         let megabytes = bytes.approximateDouble / Double(1 << 20)
         if megabytes >= 1, unit.multiplier < 1_000_000 { return hundredths(megabytes) + " MB" }
         if case .amount(let number, _) = amount, number.scale > 2 {
-            return hundredths(Double(number.units) / pow10(number.scale)) + " " + unit.rawValue
+            return hundredths(number.approximateDouble) + " " + unit.rawValue
         }
         return amount.description
-    }
-
-    private static func pow10(_ exponent: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<exponent { result *= 10 }
-        return result
     }
 
     /// A figure with at most two decimals, trailing zeros left off.

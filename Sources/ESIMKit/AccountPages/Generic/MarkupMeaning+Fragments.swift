@@ -23,8 +23,7 @@ extension MarkupMeaning {
             }
             var end = position + 1
             while end < analyses.count, end - position < 6, isFragment(analyses[end]),
-                  Self.contains(parent, analyses[end].line.block) || analyses[end].line.block.parent.map({ Self.contains(parent, $0) }) == true
-                    || (parent.parent.map { Self.contains($0, analyses[end].line.block) } ?? false) {
+                  Self.contains(parent.parent ?? parent, analyses[end].line.block) {
                 end += 1
             }
             let run = analyses[position..<end]
