@@ -55,6 +55,21 @@ struct InspectCommandTests {
         #expect(runCLI(["inspect", "-", "-"]).status == 64)
     }
 
+    @Test("--country gives amounts that name no currency the country's, and is checked")
+    func country() {
+        let response = RepositoryPaths.root + "/Samples/Real/tescomobile-ie/balances-958-left.json"
+        let plain = runCLI(["inspect", response, "--today", "2026-11-20"])
+        #expect(plain.status == 0)
+        #expect(!plain.out.contains("Balance"))
+        #expect(plain.err.contains("$.mainBalance: '17.280000686645508' names no currency; --country says whose it is"))
+        let irish = runCLI(["inspect", response, "--country", "ie", "--today", "2026-11-20"])
+        #expect(irish.status == 0)
+        #expect(irish.out.contains("Balance     €17.28"), "\(irish.out)")
+        let bad = runCLI(["inspect", response, "--country", "ireland"])
+        #expect(bad.status == 64)
+        #expect(bad.err.contains("ireland"))
+    }
+
     @Test("an unknown --carrier is an error naming the carriers with page specs")
     func unknownCarrier() {
         let run = runCLI(["inspect", RepositoryPaths.pages + "/att/bill.html", "--carrier", "nosuch"])

@@ -25,12 +25,18 @@ package final class PageExtractor {
         package var reference: CalendarDate?
         /// When no spec matches, read labels and values heuristically instead of giving up.
         package var allowHeuristic: Bool
+        /// The country the pages are from, as the user says (ISO code, upper case): for the
+        /// heuristic reading, the order its dates are written in and the currency of amounts
+        /// that name none (a JSON `"mainBalance": 14.42`). `nil`: the page's own hints.
+        package var country: String?
 
-        package init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil, allowHeuristic: Bool = true) {
+        package init(carrierID: String? = nil, pageKind: PageKind? = nil, reference: CalendarDate? = nil, allowHeuristic: Bool = true,
+                     country: String? = nil) {
             self.carrierID = carrierID
             self.pageKind = pageKind
             self.reference = reference
             self.allowHeuristic = allowHeuristic
+            self.country = country?.uppercased()
         }
     }
 
@@ -83,7 +89,7 @@ package final class PageExtractor {
             snapshot = tried
             notes.append(SnapshotDiagnostic(.recognition, "no address or title matched a spec; \(tried.carrierName ?? "") fits best, by the fields found"))
         } else if options.allowHeuristic {
-            snapshot = GenericReader.read(context, reference: options.reference)
+            snapshot = GenericReader.read(context, reference: options.reference, country: options.country)
             notes.append(SnapshotDiagnostic(.recognition, "no spec matches this page; values below are a heuristic reading of labels and values"))
         } else {
             snapshot = AccountSnapshot(reference: options.reference)

@@ -29,6 +29,9 @@ package struct CaptureTruth: Sendable {
 
     package struct Entry: Sendable {
         package var file: String
+        /// The country the capture is from (ISO code, upper case), as its user would give
+        /// it (`inspect --country`); `nil` when the truth file does not say.
+        package var country: String?
         package var account: [SnapshotField: Value]
         package var lines: [[SnapshotField: Value]]
     }
@@ -57,7 +60,14 @@ package struct CaptureTruth: Sendable {
             if case .array(let list)? = item["lines"] {
                 for line in list { lines.append(try Self.fields(line, allowed: Self.lineFields, where: file)) }
             }
-            entries.append(Entry(file: file, account: account, lines: lines))
+            var country: String?
+            if case .string(let code)? = item["country"] {
+                guard code.utf8.count == 2, code.utf8.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) else {
+                    throw FormatError(description: "truth: \(file): country '\(code)' is not a two-letter ISO code")
+                }
+                country = code.uppercased()
+            }
+            entries.append(Entry(file: file, country: country, account: account, lines: lines))
         }
         self.entries = entries
     }

@@ -75,9 +75,15 @@ struct InspectCommand: ConsoleCommand {
     @Flag(name: .long, help: "Also print where each value came from (rule and page line).")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The country the pages are from (ISO code, e.g. ie): for a heuristic reading, dates in its order and amounts that name no currency in its currency.",
+        valueName: "code"))
+    var country: String?
+
     @OptionGroup var options: PageSpecOptions
 
     func validate() throws {
+        try CountryOption.check(country)
         guard !files.isEmpty else { throw ValidationError("give at least one saved page") }
         guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input ('-') can be read once") }
     }
@@ -92,7 +98,7 @@ struct InspectCommand: ConsoleCommand {
             return .rejected
         }
         let settings = PageExtractor.Options(carrierID: carrier, pageKind: page, reference: options.reference,
-                                             allowHeuristic: !noHeuristic)
+                                             allowHeuristic: !noHeuristic, country: country)
         var status = ExitStatus.ok
         for (index, path) in files.enumerated() {
             let file = path == "-" ? "<stdin>" : path

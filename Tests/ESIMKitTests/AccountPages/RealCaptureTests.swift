@@ -17,14 +17,16 @@ enum RealCaptures {
         return try? CaptureTruth(json: String(decoding: data, as: UTF8.self))
     }
 
-    /// Every capture read with `extractor`, scored; the table printed.
+    /// Every capture read with `extractor`, scored; the table printed. Each is read as its
+    /// user would run `inspect`: with `--country` of the country the truth names.
     static func score(_ extractor: PageExtractor, title: String, in directory: String = directory,
                       truth: CaptureTruth? = truth) throws -> CaptureTruth.Score {
         var total = CaptureTruth.Score()
         var report = "\(title)\n"
         for entry in truth?.entries ?? [] {
             let input = try PageInput(contentsOfFile: directory + "/" + entry.file)
-            let snapshot = try extractor.inspect(input, options: .init(reference: CalendarDate(year: 2026, month: 11, day: 20)))
+            let snapshot = try extractor.inspect(input, options: .init(reference: CalendarDate(year: 2026, month: 11, day: 20),
+                                                                                 country: entry.country))
             let score = CaptureTruth.score(snapshot, against: entry)
             total = total + score
             report += "  \(entry.file): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed, \(score.invented) invented\n"

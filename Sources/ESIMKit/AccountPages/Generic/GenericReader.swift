@@ -21,17 +21,19 @@ enum GenericReader {
         var lineIndex: Int?
     }
 
-    static func read(_ context: PageContext, reference: CalendarDate?) -> AccountSnapshot {
+    /// `country`: where the user says the page is from (ISO code, upper case), before the
+    /// page's own hints.
+    static func read(_ context: PageContext, reference: CalendarDate?, country: String? = nil) -> AccountSnapshot {
         var snapshot = AccountSnapshot(isHeuristic: true, reference: reference)
         var candidates: [Candidate] = []
         var notes: [SnapshotDiagnostic] = []
         switch context.page {
         case .markup(let document, let savedFrom):
-            var reader = MarkupMeaning(document: document, savedFrom: savedFrom, reference: reference)
+            var reader = MarkupMeaning(document: document, savedFrom: savedFrom, reference: reference, country: country)
             candidates = reader.read()
             notes = reader.notes
         case .json(let value):
-            var reader = JSONMeaning(root: value, reference: reference, defaultUnit: nil)
+            var reader = JSONMeaning(root: value, reference: reference, defaultUnit: nil, country: country)
             candidates = reader.read()
             notes = reader.notes
         }

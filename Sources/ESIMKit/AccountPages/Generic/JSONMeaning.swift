@@ -10,20 +10,25 @@ import ESIMMarkup
 /// are placeholders (`N/A`, `0000-00-00`, `12/31/1969`), keys that name a forecast, a
 /// price or a past value (`expectedConsumption`, `pricePerExtraUnit`, `lastExpirationDate`),
 /// nor roaming, voice and message buckets. With several data buckets for one line, none
-/// is read: which one is the plan's is the carrier's to say.
+/// is read — which one is the plan's is the carrier's to say — unless they are one list's
+/// items that all end on the same day: then what is left is their sum (`+Sum`).
 struct JSONMeaning {
     let root: JSONValue
     let reference: CalendarDate?
     /// The unit of bare numbers, when a spec declares one.
     let defaultUnit: DataAmount.DataUnit?
+    /// The currency of amounts that name none: the user's country's (`--country`), if given.
+    let defaultCurrency: String?
     private(set) var notes: [SnapshotDiagnostic] = []
-    private let locale = ReadingLocale(Vocabulary.language("en")!, country: nil)
+    private let locale: ReadingLocale
     private let index = PhraseIndex.for(languages: ["en"])
 
-    init(root: JSONValue, reference: CalendarDate?, defaultUnit: DataAmount.DataUnit?) {
+    init(root: JSONValue, reference: CalendarDate?, defaultUnit: DataAmount.DataUnit?, country: String? = nil) {
         self.root = root
         self.reference = reference
         self.defaultUnit = defaultUnit
+        locale = ReadingLocale(Vocabulary.language("en")!, country: country)
+        defaultCurrency = country.flatMap { ReadingLocale.currencyByCountry[$0] }
     }
 
     /// A scalar member, with what its key says.
@@ -63,8 +68,8 @@ struct JSONMeaning {
         case other(String)
     }
 
-    private var observations: [Observation] = []
-    private var buckets: [Bucket] = []
+    var observations: [Observation] = []
+    var buckets: [Bucket] = []
     private var lineArrays = 0
 
     mutating func read() -> [GenericReader.Candidate] {
@@ -280,7 +285,9 @@ struct JSONMeaning {
             return .flag(flag)
         case .number(let text):
             if isDateKey, let date = Self.epochDate(text) { return .date(date, raw: text) }
-            guard let number = ExactDecimal(text) else { return nil }
+            // More digits than an exact decimal holds (`14.420000076293945`, a single-precision
+            // figure written as a double): to six decimals.
+            guard let number = ExactDecimal(text) ?? Double(text).flatMap({ ExactDecimal(format6($0)) }) else { return nil }
             if let unitOfKey { return .data(.amount(number, unitOfKey), raw: text + " (" + unitOfKey.rawValue + ")") }
             return .bare(number, raw: text)
         case .string(let raw):
@@ -421,7 +428,11 @@ struct JSONMeaning {
         // Money and dates of the account.
         for observation in observations where observation.concepts.isDisjoint(with: [.data, .voice, .messages, .roaming])
             && isAccountBucket(observation.bucket) {
-            switch observation.value {
+            var value = observation.value
+            if case .bare(let number, let raw) = value, let money = bareMoney(number, observation) {
+                value = .money(money, raw: raw)
+            }
+            switch value {
             case .money(let money, let raw):
                 if observation.concepts.contains(.amountDue) {
                     result.append(candidate(.amountDue, .money(money), raw: raw, observation))
@@ -440,6 +451,21 @@ struct JSONMeaning {
         }
         result += dataCandidates()
         return result
+    }
+
+    /// A bare number under a key of money (`"mainBalance": 14.42`) in the currency of the
+    /// user's country, in a bucket with no unit of its own; to the cent, or not at all
+    /// (`14.420000076293945` is a single-precision 14.42; `0.075` is a rate, not a balance).
+    private mutating func bareMoney(_ number: ExactDecimal, _ observation: Observation) -> Money? {
+        guard !observation.concepts.isDisjoint(with: [.balance, .amountDue]), buckets[observation.bucket].unit == nil,
+              !isDataBucket(observation.bucket), !number.isNegative else { return nil }
+        guard let currency = defaultCurrency else {
+            notes.append(SnapshotDiagnostic(.unparseable, "\(observation.path): '\(raw(observation.value))' names no currency; --country says whose it is"))
+            return nil
+        }
+        let cents = (number.approximateDouble * 100).rounded()
+        guard abs(number.approximateDouble * 100 - cents) < 0.001, abs(cents) < 1e15 else { return nil }
+        return Money(ExactDecimal(units: Int64(cents), scale: 2), currency: currency)
     }
 
     private func candidate(_ field: SnapshotField, _ value: SnapshotValue, raw: String, _ observation: Observation) -> GenericReader.Candidate {
@@ -467,7 +493,7 @@ struct JSONMeaning {
 
     /// An observation's amount of data: read with a unit, or bare with the bucket's unit,
     /// a sibling's unit, or the spec's.
-    private func dataAmount(_ observation: Observation) -> DataAmount? {
+    func dataAmount(_ observation: Observation) -> DataAmount? {
         guard !observation.concepts.isDisjoint(with: [.used, .remaining, .allowance, .balance]),
               observation.concepts.isDisjoint(with: [.voice, .messages, .roaming, .premium]) else { return nil }
         switch observation.value {
@@ -511,8 +537,6 @@ struct JSONMeaning {
         var result: [GenericReader.Candidate] = []
         for (line, list) in byLine {
             guard list.count == 1, let bucket = list.first else {
-                let paths = list.map { buckets[$0].path }.joined(separator: ", ")
-                notes.append(SnapshotDiagnostic(.conflictingValues, "\(list.count) buckets of data (\(paths)); which one is the plan's is for a spec to say, so none is read"))
                 // When every one of them ends on the same day, that day is still the cycle's end.
                 let ends = list.map { bucket in
                     observations.compactMap { observation -> (CalendarDate, Observation)? in
@@ -521,9 +545,17 @@ struct JSONMeaning {
                         return (date, observation)
                     }
                 }
+                var sameEnd: CalendarDate?
                 if ends.allSatisfy({ $0.count == 1 }), let (date, first) = ends.first?.first, ends.allSatisfy({ $0[0].0 == date }) {
+                    sameEnd = date
                     result.append(GenericReader.Candidate(field: .cycleEnd, value: .date(date), raw: raw(first.value),
                                                           evidence: "key \(first.path) and the same day in every bucket", line: 0))
+                }
+                if let sameEnd, let sum = summedRemaining(list, line: line, end: sameEnd) {
+                    result.append(sum)
+                } else {
+                    let paths = list.map { buckets[$0].path }.joined(separator: ", ")
+                    notes.append(SnapshotDiagnostic(.conflictingValues, "\(list.count) buckets of data (\(paths)); which one is the plan's is for a spec to say, so none is read"))
                 }
                 continue
             }

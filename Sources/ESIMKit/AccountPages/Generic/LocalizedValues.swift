@@ -49,6 +49,26 @@ struct ReadingLocale: Sendable {
         "HK": "HKD", "UY": "UYU", "EC": "USD", "PR": "USD", "SV": "USD", "PA": "USD",
     ]
 
+    /// The currency of a country (ISO 3166 alpha-2 → ISO 4217), for amounts a page gives
+    /// with no currency when the user says where it is from. Only currencies `Money` knows.
+    static let currencyByCountry: [String: String] = {
+        var table: [String: String] = [
+            "US": "USD", "PR": "USD", "EC": "USD", "SV": "USD", "PA": "USD", "CA": "CAD", "MX": "MXN", "GB": "GBP", "CH": "CHF",
+            "LI": "CHF", "NO": "NOK", "SE": "SEK", "DK": "DKK", "PL": "PLN", "CZ": "CZK", "HU": "HUF", "RO": "RON",
+            "UA": "UAH", "TR": "TRY", "RU": "RUB",
+            "IL": "ILS", "AE": "AED", "SA": "SAR", "QA": "QAR", "EG": "EGP", "MA": "MAD", "ZA": "ZAR", "NG": "NGN", "KE": "KES",
+            "IN": "INR", "PK": "PKR", "LB": "LBP", "JP": "JPY", "KR": "KRW", "CN": "CNY", "HK": "HKD", "SG": "SGD",
+            "MY": "MYR", "TH": "THB", "ID": "IDR", "PH": "PHP", "VN": "VND", "AU": "AUD", "NZ": "NZD", "BR": "BRL", "AR": "ARS",
+            "CL": "CLP", "CO": "COP", "PE": "PEN", "UY": "UYU",
+        ]
+        // The euro area (2026), and the states that use the euro by agreement.
+        for code in ["AT", "BE", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PT", "SK",
+                     "SI", "ES", "BG", "AD", "MC", "SM", "VA", "ME", "XK"] {
+            table[code] = "EUR"
+        }
+        return table
+    }()
+
     /// Currency words and symbols that are not ISO codes.
     static let currencyWords: [String: String] = [
         "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₴": "UAH", "฿": "THB",

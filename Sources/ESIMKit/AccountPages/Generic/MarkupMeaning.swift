@@ -18,13 +18,13 @@ struct MarkupMeaning {
     /// Lines read at most.
     static let maximumLines = 20_000
 
-    init(document: any MarkupDocument, savedFrom: String?, reference: CalendarDate?) {
+    init(document: any MarkupDocument, savedFrom: String?, reference: CalendarDate?, country userCountry: String? = nil) {
         self.document = document
         self.reference = reference
         let declared = Self.declaredLanguage(document)
         layout = PageLayout(document.node)
         var language = declared.language.flatMap(Vocabulary.language)
-        var country = declared.country ?? savedFrom.flatMap(Self.countryOfAddress)
+        var country = userCountry ?? declared.country ?? savedFrom.flatMap(Self.countryOfAddress)
         if language == nil {
             // Undeclared or without a vocabulary: the language whose labels the page holds most.
             language = Self.detectLanguage(layout.lines.prefix(2_000).map(\.text))
@@ -142,14 +142,21 @@ struct MarkupMeaning {
             holds[index...].prefix(3).contains(true) ? analyze(lines[index]) : Analysis.skipped(lines[index])
         })
         var candidates: [GenericReader.Candidate] = []
+        var statementLines: [Int] = []
         for (position, analysis) in analyses.enumerated() {
             let (found, spans) = statements(in: analysis, before: analyses[max(0, position - 2)..<position])
+            if !found.isEmpty { statementLines.append(position) }
             candidates += found
             candidates += labelledValues(analyses, at: position, shielded: spans)
         }
         let (kept, offerNotes) = withoutOfferCards(candidates, analyses)
         candidates = kept
         notes += offerNotes
+        // The plan named by the heading over a figure still read (not an offer's).
+        let title = document.title
+        for position in statementLines where candidates.contains(where: { $0.line == analyses[position].line.sourceLine }) {
+            if let plan = planHeading(analyses, figureAt: position, title: title) { candidates.append(plan) }
+        }
         candidates += tableValues(layout.tables)
         candidates += meterValues(layout.meters)
         noteAmbiguities(analyses)

@@ -184,14 +184,35 @@ struct GenericReaderTests {
         #expect(Self.readings(snapshot) == ["balance=$12.50", "expires=2026-12-24"])
     }
 
-    @Test("several JSON buckets that all end on the same day give the cycle's end, and no figure")
+    @Test("several JSON buckets of one list that all end on the same day: the cycle's end, and what is left is their sum")
     func bucketsEndingTogether() throws {
-        let snapshot = try Self.read(#"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "15-Dec-2026 00:04"}]}"#,
+        let snapshot = try Self.read(#"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900.5, "expiryDate": "15-Dec-2026 00:04"}]}"#,
                                      name: "b.json")
-        #expect(Self.readings(snapshot) == ["cycleEnd=2026-12-15"])
-        let apart = try Self.read(#"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "2026-12-16"}]}"#,
+        #expect(Self.readings(snapshot) == ["cycleEnd=2026-12-15", "dataRemaining[0]=1000.5 MB"])
+        let sum = try #require(snapshot.lines.first?.values.first { $0.field == .dataRemaining })
+        #expect(sum.rule.contains("the sum of 2 buckets of data in $.bundles"), "\(sum.rule)")
+        // Units apart are added in bytes and given in the largest (1 GB + 512 MB).
+        let mixed = try Self.read(#"{"bundles": [{"balance": 1048576, "unit": "kB", "expiryDate": "2026-12-15"}, {"balance": 512, "unit": "MB", "expiryDate": "2026-12-15"}]}"#,
                                   name: "b.json")
-        #expect(Self.readings(apart).isEmpty)
+        #expect(Self.readings(mixed) == ["cycleEnd=2026-12-15", "dataRemaining[0]=1536.00 MB"])
+    }
+
+    @Test("buckets are not added up where the sum would not be what is left", arguments: [
+        // Ending on different days.
+        #"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "2026-12-16"}]}"#,
+        // A total beside its parts.
+        #"{"bundles": [{"remainingMB": 1000, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "2026-12-15"}, {"remainingMB": 100, "expiryDate": "2026-12-15"}]}"#,
+        // A bucket that names a total.
+        #"{"bundles": [{"name": "Total allowance", "remainingMB": 700, "expiryDate": "2026-12-15"}, {"remainingMB": 900, "expiryDate": "2026-12-15"}]}"#,
+        // Not the items of one list.
+        #"{"first": {"remainingMB": 100, "expiryDate": "2026-12-15"}, "second": {"remainingMB": 900, "expiryDate": "2026-12-15"}}"#,
+        // A bucket with no figure of what is left.
+        #"{"bundles": [{"remainingMB": 100, "expiryDate": "2026-12-15"}, {"usedMB": 900, "expiryDate": "2026-12-15"}]}"#,
+    ])
+    func bucketsNotAdded(text: String) throws {
+        let snapshot = try Self.read(text, name: "b.json")
+        #expect(!Self.readings(snapshot).contains { $0.hasPrefix("dataRemaining") }, "\(Self.readings(snapshot))")
+        #expect(snapshot.diagnostics.contains { $0.code == .conflictingValues }, "\(snapshot.diagnostics.map(\.message))")
     }
 
     @Test("a figure without its unit before '/' takes the allowance's: '2.88 / 25 GB left' is 2.88 GB left, not 25")
@@ -221,6 +242,32 @@ struct GenericReaderTests {
         let figure = #"<div class="volume"><div class="left"><div>2.88</div><div>/</div></div><div>25</div><div>GB</div></div>"#
         let snapshot = try Self.read(Self.html(heading + figure))
         #expect(Self.readings(snapshot) == expected, "\(snapshot.diagnostics.map(\.message))")
+    }
+
+    @Test("a plan's name with no label: the heading over the figure read, when the page title names it too", arguments: [
+        ("Data usage - Starter Pack 20", "<h2>Starter Pack 20</h2>", ["planName=Starter Pack 20"]),
+        ("Starter Pack 20 | Example Mobile", "<h1>Starter Pack 20</h1>", ["planName=Starter Pack 20"]),
+        // The title does not name it, or names only the site.
+        ("Data usage", "<h2>Starter Pack 20</h2>", []),
+        ("Starter Pack 20", "<h2>Starter Pack 20</h2>", []),
+        // Not a heading element, or a heading the vocabulary reads as a label.
+        ("Data usage - Starter Pack 20", "<p>Starter Pack 20</p>", []),
+        ("Data usage - Data left", "<h2>Data left</h2>", []),
+    ] as [(String, String, [String])])
+    func planHeading(title: String, heading: String, expected: [String]) throws {
+        let page = "<!doctype html><html lang=\"en\"><head><title>\(title)</title></head><body><section>\(heading)"
+            + "<p>Your remaining data volume</p><p>2.88 GB / 25 GB</p></section></body></html>"
+        let snapshot = try Self.read(page)
+        let plan = Self.readings(snapshot).filter { $0.hasPrefix("planName") }
+        #expect(plan == expected, "\(Self.readings(snapshot))")
+        #expect(Self.readings(snapshot).contains("dataRemaining[0]=2.88 GB"))
+    }
+
+    @Test("the heading of an offer card is no plan of the account's")
+    func offerHeadingIsNoPlan() throws {
+        let page = "<!doctype html><html lang=\"en\"><head><title>Passes - SpeedOn M</title></head><body>"
+            + #"<div class="card"><h3>SpeedOn M</h3><div>2 GB / 3 GB</div><div><span>14.95 €</span></div><a href="/pass/select/1">Select</a></div></body></html>"#
+        #expect(Self.readings(try Self.read(page)).isEmpty)
     }
 
     @Test("figures in an offer card (a price and a button to buy) are not the account's")
