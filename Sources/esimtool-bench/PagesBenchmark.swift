@@ -159,6 +159,36 @@ enum PagesBenchmark {
         print("")
         print("full-size pages: \(pages.count) sample pages, each inside the body of a corpus page (\(format(megabytes)) MB, \(format(megabytes * 1000 / Double(pages.count), 1)) KB on average), median of \(rounds) rounds")
         compare(pages, specs: specs, extractor: extractor, reference: reference, megabytes: megabytes, rounds: rounds)
+        genericReading(pages, megabytes: megabytes, rounds: rounds)
+    }
+
+    /// The generic reader (no spec: the page laid out as lines, every line near a figure
+    /// read for labels and values) on the same full-size pages, against the baseline, and
+    /// the time of one reading of a page of about 200 KB.
+    static func genericReading(_ pages: [Page], megabytes: Double, rounds: Int) {
+        guard let bare = try? PageExtractor(specs: []) else { return }
+        func readAll() -> Int {
+            pages.reduce(0) { total, page in
+                let snapshot = try? bare.inspect(PageInput(name: page.fixture.path, bytes: page.bytes), options: .init(reference: reference))
+                return total + (snapshot.map { $0.values.count + $0.lines.count } ?? 0)
+            }
+        }
+        let (baseline, generic) = measureInterleaved("ESIMMarkup: parse + the page's rules", "generic reader (no spec, one thread)",
+                                                     rounds: rounds, count: pages.count, {
+            pages.reduce(0) { $0 + $1.plan.apply(to: $1.bytes) }
+        }, readAll)
+        for measurement in [baseline, generic] {
+            print("  \(measurement.name.padded(42)) \(format(measurement.perSecond, 1)) pages/s  \(format(megabytes / measurement.median)) MB/s")
+        }
+        print("  generic reader / baseline: \(format(baseline.median / generic.median))× (best rounds \(format(baseline.best / generic.best))×)")
+        let sizes = pages.map(\.bytes.count).sorted()
+        if let slowest = pages.filter({ (180_000...230_000).contains($0.bytes.count) }).map({ page -> Double in
+            let start = now()
+            _ = try? bare.inspect(PageInput(name: page.fixture.path, bytes: page.bytes), options: .init(reference: reference))
+            return now() - start
+        }).max() {
+            print("  one generic reading of a 180–230 KB page: at most \(format(slowest * 1000, 1)) ms (pages of \(sizes.first! / 1000)–\(sizes.last! / 1000) KB in the set)")
+        }
     }
 
     /// Each sample's page with the body of one corpus page put before the sample's own
@@ -206,12 +236,15 @@ enum PagesBenchmark {
     /// different `copies` and subtract to get a page's cost without start-up): inspect, the
     /// baseline, or `validate` on one worker over copies written to disk. With `corpus`,
     /// the full-size pages the `pages` benchmark builds.
+    /// `generic`: `inspect` with no specs, so every page gets the generic reading.
     static func profile(samples directory: String, copies: Int, rounds: Int, baseline: Bool, validate: Bool = false,
-                        fullSizeCorpus: String? = nil) {
-        guard let specs = try? CuratedSpecs.pageSpecs(), let extractor = try? PageExtractor(specs: specs),
+                        generic: Bool = false, fullSizeCorpus: String? = nil) {
+        guard let specs = try? CuratedSpecs.pageSpecs(), let withSpecs = try? PageExtractor(specs: specs),
+              let bare = try? PageExtractor(specs: []),
               let fixtures = try? Validator.fixtures(in: directory) else { return }
+        let extractor = generic ? bare : withSpecs
         var samples = fixtures.compactMap { fixture in (try? MarkupBenchmark.readFile(fixture.path)).map { (fixture, $0) } }
-        var plans = Self.plans(for: samples, specs: specs, extractor: extractor)
+        var plans = Self.plans(for: samples, specs: specs, extractor: withSpecs)
         if let fullSizeCorpus {
             let pages = fullSizePages(originals: samples, plans: plans, bulk: MarkupBenchmark.loadCorpus(fullSizeCorpus))
             guard !pages.isEmpty else {

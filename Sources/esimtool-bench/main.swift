@@ -53,9 +53,10 @@ case "markup-profile" where positional.count == 2:
 case "markup-memory" where positional.count == 2:
     MarkupBenchmark.reportMemory(engine: positional[0], path: positional[1])
 case "pages-profile":
-    // One side only, for profilers: pages-profile [baseline|validate] [--full-size] over the copies.
+    // One side only, for profilers: pages-profile [baseline|validate|generic] [--full-size] over the copies.
     PagesBenchmark.profile(samples: samples, copies: countGiven ? count : 1000, rounds: rounds ?? 20,
                            baseline: positional.contains("baseline"), validate: positional.contains("validate"),
+                           generic: positional.contains("generic"),
                            fullSizeCorpus: positional.contains("--full-size") ? corpus : nil)
 case "page-rules" where positional.count == 1:
     // page-rules PAGE: the rules inspect reads PAGE with, as XPath lines for a C one-shot

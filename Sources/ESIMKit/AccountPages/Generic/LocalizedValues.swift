@@ -124,8 +124,24 @@ struct ValueFinder {
     /// money, data, percentages, phone numbers and counts.
     func mentions() -> [ValueMention] {
         var result: [ValueMention] = []
+        // Where the next number token is, from each position: every value but `unlimited`
+        // holds a number, at most `numberReach` tokens after where it starts (`( - L.L. 5`).
+        var nextNumber = [Int](repeating: Int.max, count: tokens.count + 1)
+        for position in tokens.indices.reversed() {
+            nextNumber[position] = tokens[position].kind == .number ? position : nextNumber[position + 1]
+        }
         var index = 0
         while index < tokens.count {
+            if nextNumber[index] == Int.max || nextNumber[index] - index > Self.numberReach {
+                // No number near: only an `unlimited` phrase can start here.
+                if tokens[index].kind == .word, isUnlimited(at: index), let found = data(at: index) {
+                    result.append(found)
+                    index = found.tokens.upperBound
+                } else {
+                    index += 1
+                }
+                continue
+            }
             if let found = dateRange(at: index) ?? date(at: index) ?? money(at: index) ?? data(at: index) ?? percent(at: index)
                 ?? phone(at: index) ?? count(at: index) {
                 result.append(found)
@@ -136,6 +152,10 @@ struct ValueFinder {
         }
         return result
     }
+
+    /// Tokens between where a value starts and its first number, at most (`(`, `-`, `L`,
+    /// `.`, `L`, `.`, then the number; a month name and a comma before the day).
+    static let numberReach = 8
 
     // MARK: Numbers
 

@@ -63,20 +63,51 @@ struct MarkupMeaning {
 
     /// The language most of whose labels the texts hold (at least two), else `nil`.
     static func detectLanguage(_ texts: [String]) -> Vocabulary? {
-        var hits: [String: Int] = [:]
-        for vocabulary in Vocabulary.all {
-            let index = PhraseIndex.for(languages: [vocabulary.code])
-            var count = 0
-            for text in texts {
-                let words = TextScan(text).tokens.map(\.folded)
-                for position in words.indices where index.matches(in: words, at: position).contains(where: { $0.concept.isLabel }) {
-                    count += 1
-                }
+        // Each text scanned once, against one index of every language's phrases: a
+        // language scores a word where a label phrase of its own starts. Prose is left
+        // out, as the reader reads no labels there.
+        let index = PhraseIndex.for(languages: Vocabulary.all.map(\.code))
+        var hits: [String: Int] = Dictionary(uniqueKeysWithValues: Vocabulary.all.map { ($0.code, 0) })
+        var languages: Set<String> = []
+        for text in texts where mayHoldWords(text) && !isProse(text) {
+            let words = TextScan(text).tokens.map(\.folded)
+            for position in words.indices {
+                languages.removeAll(keepingCapacity: true)
+                for entry in index.matches(in: words, at: position) where entry.concept.isLabel { languages.insert(entry.language) }
+                for language in languages { hits[language, default: 0] += 1 }
             }
-            hits[vocabulary.code] = count
         }
         guard let best = hits.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 2 else { return nil }
         return Vocabulary.language(best.key)
+    }
+
+    /// Whether a text is prose to the reader (more than ``proseWords`` words), judged
+    /// without scanning it: runs of letters, `'`, `-` and non-ASCII bytes that hold an
+    /// ASCII letter are counted, never more than the scanner's words (two such runs are
+    /// split by a byte no word holds), so a line it calls prose the reader does too.
+    static func isProse(_ text: String) -> Bool {
+        var runs = 0
+        var inRun = false
+        var counted = false
+        for byte in text.utf8 {
+            let isLetter = (byte | 0x20) &- 0x61 < 26
+            if isLetter || byte >= 0x80 || byte == 0x27 || byte == 0x2D {
+                if !inRun { inRun = true; counted = false }
+                if isLetter && !counted {
+                    counted = true
+                    runs += 1
+                    if runs > proseWords { return true }
+                }
+            } else {
+                inRun = false
+            }
+        }
+        return false
+    }
+
+    /// Whether a text holds an ASCII letter or any non-ASCII byte: what a label needs.
+    static func mayHoldWords(_ text: String) -> Bool {
+        text.utf8.contains { ($0 | 0x20) &- 0x61 < 26 || $0 >= 0x80 }
     }
 
     // MARK: Reading

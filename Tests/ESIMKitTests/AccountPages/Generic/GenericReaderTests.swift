@@ -61,6 +61,26 @@ struct GenericReaderTests {
         #expect(Self.readings(snapshot).contains("dueDate=2026-12-01"))
     }
 
+    @Test("language detection leaves out only lines the reader also takes for prose, and prose does not outvote labels")
+    func detectionSkipsProse() throws {
+        // The cheap count never exceeds the scanner's words: a line it calls prose is prose.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet = Array("ab Z-'1,.€é—  \u{2019}xy".unicodeScalars)
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int(state % 90) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let words = TextScan(text).tokens.filter { $0.kind == .word }.count
+            if MarkupMeaning.isProse(text) { #expect(words > MarkupMeaning.proseWords, "\(text)") }
+        }
+        // An Italian account block under a long English paragraph is read in Italian.
+        let prose = "<p>" + String(repeating: "The total used data left on your plan balance is available to view here. ", count: 3) + "</p>"
+        let page = "<html><body>\(prose)<p>Credito residuo</p><p>3,50 €</p><p>Scadenza: 01/12/2026</p></body></html>"
+        #expect(Self.readings(try Self.read(page)).contains("dueDate=2026-12-01"))
+    }
+
     @Test("a date that reads both ways is read as the page's country writes it, and says so")
     func ambiguousDate() throws {
         let us = try Self.read(Self.html("<p>Due date: 01/02/2027</p><p>Amount due $10.00</p>", lang: "en-US"))
