@@ -84,9 +84,39 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// An EUICCInfo2 whose extended card resource gives the free memory in eight bytes with
+    /// the top bit set: read as a negative count, written back as its last byte.
+    @Test("a card resource count past 2^63 - 1 is refused, naming the element; a negative count is never written")
+    func cardResourceCount() throws {
+        let bytes = Array(try Data(contentsOf: Self.root.appendingPathComponent("profiles-der/card-resource-count-past-int")))
+        let error = #expect(throws: ProfileError.self) { try ProfileList(derEncoded: bytes) }
+        #expect(error?.code == .invalidValue)
+        #expect(error?.message.contains("extCardResource: element 82") == true, "\(error?.message ?? "")")
+        var list = ProfileList(format: .der, chip: EUICCInfo(freeNonVolatileMemory: -5))
+        #expect(throws: ProfileError.self) { try list.derEncoded() }
+        list.chip = EUICCInfo(freeNonVolatileMemory: 0x7FFF_FFFF_FFFF_FFFF)
+        #expect(try ProfileList(derEncoded: try list.derEncoded()).chip?.freeNonVolatileMemory == 0x7FFF_FFFF_FFFF_FFFF)
+    }
+
+    /// `used17%used Unlimited left`: an unlimited allowance with a share left, written
+    /// `Unlimited (17%)`, which reads back as a share used.
+    @Test("a usage statement of an unlimited allowance and a share left reads back from its text")
+    func unlimitedShareLeft() throws {
+        let statement = try UsageStatement(try Self.text("values/unlimited-with-share-left"))
+        #expect(statement.allowance == .unlimited && statement.percentRemaining != nil && statement.percentUsed == nil)
+        #expect(statement.description == "Unlimited 17% left")
+        #expect(try UsageStatement(statement.description) == statement)
+        // A share used beside an allowance keeps its brackets.
+        let used = UsageStatement(allowance: .unlimited, percentUsed: try Percentage("17%"))
+        #expect(used.description == "Unlimited (17%)")
+        #expect(try UsageStatement(used.description) == used)
+    }
+
     @Test("every regression input of these targets is checked here")
     func complete() throws {
-        let checked = Set(Self.codes.map(\.file) + Self.redactions + ["rule-regex/empty-loop", "providers/garbage-encoding-declaration"])
+        let checked = Set(Self.codes.map(\.file) + Self.redactions + ["rule-regex/empty-loop", "providers/garbage-encoding-declaration",
+                                                                        "profiles-der/card-resource-count-past-int",
+                                                                        "values/unlimited-with-share-left"])
         for target in Self.targets {
             let directory = Self.root.appendingPathComponent(target)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []

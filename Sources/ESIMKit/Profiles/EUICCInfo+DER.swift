@@ -130,6 +130,11 @@ extension EUICCInfo {
                 throw ProfileError(.invalidLength, "extCardResource: element \(String(tag, radix: 16, uppercase: true)) of \(length) bytes does not fit",
                                    offset: position)
             }
+            // An unsigned count: eight bytes with the top bit set are beyond what is read.
+            guard length < 8 || bytes[start] < 0x80 else {
+                throw ProfileError(.invalidValue, "extCardResource: element \(String(tag, radix: 16, uppercase: true)) holds a count past 2^63 - 1",
+                                   offset: position)
+            }
             let value = bytes[start..<(start + length)].reduce(0) { $0 << 8 | Int($1) }
             switch tag {
             case 0x81: info.installedApplications = value
@@ -172,6 +177,9 @@ extension EUICCInfo {
             var resource: [UInt8] = []
             for (tag, value) in [(UInt8(0x81), installedApplications), (0x82, freeNonVolatileMemory), (0x83, freeVolatileMemory)] {
                 guard let value else { continue }
+                guard value >= 0 else {
+                    throw ProfileError(.invalidValue, "extCardResource: \(value) is not a count (element \(String(tag, radix: 16, uppercase: true)))")
+                }
                 var digits: [UInt8] = []
                 var rest = value
                 repeat {

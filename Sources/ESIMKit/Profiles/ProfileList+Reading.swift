@@ -159,7 +159,8 @@ extension ProfileList {
             guard let value, value != .null, let text = value.scalarText, !text.isEmpty else { return nil }
             return text
         }
-        func number(_ value: JSONValue?) -> Int? { text(value).flatMap { Int($0) } }
+        // A count below zero is no count.
+        func number(_ value: JSONValue?) -> Int? { text(value).flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } }
         func list(_ key: String) -> [String] {
             guard case .array(let items)? = info[key] else { return [] }
             return items.compactMap { text($0) }

@@ -184,7 +184,10 @@ extension UsageStatement: CustomStringConvertible {
             parts.append(allowance == .unlimited ? allowance.description : "\(allowance) total")
         }
         if let percent = left ? percentRemaining : percentUsed {
-            parts.append(parts.isEmpty ? "\(percent) \(left ? "left" : "used")" : "(\(percent))")
+            // A share left with no amount left before it says so in words (`Unlimited 17%
+            // left`): in brackets it would read back as a share used.
+            let directed = (left ? remaining : used) != nil
+            parts.append(parts.isEmpty || (left && !directed) ? "\(percent) \(left ? "left" : "used")" : "(\(percent))")
         }
         return parts.joined(separator: " ")
     }
