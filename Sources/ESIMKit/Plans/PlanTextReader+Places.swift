@@ -76,12 +76,17 @@ extension PlanTextReader {
         case .coverage: return false
         default: break
         }
-        var position = index
-        while position > 0, clause[position - 1] == clause[index] { position -= 1 }
-        var clauseEnd = end
-        while clauseEnd < tokens.count, clause[clauseEnd] == clause[index] { clauseEnd += 1 }
-        for position in position..<clauseEnd {
-            if let word = word(position), Self.roamingWords.contains(word) { return true }
+        if end > index, clause[end - 1] == clause[index] {
+            // The place sits in one clause: whether that clause names roaming, looked up.
+            if roamingClauses.contains(clause[index]) { return true }
+        } else {
+            var position = index
+            while position > 0, clause[position - 1] == clause[index] { position -= 1 }
+            var clauseEnd = end
+            while clauseEnd < tokens.count, clause[clauseEnd] == clause[index] { clauseEnd += 1 }
+            for position in position..<clauseEnd {
+                if let word = word(position), Self.roamingWords.contains(word) { return true }
+            }
         }
         // `Mexico & Canada included`, `Mexico, Canada included`: look past the run of places.
         var after = end

@@ -8,6 +8,8 @@ struct PlanTextReader {
     /// The clause each token is in (clauses break at `,`, `;`, `|`, `•`, parentheses,
     /// line breaks and spaced dashes).
     let clause: [Int]
+    /// The clauses that hold a roaming word (`roaming`, `travel`, `abroad`…).
+    let roamingClauses: Set<Int>
     var labels: [Int: Label] = [:]
 
     enum Owner: Equatable { case price, fact, name, extra }
@@ -61,6 +63,8 @@ struct PlanTextReader {
             }
         }
         self.clause = clause
+        roamingClauses = Set(tokens.indices.filter { tokens[$0].kind == .word && Self.roamingWords.contains(tokens[$0].lower) }
+            .map { clause[$0] })
     }
 
     static func breaksClause(_ tokens: [PlanToken], _ index: Int) -> Bool {
