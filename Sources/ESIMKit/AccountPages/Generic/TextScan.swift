@@ -64,7 +64,14 @@ struct TextScan {
                 }
                 let folded: String
                 if ascii {
-                    folded = String(decoding: bytes[start..<index].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    // Lower-cased in place into the new string (no array between).
+                    folded = String(unsafeUninitializedCapacity: index - start) { buffer in
+                        for offset in 0..<(index - start) {
+                            let byte = bytes[start + offset]
+                            buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return index - start
+                    }
                 } else {
                     folded = Self.string(bytes[start..<index]).lowercased().replacingApostrophes
                 }
