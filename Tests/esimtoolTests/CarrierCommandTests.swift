@@ -98,15 +98,37 @@ struct CarrierCommandTests {
         #expect(sources == cited)
     }
 
+    @Test("a carrier that no longer operates says so; one the database knows only by name renders no empty sections")
+    func endedAndBare() {
+        let sprint = runCLI(["carrier", "sprint"])
+        #expect(sprint.status == 0)
+        #expect(sprint.outLines.first?.hasPrefix("Sprint — sprint · network · US · ended 2020 · from ") == true, "\(sprint.out)")
+        #expect(sprint.out.contains("No longer operating since 2020-04-01: T-Mobile completed its merger with Sprint"))
+        #expect(sprint.out.contains("(none: the carrier no longer operates)"))
+        #expect(runCLI(["carrier", "310590"]).out.contains("Alltel — alltel · network · US · ended 2013"))
+        // The database's "Cricket Communications" is the curated Cricket.
+        #expect(runCLI(["carrier", "cricket communications"]).outLines.first?.hasPrefix("Cricket Wireless — cricket ") == true)
+        // Only a name and a line in the database: no pointer to a customer service it does
+        // not list, and no empty Sources heading.
+        let bare = runCLI(["carrier", "us-us-cellular"])
+        #expect(bare.status == 0)
+        #expect(bare.out.contains("(no method recorded)\n"), "\(bare.out)")
+        #expect(!bare.out.contains("see customer service below"))
+        #expect(bare.outLines.last != "Sources")
+        // A database MVNO on a curated network's code says whose network it runs on.
+        #expect(runCLI(["carrier", "us-ting"]).outLines.dropFirst().first == "  Runs on T-Mobile")
+    }
+
     @Test("list --country filters, curated carriers first")
     func list() {
         let run = runCLI(["carrier", "list", "--country", "us", "--no-providers"])
         #expect(run.status == 0)
         #expect(run.outLines.first?.hasPrefix("att ") == true)
         // The curated US carriers: AT&T, Verizon, T-Mobile, their nine MVNOs (Xfinity and
-        // Spectrum on Verizon), Red Pocket, Boost Mobile, Consumer Cellular and Tracfone.
-        #expect(run.outLines.count == 16)
-        #expect(run.err == "16 carriers\n")
+        // Spectrum on Verizon), Red Pocket, Boost Mobile, Consumer Cellular, Tracfone, and
+        // Sprint and Alltel, which no longer operate.
+        #expect(run.outLines.count == 18)
+        #expect(run.err == "18 carriers\n")
         #expect(runCLI(["carrier", "list", "--country", "de", "--no-providers"]).outLines.isEmpty)
     }
 

@@ -3,7 +3,7 @@
 extension Carrier: Encodable {
     enum Key: String, CodingKey {
         case id, name, aliases, country, kind, hosts, domains, origin, networks, iccidPrefixes, apps, account
-        case support, balanceChecks, apns, notes, sources
+        case support, balanceChecks, apns, notes, ended, sources
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -39,6 +39,11 @@ extension Carrier: Encodable {
                         ("mmsc", $0.mmsc), ("mmsProxy", $0.mmsProxy), ("source", $0.source)])
         }, forKey: .apns)
         try container.encode(notes.map { JSONFields([("text", $0.text), ("source", $0.source)]) }, forKey: .notes)
+        if let ended {
+            try container.encode(JSONFields([("on", ended.date.description), ("text", ended.text), ("source", ended.source)]), forKey: .ended)
+        } else {
+            try container.encodeNil(forKey: .ended)
+        }
         try container.encode(citedSourceIDs.compactMap { sources[$0] }.map {
             JSONFields([("id", $0.id), ("title", $0.title), ("url", $0.url), ("published", $0.published),
                         ("thirdParty", $0.thirdParty ? "true" : nil)])

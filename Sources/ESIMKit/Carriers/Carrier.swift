@@ -35,6 +35,8 @@ package struct Carrier: Hashable, Sendable {
     package var balanceChecks: [BalanceCheck]
     package var apns: [AccessPointName]
     package var notes: [SourcedText]
+    /// When the carrier stopped operating (merged, bought, shut down); `nil` while it runs.
+    package var ended: CarrierEnd?
     /// The sources facts cite, by id.
     package var sources: [String: FactSource]
     package var origin: Origin
@@ -69,7 +71,7 @@ extension Carrier {
     package var citedSourceIDs: [String] {
         let all = networkCodes.map(\.source) + iccidPrefixes.map(\.source) + apps.map(\.source)
             + (account.map { [$0.source] } ?? []) + support.map(\.source) + balanceChecks.map(\.source)
-            + apns.map(\.source) + notes.map(\.source)
+            + apns.map(\.source) + notes.map(\.source) + (ended.map { [$0.source] } ?? [])
         var seen = Set<String>()
         return all.filter { seen.insert($0).inserted }
     }

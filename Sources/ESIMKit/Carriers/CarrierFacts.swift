@@ -36,6 +36,19 @@ package struct FactSource: Hashable, Sendable {
 }
 
 /// A text fact with its source id.
+/// The end of a carrier that no longer operates: the day, and what became of it.
+package struct CarrierEnd: Hashable, Sendable {
+    package var date: CalendarDate
+    package var text: String
+    package var source: String
+
+    package init(date: CalendarDate, text: String, source: String) {
+        self.date = date
+        self.text = text
+        self.source = source
+    }
+}
+
 package struct SourcedText: Hashable, Sendable {
     package var text: String
     package var source: String

@@ -35,10 +35,20 @@ package struct CarrierRegistry: Sendable {
                 databaseOnly.append(system)
             }
         }
-        // The database marks no MVNOs; one sharing a code with a curated network is one.
-        let networkCodes = Set(merged.filter { $0.kind == .network }.flatMap(\.networkCodes).map(\.plmn))
-        for index in databaseOnly.indices where databaseOnly[index].networkCodes.contains(where: { networkCodes.contains($0.plmn) }) {
+        // The database marks no MVNOs; one sharing a code with a curated network still
+        // operating is one, and runs on that network.
+        var hostOfCode: [String: String] = [:]
+        for network in merged where network.kind == .network && network.ended == nil {
+            for code in network.networkCodes where hostOfCode[code.plmn] == nil { hostOfCode[code.plmn] = network.id }
+        }
+        for index in databaseOnly.indices {
+            var hosts: [String] = []
+            for code in databaseOnly[index].networkCodes {
+                if let host = hostOfCode[code.plmn], !hosts.contains(host) { hosts.append(host) }
+            }
+            guard !hosts.isEmpty else { continue }
             databaseOnly[index].kind = .mvno
+            databaseOnly[index].hostNetworks = hosts
         }
         carriers = merged + databaseOnly
         nameKeys = carriers.map(Self.names(of:))
@@ -238,9 +248,11 @@ package struct CarrierRegistry: Sendable {
                 matches.append(NetworkMatch(carrier: carrier, code: code, host: nil))
             }
         }
-        // MVNOs whose spec names a host that owns the code use it too.
+        // MVNOs whose spec names a host that owns the code use it too. (A database MVNO's
+        // host is inferred from its own codes: it is listed by those, not by its host's.)
         let owners = matches.filter { $0.carrier.kind == .network }
         for carrier in carriers where !matches.contains(where: { $0.carrier.id == carrier.id }) {
+            guard case .spec = carrier.origin else { continue }
             if let owner = owners.first(where: { carrier.hostNetworks.contains($0.carrier.id) }) {
                 matches.append(NetworkMatch(carrier: carrier, code: owner.code, host: owner.carrier.id))
             }

@@ -5,7 +5,7 @@ import ESIMYAML
 package enum CarrierSpec {
     static let topLevelKeys: Set<String> = [
         "id", "name", "aliases", "country", "kind", "hosts", "domains", "sources", "networks", "iccidPrefixes",
-        "apps", "account", "support", "balanceChecks", "notes", "recognize", "pages", "fixtures",
+        "apps", "account", "support", "balanceChecks", "notes", "ended", "recognize", "pages", "fixtures",
     ]
 
     /// Sources every spec may cite without declaring them.
@@ -167,6 +167,17 @@ package enum CarrierSpec {
             carrier.notes.append(SourcedText(try parts.required("text", in: item).nonEmptyString(),
                                              source: try source(parts, in: item)))
         }
+        if let item = fields["ended"] {
+            let parts = try item.mapping(allowed: ["on", "text", "source"])
+            let on = try parts.required("on", in: item)
+            let day = try on.nonEmptyString()
+            let bytes = Array(day.utf8)
+            guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let date = try? CalendarDate(day) else {
+                throw on.error(.invalidValue, "'\(day)' is not a day like 2020-04-01")
+            }
+            carrier.ended = CarrierEnd(date: date, text: try parts.required("text", in: item).nonEmptyString(),
+                                       source: try source(parts, in: item))
+        }
         return (carrier, readPages ? try PageSpecParser.parse(fields, carrier: carrier, file: file, deferPages: deferPages) : nil)
     }
 }
@@ -256,6 +267,8 @@ package enum BuiltInSpecs {
         ("tracfone.yaml", PackageResources.tracfone_yaml),
         ("xfinity-mobile.yaml", PackageResources.xfinity_mobile_yaml),
         ("spectrum-mobile.yaml", PackageResources.spectrum_mobile_yaml),
+        ("sprint.yaml", PackageResources.sprint_yaml),
+        ("alltel.yaml", PackageResources.alltel_yaml),
         ("redpocket.yaml", PackageResources.redpocket_yaml),
         ("spusu.yaml", PackageResources.spusu_yaml),
         ("iliad.yaml", PackageResources.iliad_yaml),

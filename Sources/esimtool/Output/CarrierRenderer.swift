@@ -78,7 +78,11 @@ enum CarrierRenderer {
         case .spec(let file): origin = file
         case .providerDatabase(let path, let line): origin = "\(path):\(line)"
         }
-        var lines = ["\(carrier.name) — \(carrier.id) · \(carrier.kind.label) · \(carrier.country.uppercased()) · from \(origin)"]
+        var lines = ["\(carrier.name) — \(carrier.id) · \(carrier.kind.label) · \(carrier.country.uppercased())"
+            + (carrier.ended.map { " · ended \($0.date.year)" } ?? "") + " · from \(origin)"]
+        if let ended = carrier.ended {
+            lines.append("  No longer operating since \(ended.date): \(ended.text) \(cite(ended.source))")
+        }
         if !carrier.hostNetworks.isEmpty {
             lines.append("  Runs on " + carrier.hostNetworks.map { registry.carrier(id: $0)?.name ?? $0 }.joined(separator: ", "))
         }
@@ -100,7 +104,12 @@ enum CarrierRenderer {
         }
         if let account = carrier.account { howTo.append(("web \(account.text)", cite(account.source))) }
         lines.append("How to check your balance and usage")
-        lines += howTo.isEmpty ? ["  (no method recorded; see customer service below)"] : DecodeRenderer.table(howTo)
+        if howTo.isEmpty {
+            lines.append(carrier.ended != nil ? "  (none: the carrier no longer operates)"
+                         : carrier.support.isEmpty ? "  (no method recorded)" : "  (no method recorded; see customer service below)")
+        } else {
+            lines += DecodeRenderer.table(howTo)
+        }
 
         let topUps = carrier.balanceChecks.filter(\.isTopUp)
         if !topUps.isEmpty {
@@ -155,7 +164,7 @@ enum CarrierRenderer {
                 lines.append("  \(entry.apn.apn)  \(entry.carrier) \(entry.mcc)-\(entry.mnc)\(usage.isEmpty ? "" : "  [\(usage)]") \(cite(entry.apn.source))")
             }
         }
-        lines.append("Sources")
+        if !citations.isEmpty { lines.append("Sources") }
         for (index, id) in citations.enumerated() {
             let source = carrier.sources[id] ?? FactSource(id: id, title: id)
             // The database's facts: say which copy answered.

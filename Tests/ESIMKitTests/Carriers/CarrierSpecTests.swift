@@ -51,6 +51,10 @@ struct CarrierSpecTests {
         ("id: x\nname: X\ncountry: us\nsources:\n  s: {title: T, published: \"May 2012\"}\n", .invalidValue, 5, "sources.s.published"),
         ("id: x\nname: X\ncountry: us\nsources:\n  s: {title: T, published: \"2012-5-1\"}\n", .invalidValue, 5, "sources.s.published"),
         ("id: x\nname: X\ncountry: us\nsources:\n  s: {title: T, thirdParty: maybe}\n", .wrongType, 5, "sources.s.thirdParty"),
+        // A carrier's end is a day, with what became of it and a source.
+        ("id: x\nname: X\ncountry: us\nended: {on: \"April 2020\", text: T, source: mobile-broadband-provider-info}\n", .invalidValue, 4, "ended.on"),
+        ("id: x\nname: X\ncountry: us\nended: {on: \"04/01/2020\", text: T, source: mobile-broadband-provider-info}\n", .invalidValue, 4, "ended.on"),
+        ("id: x\nname: X\ncountry: us\nended: {on: \"2020-04-01\", source: mobile-broadband-provider-info}\n", .missingKey, 4, "ended"),
         ("id: x\n  name: [unclosed\n", .invalidYAML, 2, ""),
         ("- just\n- a list\n", .notAMapping, 1, ""),
     ]
@@ -66,6 +70,18 @@ struct CarrierSpecTests {
         #expect(carrier.sources["old"]?.caveat(currentYear: nil) == nil)
         #expect(carrier.sources["copy"]?.caveat(currentYear: 2026) == "third-party source")
         #expect(carrier.sources["own"]?.caveat(currentYear: 2026) == nil)
+    }
+
+    @Test("a carrier that no longer operates says since when and what became of it, from its source")
+    func ended() throws {
+        let carrier = try CarrierSpec.parse("id: x\nname: X\ncountry: us\nsources:\n  news: {title: News}\n"
+            + "ended: {on: \"2020-04-01\", text: \"Merged into Y.\", source: news}\n", file: "x.yaml")
+        #expect(carrier.ended == CarrierEnd(date: CalendarDate(year: 2020, month: 4, day: 1)!, text: "Merged into Y.", source: "news"))
+        #expect(carrier.citedSourceIDs == ["news"])
+        let registry = try CarrierRegistry.load(providers: .off, apns: nil)
+        #expect(registry.carrier(id: "sprint")?.ended?.date.year == 2020)
+        #expect(registry.carrier(id: "alltel")?.ended?.date.year == 2013)
+        #expect(registry.carrier(id: "tmobile")?.ended == nil)
     }
 
     @Test("bad specs name the file, line and key", arguments: rejects)
