@@ -41,12 +41,6 @@ package struct CarrierEnd: Hashable, Sendable {
     package var date: CalendarDate
     package var text: String
     package var source: String
-
-    package init(date: CalendarDate, text: String, source: String) {
-        self.date = date
-        self.text = text
-        self.source = source
-    }
 }
 
 package struct SourcedText: Hashable, Sendable {
