@@ -206,7 +206,7 @@ struct JSONMeaning {
         var result = Set<Concept>()
         var position = 0
         while position < words.count {
-            if let match = index.matches(in: words, at: position).first {
+            if let match = index.firstMatch(in: words, at: position) {
                 result.insert(match.concept)
                 position += match.words.count
             } else {

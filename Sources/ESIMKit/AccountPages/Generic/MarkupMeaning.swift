@@ -204,7 +204,7 @@ struct MarkupMeaning {
         var labels: [Label] = []
         var position = 0
         while position < words.count {
-            if let match = index.matches(in: words, at: position).first {
+            if let match = index.firstMatch(in: words, at: position) {
                 labels.append(Label(concept: match.concept, tokens: position..<(position + match.words.count),
                                     phrase: scan.text(position..<(position + match.words.count))))
                 position += match.words.count

@@ -169,9 +169,23 @@ struct PhraseIndex: Sendable {
     /// Phrases starting at word `index` of `words` (lower-cased), longest first.
     func matches(in words: [String], at index: Int) -> [Entry] {
         guard let candidates = byFirstWord[words[index]] else { return [] }
-        return candidates.filter { entry in
-            index + entry.words.count <= words.count && zip(entry.words, words[index...]).allSatisfy { $0 == $1 }
+        return candidates.filter { Self.entry($0, matches: words, at: index) }
+    }
+
+    /// The longest phrase starting at word `index`, without collecting the others.
+    func firstMatch(in words: [String], at index: Int) -> Entry? {
+        byFirstWord[words[index]]?.first { Self.entry($0, matches: words, at: index) }
+    }
+
+    private static func entry(_ entry: Entry, matches words: [String], at index: Int) -> Bool {
+        guard index + entry.words.count <= words.count else { return false }
+        // The first word is the key it was found by.
+        var offset = 1
+        while offset < entry.words.count {
+            guard entry.words[offset] == words[index + offset] else { return false }
+            offset += 1
         }
+        return true
     }
 
     /// A phrase's words as the scanner splits a text into words: lower-cased letters and
