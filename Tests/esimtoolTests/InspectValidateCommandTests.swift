@@ -65,6 +65,9 @@ struct InspectCommandTests {
         let irish = runCLI(["inspect", response, "--country", "ie", "--today", "2026-11-20"])
         #expect(irish.status == 0)
         #expect(irish.out.contains("Balance     €17.28"), "\(irish.out)")
+        // A country whose currency the table does not hold says so.
+        let unknown = runCLI(["inspect", response, "--country", "xx", "--today", "2026-11-20"])
+        #expect(unknown.err.contains("names no currency; no currency is known here for XX"), "\(unknown.err)")
         let bad = runCLI(["inspect", response, "--country", "ireland"])
         #expect(bad.status == 64)
         #expect(bad.err.contains("ireland"))

@@ -460,7 +460,8 @@ struct JSONMeaning {
         guard !observation.concepts.isDisjoint(with: [.balance, .amountDue]), buckets[observation.bucket].unit == nil,
               !isDataBucket(observation.bucket), !number.isNegative else { return nil }
         guard let currency = defaultCurrency else {
-            notes.append(SnapshotDiagnostic(.unparseable, "\(observation.path): '\(raw(observation.value))' names no currency; --country says whose it is"))
+            let why = locale.country.map { "no currency is known here for \($0)" } ?? "--country says whose it is"
+            notes.append(SnapshotDiagnostic(.unparseable, "\(observation.path): '\(raw(observation.value))' names no currency; \(why)"))
             return nil
         }
         let cents = (number.approximateDouble * 100).rounded()
